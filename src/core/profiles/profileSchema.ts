@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { describeMasterUriProblem, parseMasterUri } from '../ros/masterUri';
+import { MAX_DOMAIN_ID } from '../ros/domain';
+
+/** Where a profile was defined; workspace profiles are untrusted until the workspace is trusted. */
+export type ProfileOrigin = 'user' | 'workspace' | 'workspaceFolder';
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const noNul = (s: string) => !s.includes('\0');
+const text = z.string().refine(noNul, 'must not contain a NUL character');
+
+const masterUri = text.superRefine((v, ctx) => {
+  const r = parseMasterUri(v);
+  if (!r.ok) ctx.addIssue({ code: 'custom', message: `is not a valid master URI: ${describeMasterUriProblem(r.problem)}` });
+});
+
+const ipLiteral = text.refine((v) => isIpLiteral(v), 'must be a literal IPv4/IPv6 address (use ROS_HOSTNAME for names)');
+const hostName = text.refine((v) => v.trim() !== '' && !/\s/.test(v), 'must be a non-empty host name without spaces')
+  .refine((v) => !v.includes('://'), 'must not include a protocol (http://)')
+  .refine((v) => isIpLiteral(v) || !/:\d+$/.test(v), 'must not include a port');
+
+const domainId = z.union([
+  z.number().int('must be a whole number').min(0, 'must be 0 or more').max(MAX_DOMAIN_ID, `must be at most ${MAX_DOMAIN_ID} (higher IDs overflow the UDP port range)`),
+  text.regex(/^(0|[1-9]\d{0,2})$/, 'must be a plain decimal number (rcl reads "010" as octal 8)').refine((v) => Number(v) <= MAX_DOMAIN_ID, `must be at most ${MAX_DOMAIN_ID}`),
+]);
+
+export const DISCOVERY_RANGES = ['SUBNET', 'LOCALHOST', 'OFF', 'SYSTEM_DEFAULT'] as const;
+
+/** Keys of a profile that become environment variables of the same name. */
+export const PROFILE_ENV_KEYS = [
+  'ROS_MASTER_URI',
+  'ROS_HOSTNAME',
+  'ROS_IP',
+  'ROS_IPV6',
+  'ROS_DOMAIN_ID',
+  'ROS_AUTOMATIC_DISCOVERY_RANGE',
+  'ROS_STATIC_PEERS',
+  'ROS_LOCALHOST_ONLY',
+  'RMW_IMPLEMENTATION',
+  'ROS_DISCOVERY_SERVER',
+  'ROS_SUPER_CLIENT',
+  'CYCLONEDDS_URI',
+  'FASTRTPS_DEFAULT_PROFILES_FILE',
+  'FASTDDS_DEFAULT_PROFILES_FILE',
+  'FASTDDS_BUILTIN_TRANSPORTS',
+] as const;
+export type ProfileEnvKey = (typeof PROFILE_ENV_KEYS)[number];
+
+export const ProfileSchema = z
+  .strictObject({
+    name: text.trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
+    description: text.optional(),
+    rosVersion: z.union([z.literal(1), z.literal(2)], { error: 'must be 1 or 2' }).optional(),
+    ROS_MASTER_URI: masterUri.optional(),
+    ROS_HOSTNAME: hostName.optional(),
+    ROS_IP: ipLiteral.optional(),
+    ROS_IPV6: z.enum(['on', 'off'], { error: "must be 'on' or 'off' (rospy only accepts the exact value 'on')" }).optional(),
+    ROS_DOMAIN_ID: domainId.optional(),
+    ROS_AUTOMATIC_DISCOVERY_RANGE: z.enum(DISCOVERY_RANGES, { error: `must be one of ${DISCOVERY_RANGES.join(', ')} (exact case; rcl falls back to LOCALHOST otherwise)` }).optional(),
+    ROS_STATIC_PEERS: z.union([text, z.array(text.min(1).max(255))]).optional(),
+    ROS_LOCALHOST_ONLY: z.union([z.literal('0'), z.literal('1'), z.literal(0), z.literal(1)], { error: "must be '0' or '1' (only a leading 1 enables it)" }).optional(),
+    RMW_IMPLEMENTATION: text.regex(/^rmw_[a-z0-9_]+$/, 'must be an rmw package name such as rmw_cyclonedds_cpp').optional(),
+    ROS_DISCOVERY_SERVER: text.optional(),
+    ROS_SUPER_CLIENT: z.union([z.boolean(), z.enum(['TRUE', 'true', 'True', '1', 'FALSE', 'false', 'False', '0'])]).optional(),
+    CYCLONEDDS_URI: text.optional(),
+    FASTRTPS_DEFAULT_PROFILES_FILE: text.optional(),
+    FASTDDS_DEFAULT_PROFILES_FILE: text.optional(),
+    FASTDDS_BUILTIN_TRANSPORTS: text.optional(),
+    env: z
+      .record(text.regex(ENV_NAME, 'is not a valid environment variable name'), z.union([text, z.number(), z.boolean()]))
+      .optional(),
+    unset: z.array(text.regex(ENV_NAME, 'is not a valid environment variable name')).optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.env) {
+      for (const k of Object.keys(p.env)) {
+        if ((PROFILE_ENV_KEYS as readonly string[]).includes(k)) {
+          ctx.addIssue({ code: 'custom', path: ['env', k], message: `set ${k} as a profile field, not in env` });
+        }
+      }
+    }
+  });
+
+export type ProfileInput = z.input<typeof ProfileSchema>;
+type ParsedProfile = z.output<typeof ProfileSchema>;
+
+export interface Profile {
+  readonly name: string;
+  readonly description?: string;
+  readonly rosVersion: 1 | 2;
+  /** True when rosVersion was not written and was inferred from the variables. */
+  readonly rosVersionInferred: boolean;
+  readonly origin: ProfileOrigin;
+  /** The profile's variables as strings, in a stable order: ROS keys first, then extra env. */
+  readonly variables: ReadonlyMap<string, string>;
+  /** Variables the profile asks to remove from terminals. */
+  readonly unset: readonly string[];
+}
+
+export function isIpLiteral(v: string): boolean {
+  if (/^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/.test(v)) return true;
+  // IPv6: hex groups with at most one '::', optional zone id, optional embedded IPv4.
+  if (!/^[0-9A-Fa-f:.]+(%[\w.-]+)?$/.test(v) || !v.includes(':')) return false;
+  const addr = v.split('%')[0]!;
+  const dbl = addr.split('::').length - 1;
+  if (dbl > 1) return false;
+  const groups = addr.split(':').filter((g) => g !== '');
+  if (groups.some((g) => !/^[0-9A-Fa-f]{1,4}$/.test(g) && !/^\d+\.\d+\.\d+\.\d+$/.test(g))) return false;
+  return dbl === 1 ? groups.length < 8 : groups.length === 8;
+}
+
+const ROS1_KEYS = ['ROS_MASTER_URI', 'ROS_HOSTNAME', 'ROS_IP', 'ROS_IPV6'];
+
+export function toProfile(p: ParsedProfile, origin: ProfileOrigin): Profile {
+  const variables = new Map<string, string>();
+  for (const key of PROFILE_ENV_KEYS) {
+    const v = p[key];
+    if (v === undefined) continue;
+    variables.set(key, Array.isArray(v) ? v.join(';') : String(v));
+  }
+  for (const [k, v] of Object.entries(p.env ?? {})) variables.set(k, String(v));
+  const hasRos1 = ROS1_KEYS.some((k) => variables.has(k));
+  const inferred: 1 | 2 = hasRos1 ? 1 : [...variables.keys()].some((k) => PROFILE_ENV_KEYS.includes(k as ProfileEnvKey)) ? 2 : 1;
+  return {
+    name: p.name,
+    ...(p.description !== undefined ? { description: p.description } : {}),
+    rosVersion: p.rosVersion ?? inferred,
+    rosVersionInferred: p.rosVersion === undefined,
+    origin,
+    variables,
+    unset: p.unset ?? [],
+  };
+}
