@@ -1,0 +1,63 @@
+import { COMMANDS } from './commands/index';
+import { UsageError, type CliIo } from './cliTypes';
+
+function help(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length), 4);
+  return [
+    'rosnet: ROS network checks from the ROS Network VS Code extension',
+    '',
+    'Usage: rosnet <command> [options]',
+    '',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    "Run 'rosnet <command> --help' for a command's options.",
+  ].join('\n');
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(help() + '\n');
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(`${process.env.ROSNET_VERSION ?? 'dev'}\n`);
+    return 0;
+  }
+  const cmd = COMMANDS.find((c) => c.name === name);
+  if (!cmd) {
+    io.err(`rosnet: unknown command '${name}'\n\n${help()}\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`Usage: ${cmd.usage}\n\n${cmd.summary}\n`);
+    return 0;
+  }
+  try {
+    return await cmd.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`rosnet ${cmd.name}: ${e.message}\nUsage: ${cmd.usage}\n`);
+      return 2;
+    }
+    io.err(`rosnet ${cmd.name}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    cwd: process.cwd(),
+    env: process.env,
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`rosnet: ${String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
