@@ -1,5 +1,6 @@
 import { parseDotenv } from '../sources/dotenvParser';
-import { PROFILE_ENV_KEYS, ProfileSchema, type ProfileInput } from './profileSchema';
+import { PROFILE_ENV_KEYS, type ProfileInput } from './profileSchema';
+import { fieldError } from './fieldError';
 
 /** Variables worth carrying into a profile's `env` besides the dedicated keys. */
 const EXTRA_PREFIXES = ['ROS_', 'RMW_', 'FASTDDS_', 'FASTRTPS_', 'CYCLONEDDS_', 'ZENOH_', 'RCUTILS_'];
@@ -25,11 +26,10 @@ export function profileFromVariables(name: string, vars: Iterable<readonly [stri
         skipped.push({ name: key, reason: 'is empty' });
         continue;
       }
-      const field = (ProfileSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean; error?: { issues: Array<{ message: string }> } } }>)[key]!;
       const candidate = key === 'ROS_DOMAIN_ID' && /^\d+$/.test(value) ? Number(value) : value;
-      const r = field.safeParse(candidate);
-      if (!r.success) {
-        skipped.push({ name: key, reason: r.error?.issues[0]?.message ?? 'invalid' });
+      const error = fieldError(key, candidate);
+      if (error) {
+        skipped.push({ name: key, reason: error });
         continue;
       }
       profile[key] = candidate;

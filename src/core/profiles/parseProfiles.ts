@@ -1,5 +1,5 @@
-import type { z } from 'zod';
-import { ProfileSchema, toProfile, type Profile, type ProfileOrigin } from './profileSchema';
+import type * as z from 'zod/mini';
+import { PROFILE_FIELDS, ProfileSchema, toProfile, type Profile, type ProfileOrigin } from './profileSchema';
 import { closest } from '../util/closest';
 
 export interface ProfileProblem {
@@ -18,7 +18,7 @@ export interface ParsedProfiles {
 
 export const PROFILES_SETTING = 'rosNetwork.profiles';
 
-const KNOWN_KEYS = Object.keys(ProfileSchema.shape);
+const KNOWN_KEYS = Object.keys(PROFILE_FIELDS);
 
 function describeIssue(issue: z.core.$ZodIssue, raw: unknown): { path: string; message: string } {
   const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');

@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+import { Commands, ContextKeys, OUTPUT_NAME } from './ids';
+import { ProfileSettings } from './vscode/profileSettings';
+import { ActiveProfileStore } from './vscode/activeProfileStore';
+import { ProfileService } from './vscode/profileService';
+import { ProfileProblems } from './vscode/profileProblems';
+import { TerminalEnv } from './vscode/terminalEnv';
+import { StatusBar } from './vscode/statusBar';
+import { registerProfileCommands } from './vscode/profileCommands';
+
+/** The extension's public API: what other extensions (and our host tests) may rely on. */
+export interface RosNetworkApi {
+  activeProfileName(): string | undefined;
+  setActiveProfile(name: string | undefined): Promise<void>;
+  statusText(): string | undefined;
+  profileProblems(): readonly string[];
+}
+
+/** Composition root: the log first, then services with their dependencies, all disposables owned by the context. */
+export function activate(context: vscode.ExtensionContext): RosNetworkApi {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel(OUTPUT_NAME, { log: true });
+  context.subscriptions.push(log);
+  try {
+    const settings = new ProfileSettings();
+    const store = new ActiveProfileStore(context.workspaceState);
+    const profiles = new ProfileService(settings, store);
+    const problems = new ProfileProblems(profiles, log);
+    const terminalEnv = new TerminalEnv(context.environmentVariableCollection, profiles, log);
+    const statusBar = new StatusBar(profiles);
+    context.subscriptions.push(settings, store, profiles, problems, terminalEnv, statusBar, registerProfileCommands({ profiles, terminalEnv, log }));
+
+    const updateContext = () => {
+      void vscode.commands.executeCommand('setContext', ContextKeys.hasActiveProfile, profiles.active() !== undefined);
+      void vscode.commands.executeCommand('setContext', ContextKeys.hasProfiles, profiles.profiles().profiles.length > 0);
+    };
+    context.subscriptions.push(profiles.onDidChange(updateContext));
+    updateContext();
+    problems.check();
+    terminalEnv.sync();
+    const untrustedActive = profiles.resolve(profiles.primaryFolder());
+    if (untrustedActive.kind === 'untrusted') {
+      log.warn(`profile '${untrustedActive.profile.name}' comes from workspace settings; not applied in Restricted Mode`);
+      void vscode.window
+        .showWarningMessage(`ROS Network: profile '${untrustedActive.profile.name}' comes from this workspace's settings and is not applied in Restricted Mode.`, 'Manage Workspace Trust')
+        .then((c) => c && vscode.commands.executeCommand('workbench.trust.manage'));
+    }
+    log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (${vscode.env.remoteName ? `remote: ${vscode.env.remoteName}` : 'local'} extension host)`);
+
+    return {
+      activeProfileName: () => profiles.active()?.name,
+      setActiveProfile: (name) => store.set(name),
+      statusText: () => statusBar.view?.text,
+      profileProblems: () => problems.current().map((p) => `${p.path} ${p.message}`),
+    };
+  } catch (e) {
+    log.error(`activation failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    void vscode.window.showErrorMessage(`ROS Network failed to start: ${String(e)}`, 'Show Log').then((c) => c && log.show());
+    throw e;
+  }
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
+
+export { Commands };

@@ -1,0 +1,34 @@
+/** Every id the extension contributes, in one place (a test checks them against package.json). */
+export const EXTENSION_ID = 'ros-network.ros-network';
+export const SECTION = 'rosNetwork';
+export const OUTPUT_NAME = 'ROS Network';
+
+export const Commands = {
+  switchProfile: 'rosNetwork.switchProfile',
+  createProfile: 'rosNetwork.createProfile',
+  editProfiles: 'rosNetwork.editProfiles',
+  duplicateProfile: 'rosNetwork.duplicateProfile',
+  deleteProfile: 'rosNetwork.deleteProfile',
+  deactivateProfile: 'rosNetwork.deactivateProfile',
+  importFromEnvironment: 'rosNetwork.importFromEnvironment',
+  copyProfileAs: 'rosNetwork.copyProfileAs',
+  relaunchTerminals: 'rosNetwork.relaunchTerminals',
+  showLog: 'rosNetwork.showLog',
+} as const;
+
+export const Settings = {
+  profiles: `${SECTION}.profiles`,
+  statusBarEnabled: `${SECTION}.statusBar.enabled`,
+  terminalEnabled: `${SECTION}.terminal.enabled`,
+  terminalOfferRelaunch: `${SECTION}.terminal.offerRelaunch`,
+} as const;
+
+export const ContextKeys = {
+  hasActiveProfile: 'rosNetwork.hasActiveProfile',
+  hasProfiles: 'rosNetwork.hasProfiles',
+} as const;
+
+export const StateKeys = {
+  activeProfile: 'rosNetwork.activeProfile',
+  folderProfiles: 'rosNetwork.folderProfiles',
+} as const;
