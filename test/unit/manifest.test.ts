@@ -35,7 +35,7 @@ test('the sample workspace profiles are valid', () => {
 });
 
 test('every command id in src/ids.ts is contributed with the ROS Network category, and vice versa', () => {
-  const contributed = new Map<string, { category?: string }>(pkg.contributes.commands.map((c: { command: string }) => [c.command, c]));
+  const contributed: Map<string, { category?: string }> = new Map(pkg.contributes.commands.map((c: { command: string }) => [c.command, c]));
   for (const id of Object.values(Commands)) {
     assert.ok(contributed.has(id), `${id} is in package.json`);
   }
@@ -52,7 +52,7 @@ test('every contributed command is registered somewhere in src (registerCommand 
   };
   walk(join(root, 'src'));
   const all = src.join('\n');
-  const constName = new Map(Object.entries(Commands).map(([k, v]) => [v, k]));
+  const constName = new Map<string, string>(Object.entries(Commands).map(([k, v]) => [v, k]));
   for (const c of pkg.contributes.commands as Array<{ command: string }>) {
     const k = constName.get(c.command);
     const registered = all.includes(`'${c.command}'`) || (k !== undefined && new RegExp(`Commands\\.${k}\\b`).test(all));
