@@ -284,18 +284,21 @@ export function registerProfileCommands(deps: { profiles: ProfileService; termin
     await saveAndActivate(r.profile, scope);
   }
 
-  async function copyProfileAs(): Promise<void> {
+  async function copyProfileAs(): Promise<string | undefined> {
     const p = profiles.active() ?? (await pickProfile('Profile to copy'));
-    if (!p) return;
+    if (!p) return undefined;
     const format = await vscode.window.showQuickPick(
       EXPORT_FORMATS.map((f) => ({ label: f.label, detail: f.detail, id: f.id })),
       { placeHolder: `Copy '${p.name}' as…` },
     );
-    if (!format) return;
+    if (!format) return undefined;
     const text = renderExport(planProfileEnv(p), format.id);
     await vscode.env.clipboard.writeText(text);
-    const c = await vscode.window.showInformationMessage(`ROS Network: '${p.name}' copied as ${format.label.toLowerCase()}.`, 'Open in Editor');
-    if (c) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: text, language: format.id === 'compose' ? 'yaml' : format.id === 'dotenv' ? 'dotenv' : 'shellscript' }));
+    // Not awaited: the command is done once the clipboard is written, whether or not the toast is dismissed.
+    void vscode.window.showInformationMessage(`ROS Network: '${p.name}' copied as ${format.label.toLowerCase()}.`, 'Open in Editor').then(async (c) => {
+      if (c) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: text, language: format.id === 'compose' ? 'yaml' : format.id === 'dotenv' ? 'dotenv' : 'shellscript' }));
+    });
+    return text;
   }
 
   const reg = (id: string, fn: () => Promise<unknown> | unknown) =>

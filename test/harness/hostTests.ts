@@ -1,0 +1,95 @@
+// Runs extension-host suites (test/integration/*.host.ts) inside a real VS Code (code-server):
+// bundles them, installs the extension VSIX plus the host-runner VSIX, opens the workspace in
+// Chromium (the extension host starts only when a window connects) and reads the results file.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startCodeServer } from './codeServer';
+import { launchBrowser, openWorkbench, screenshot } from './browser';
+
+const root = join(__dirname, '..', '..');
+
+export interface HostTestResult {
+  passes: Array<{ title: string }>;
+  failures: Array<{ title: string; error: string }>;
+  pending: string[];
+  done: boolean;
+}
+
+/** Builds the host-runner extension's VSIX once per process (out/host-runner.vsix). */
+let runnerVsix: string | undefined;
+export async function hostRunnerVsix(): Promise<string> {
+  if (runnerVsix) return runnerVsix;
+  const dir = join(root, 'out', 'host-runner');
+  mkdirSync(join(dir, 'dist'), { recursive: true });
+  copyFileSync(join(root, 'test/host-runner/package.json'), join(dir, 'package.json'));
+  writeFileSync(join(dir, 'LICENSE'), 'MIT');
+  writeFileSync(join(dir, 'README.md'), '# host-runner\nTest-only extension.\n');
+  writeFileSync(join(dir, '.vscodeignore'), '**\n!dist/runner.js\n!package.json\n!README.md\n!LICENSE\n');
+  await build({ entryPoints: [join(root, 'test/host-runner/runner.ts')], bundle: true, platform: 'node', format: 'cjs', external: ['vscode'], outfile: join(dir, 'dist/runner.js'), logLevel: 'error' });
+  const out = join(root, 'out', 'host-runner.vsix');
+  execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', out], { cwd: dir, stdio: 'pipe' });
+  runnerVsix = out;
+  return out;
+}
+
+/** The extension under test, packaged by `npm run package` (ros-network.vsix); built if missing or stale. */
+export function extensionVsix(): string {
+  const vsix = join(root, 'ros-network.vsix');
+  const bundle = join(root, 'dist', 'extension.js');
+  if (!existsSync(vsix) || !existsSync(bundle) || statSync(vsix).mtimeMs < statSync(bundle).mtimeMs) {
+    execFileSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: 'inherit' });
+  }
+  return vsix;
+}
+
+export interface RunHostTestsOptions {
+  /** Suite files (relative to the repo root), e.g. ['test/integration/profiles.host.ts']. */
+  readonly suites: readonly string[];
+  /** A folder copied into a temp dir and opened; defaults to test/fixtures/workspace. */
+  readonly workspace?: string;
+  readonly userSettings?: Record<string, unknown>;
+  readonly env?: Record<string, string | undefined>;
+  readonly timeoutMs?: number;
+  readonly name: string;
+}
+
+export async function runHostTests(opts: RunHostTestsOptions): Promise<HostTestResult> {
+  const work = mkdtempSync(join(tmpdir(), 'rosnet-host-'));
+  const workspace = join(work, 'workspace');
+  cpSync(opts.workspace ?? join(root, 'test/fixtures/workspace'), workspace, { recursive: true });
+  const bundle = join(work, 'suites.js');
+  const entry = join(work, 'entry.ts');
+  writeFileSync(entry, opts.suites.map((s) => `import ${JSON.stringify(join(root, s))};`).join('\n'));
+  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, alias: { vscode: join(root, 'test/host-runner/vscodeShim.js') }, logLevel: 'error', nodePaths: [join(root, 'node_modules')] });
+  const results = join(work, 'results.json');
+  const cs = await startCodeServer({
+    workspace,
+    vsix: [extensionVsix(), await hostRunnerVsix()],
+    userSettings: opts.userSettings,
+    env: { ...opts.env, ROSNET_HOST_TESTS: bundle, ROSNET_HOST_RESULTS: results },
+  });
+  const browser = await launchBrowser();
+  try {
+    const page = await openWorkbench(browser, cs.folderUrl(workspace));
+    const deadline = Date.now() + (opts.timeoutMs ?? 240_000);
+    while (Date.now() < deadline) {
+      if (existsSync(results)) {
+        const r = JSON.parse(readFileSync(results, 'utf8')) as HostTestResult;
+        if (r.done) {
+          await screenshot(page, `host-${opts.name}`);
+          if (r.failures.length) console.error(cs.exthostLog().slice(-20000));
+          return r;
+        }
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    await screenshot(page, `host-${opts.name}-timeout`);
+    throw new Error(`host tests '${opts.name}' did not finish in time.\n${cs.exthostLog().slice(-20000)}`);
+  } finally {
+    await browser.close();
+    await cs.dispose();
+  }
+}
