@@ -284,13 +284,12 @@ export function registerProfileCommands(deps: { profiles: ProfileService; termin
     await saveAndActivate(r.profile, scope);
   }
 
-  async function copyProfileAs(): Promise<string | undefined> {
+  async function copyProfileAs(formatArg?: unknown): Promise<string | undefined> {
     const p = profiles.active() ?? (await pickProfile('Profile to copy'));
     if (!p) return undefined;
-    const format = await vscode.window.showQuickPick(
-      EXPORT_FORMATS.map((f) => ({ label: f.label, detail: f.detail, id: f.id })),
-      { placeHolder: `Copy '${p.name}' as…` },
-    );
+    // A format argument (from a keybinding or another extension) skips the question.
+    const given = EXPORT_FORMATS.find((f) => f.id === formatArg);
+    const format = given ?? (await vscode.window.showQuickPick(EXPORT_FORMATS.map((f) => ({ label: f.label, detail: f.detail, id: f.id })), { placeHolder: `Copy '${p.name}' as…` }));
     if (!format) return undefined;
     const text = renderExport(planProfileEnv(p), format.id);
     await vscode.env.clipboard.writeText(text);
@@ -301,10 +300,10 @@ export function registerProfileCommands(deps: { profiles: ProfileService; termin
     return text;
   }
 
-  const reg = (id: string, fn: () => Promise<unknown> | unknown) =>
-    vscode.commands.registerCommand(id, async () => {
+  const reg = (id: string, fn: (...args: unknown[]) => Promise<unknown> | unknown) =>
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
-        return await fn();
+        return await fn(...args);
       } catch (e) {
         log.error(`${id} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
         void vscode.window.showErrorMessage(`ROS Network: ${e instanceof Error ? e.message : String(e)}`, 'Show Log').then((c) => c && log.show());

@@ -3,7 +3,7 @@
 // Chromium (the extension host starts only when a window connects) and reads the results file.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCodeServer } from './codeServer';
@@ -35,13 +35,13 @@ export async function hostRunnerVsix(): Promise<string> {
   return out;
 }
 
-/** The extension under test, packaged by `npm run package` (ros-network.vsix); built if missing or stale. */
+/** The extension under test, packaged by `npm run package` once per test process (ros-network.vsix). */
+let packaged: string | undefined;
 export function extensionVsix(): string {
+  if (packaged && existsSync(packaged)) return packaged;
   const vsix = join(root, 'ros-network.vsix');
-  const bundle = join(root, 'dist', 'extension.js');
-  if (!existsSync(vsix) || !existsSync(bundle) || statSync(vsix).mtimeMs < statSync(bundle).mtimeMs) {
-    execFileSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: 'inherit' });
-  }
+  if (process.env.ROSNET_SKIP_PACKAGE !== '1' || !existsSync(vsix)) execFileSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: 'inherit' });
+  packaged = vsix;
   return vsix;
 }
 

@@ -144,17 +144,14 @@ suite('ROS Network: profiles in a real VS Code', () => {
     assert.equal(env.ROS_IP, process.env.ROS_IP);
   });
 
-  test('Copy Profile As writes shell exports to the clipboard', async () => {
+  test('Copy Profile As returns and copies shell exports', async () => {
     const a = await api();
     await a.setActiveProfile('hal (lab)');
-    // The command asks for a format; answer the quick pick by accepting the first item (shell).
-    const run = vscode.commands.executeCommand('rosNetwork.copyProfileAs');
-    await new Promise((r) => setTimeout(r, 800));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await run;
-    const text = await vscode.env.clipboard.readText();
+    const text = await vscode.commands.executeCommand<string>('rosNetwork.copyProfileAs', 'shell');
     assert.match(text, /^export ROS_MASTER_URI=http:\/\/hal:11311$/m);
     assert.match(text, /^export ROS_HOSTNAME=marvin\.local$/m);
     assert.match(text, /^unset ROS_IP$/m);
+    const clip = await Promise.race([vscode.env.clipboard.readText(), new Promise<string>((r) => setTimeout(() => r('(clipboard read timed out)'), 5000))]);
+    assert.equal(clip, text);
   });
 });
