@@ -62,13 +62,10 @@ export async function pickQuickItem(page: Page, label: string | RegExp): Promise
 /** Opens a new integrated terminal and types a command in it. */
 export async function newTerminalAndType(page: Page, command: string): Promise<void> {
   await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill('>Terminal: Create New Terminal');
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: /^Terminal: Create New Terminal$/ }).first();
-  await row.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.press('Enter');
+  const before = await page.locator('.terminal-tabs-entry, .single-terminal-tab').count();
+  // workbench.action.terminal.new
+  await page.keyboard.press('Control+Shift+Backquote');
+  await page.waitForFunction(`document.querySelectorAll('.terminal-tabs-entry, .single-terminal-tab').length > ${before} || document.querySelectorAll('.terminal-wrapper').length > ${before}`, undefined, { timeout: 20_000 });
   const xterm = page.locator('.terminal-wrapper.active .xterm, .terminal .xterm').last();
   await xterm.waitFor({ state: 'visible', timeout: 20_000 });
   // Let the shell (and shell integration) finish starting before typing.

@@ -1,0 +1,112 @@
+// Browser end-to-end: Debian Chromium + playwright-core driving a real VS Code (code-server) with the
+// extension installed from its VSIX. The terminal's HOME has a .bashrc that exports a *different*
+// ROS_MASTER_URI; the terminals write what they see into files this test reads.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startCodeServer } from '../harness/codeServer';
+import { launchBrowser, newTerminalAndType, notificationTexts, openWorkbench, pickQuickItem, runCommand, screenshot, waitForStatusBar } from '../harness/browser';
+import { extensionVsix } from '../harness/hostTests';
+
+const root = join(__dirname, '..', '..');
+
+async function waitForFile(file: string, timeoutMs = 20_000): Promise<string> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (existsSync(file)) {
+      const t = readFileSync(file, 'utf8');
+      if (t.endsWith('\n')) return t.trim();
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${file} was not written within ${timeoutMs} ms`);
+}
+
+async function terminalSees(page: Page, dir: string, name: string): Promise<string> {
+  const file = join(dir, `${name}.txt`);
+  await newTerminalAndType(page, `echo "$ROS_MASTER_URI|$ROS_IP|$ROS_HOSTNAME|$ROS_DOMAIN_ID" > ${file}`);
+  return waitForFile(file);
+}
+
+test('switch, inject past .bashrc, deactivate, invalid profile: in a real VS Code in Chromium', { timeout: 300_000 }, async () => {
+  const work = mkdtempSync(join(tmpdir(), 'rosnet-e2e-'));
+  const home = join(work, 'home');
+  const out = join(work, 'out');
+  const workspace = join(work, 'workspace');
+  mkdirSync(home);
+  mkdirSync(out);
+  cpSync(join(root, 'test/fixtures/workspace'), workspace, { recursive: true });
+  // A profile that is invalid next to the valid ones.
+  const settingsFile = join(workspace, '.vscode/settings.json');
+  const settings = readFileSync(settingsFile, 'utf8').replace('"rosNetwork.profiles": [', '"rosNetwork.profiles": [\n    { "name": "typo", "ROS_MASTER_URI": "hal:11311" },');
+  writeFileSync(settingsFile, settings);
+  writeFileSync(join(home, '.bashrc'), 'export ROS_MASTER_URI=http://from-bashrc:11311\nexport PS1="$ "\n');
+
+  const cs = await startCodeServer({
+    workspace,
+    vsix: [extensionVsix()],
+    env: { HOME: home, SHELL: '/bin/bash', ROS_MASTER_URI: 'http://inherited:11311', ROS_HOSTNAME: 'inherited-host', ROS_IP: undefined, ROS_DOMAIN_ID: undefined },
+    userSettings: { 'terminal.integrated.defaultProfile.linux': 'bash', 'terminal.integrated.shellIntegration.enabled': true },
+  });
+  const browser = await launchBrowser();
+  try {
+    const page = await openWorkbench(browser, cs.folderUrl(workspace));
+    await waitForStatusBar(page, /ROS: no profile/, 60_000);
+    await screenshot(page, 'e2e-01-no-profile');
+
+    // The invalid profile is reported, with Open Settings.
+    const warned = await (async () => {
+      for (let i = 0; i < 50; i++) {
+        const texts = await notificationTexts(page);
+        const t = texts.find((x) => /invalid profile/.test(x));
+        if (t) return t;
+        await page.waitForTimeout(200);
+      }
+      return undefined;
+    })();
+    assert.ok(warned, 'a warning about the invalid profile is shown');
+    assert.match(warned, /rosNetwork\.profiles\[0\]\.ROS_MASTER_URI/);
+    await screenshot(page, 'invalid-profile-warning');
+
+    // Before any profile: the terminal sees .bashrc's value (that is what the user has today).
+    const before = await terminalSees(page, out, 'before');
+    assert.equal(before, 'http://from-bashrc:11311||inherited-host|');
+
+    await runCommand(page, 'ROS Network: Switch Profile');
+    await page.waitForTimeout(300);
+    await screenshot(page, 'switch-profile');
+    await pickQuickItem(page, 'local');
+    const status = await waitForStatusBar(page, /ROS: local/);
+    assert.match(status, /ROS: local/);
+
+    // A new terminal: the profile wins over .bashrc's export and the inherited ROS_HOSTNAME.
+    const active = await terminalSees(page, out, 'active');
+    assert.equal(active, 'http://127.0.0.1:11311|127.0.0.1|127.0.0.1|');
+    await page.locator('.statusbar-item', { hasText: 'ROS: local' }).hover();
+    await page.waitForTimeout(800);
+    await screenshot(page, 'status-tooltip');
+
+    // The other valid profiles still switch although one is invalid.
+    await runCommand(page, 'ROS Network: Switch Profile');
+    await pickQuickItem(page, 'sim (ROS 2)');
+    await waitForStatusBar(page, /sim \(ROS 2\) · domain 42/);
+    const ros2 = await terminalSees(page, out, 'ros2');
+    assert.equal(ros2.split('|')[3], '42');
+    await screenshot(page, 'ros2-domain');
+
+    await runCommand(page, 'ROS Network: Deactivate Profile');
+    await waitForStatusBar(page, /ROS: no profile/);
+    const after = await terminalSees(page, out, 'after');
+    assert.equal(after, before, 'deactivating restores the inherited values');
+    await screenshot(page, 'e2e-05-deactivated');
+  } catch (e) {
+    console.error(cs.exthostLog().slice(-15000));
+    throw e;
+  } finally {
+    await browser.close();
+    await cs.dispose();
+  }
+});
