@@ -72,6 +72,12 @@ const commands = [
   ['copyProfileAs', 'Copy Profile As…', '$(copy)'],
   ['relaunchTerminals', 'Relaunch Terminals With Active Profile', undefined],
   ['showLog', 'Show Log', '$(output)'],
+  ['refreshStatus', 'Refresh Status', '$(refresh)'],
+  ['showGraph', 'Show Graph', '$(type-hierarchy)'],
+  ['refreshView', 'Refresh View', '$(refresh)'],
+  ['copyName', 'Copy Name', undefined],
+  ['copyUri', 'Copy URI', undefined],
+  ['showParamValue', 'Show Parameter Value', undefined],
 ].map(([id, title, icon]) => ({ command: `rosNetwork.${id}`, title, category: 'ROS Network', ...(icon ? { icon } : {}) }));
 
 const c = (pkg.contributes ??= {});
@@ -84,6 +90,25 @@ const palette = [
   { command: 'rosNetwork.deleteProfile', when: 'rosNetwork.hasProfiles' },
   { command: 'rosNetwork.copyProfileAs', when: 'rosNetwork.hasProfiles' },
   { command: 'rosNetwork.relaunchTerminals', when: 'rosNetwork.hasActiveProfile' },
+  { command: 'rosNetwork.refreshView', when: 'false' },
+  { command: 'rosNetwork.copyName', when: 'false' },
+  { command: 'rosNetwork.copyUri', when: 'false' },
+  { command: 'rosNetwork.showParamValue', when: 'false' },
+];
+c.menus['view/title'] = [
+  { command: 'rosNetwork.refreshView', when: 'view == rosNetwork.view', group: 'navigation@1' },
+  { command: 'rosNetwork.switchProfile', when: 'view == rosNetwork.view', group: 'navigation@0' },
+  { command: 'rosNetwork.createProfile', when: 'view == rosNetwork.view', group: 'navigation@2' },
+];
+c.menus['view/item/context'] = [
+  { command: 'rosNetwork.copyName', when: 'view == rosNetwork.view && viewItem =~ /^(rosName|rosNode|profile)/', group: '9_copy@1' },
+  { command: 'rosNetwork.copyUri', when: 'view == rosNetwork.view && viewItem =~ /^(rosNode|profile)/', group: '9_copy@2' },
+  { command: 'rosNetwork.refreshStatus', when: 'view == rosNetwork.view && viewItem == profile.active', group: 'inline' },
+];
+c.viewsContainers = { activitybar: [{ id: 'rosNetwork', title: 'ROS Network', icon: 'media/activity.svg' }] };
+c.views = { rosNetwork: [{ id: 'rosNetwork.view', name: 'Profiles & Graph', icon: 'media/activity.svg', contextualTitle: 'ROS Network' }] };
+c.viewsWelcome = [
+  { view: 'rosNetwork.view', contents: 'No ROS network profiles yet.\n[Create Profile](command:rosNetwork.createProfile)\n[Import From Current Environment](command:rosNetwork.importFromEnvironment)\nProfiles live in the `rosNetwork.profiles` setting.' },
 ];
 c.menus.commandPalette = [...palette, ...(c.menus.commandPalette ?? []).filter((x) => !palette.some((p) => p.command === x.command))];
 
@@ -98,6 +123,9 @@ const props = {
   },
   'rosNetwork.terminal.enabled': { type: 'boolean', default: true, scope: 'window', markdownDescription: "Inject the active profile's variables into new integrated terminals and tasks." },
   'rosNetwork.terminal.offerRelaunch': { type: 'boolean', default: true, scope: 'application', markdownDescription: 'After a switch, offer to relaunch open terminals that still have the previous environment.' },
+  'rosNetwork.status.intervalSeconds': { type: 'number', default: 3, minimum: 0.5, scope: 'window', markdownDescription: 'How often the active profile\'s ROS master is checked (seconds). Slower while the window is unfocused; backs off while the master is down.' },
+  'rosNetwork.status.timeoutMs': { type: 'number', default: 2000, minimum: 100, scope: 'window', markdownDescription: 'Timeout of one master check (milliseconds); the connection is aborted after it.' },
+  'rosNetwork.status.notifyOnChange': { type: 'boolean', default: false, scope: 'window', markdownDescription: 'Show a notification when the master goes down or comes back (once per change, never on every check).' },
   'rosNetwork.statusBar.enabled': { type: 'boolean', default: true, scope: 'window', markdownDescription: 'Show the active profile (and its master) in the status bar.' },
 };
 const cfg = (c.configuration ??= { title: 'ROS Network', properties: {} });

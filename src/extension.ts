@@ -7,6 +7,9 @@ import { ProfileProblems } from './vscode/profileProblems';
 import { TerminalEnv } from './vscode/terminalEnv';
 import { StatusBar } from './vscode/statusBar';
 import { registerProfileCommands } from './vscode/profileCommands';
+import { MasterMonitor } from './vscode/masterMonitor';
+import { RosView } from './vscode/rosView';
+import type { MasterState } from './core/status/masterStatus';
 
 /** The extension's public API: what other extensions (and our host tests) may rely on. */
 export interface RosNetworkApi {
@@ -14,6 +17,8 @@ export interface RosNetworkApi {
   setActiveProfile(name: string | undefined): Promise<void>;
   statusText(): string | undefined;
   profileProblems(): readonly string[];
+  masterState(): MasterState;
+  refreshStatus(): void;
 }
 
 /** Composition root: the log first, then services with their dependencies, all disposables owned by the context. */
@@ -28,7 +33,9 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
     const problems = new ProfileProblems(profiles, log);
     const terminalEnv = new TerminalEnv(context.environmentVariableCollection, profiles, log);
     const statusBar = new StatusBar(profiles);
-    context.subscriptions.push(settings, store, profiles, problems, terminalEnv, statusBar, registerProfileCommands({ profiles, terminalEnv, log }));
+    const monitor = new MasterMonitor(profiles, statusBar, log);
+    const view = new RosView(profiles, monitor);
+    context.subscriptions.push(settings, store, profiles, problems, terminalEnv, statusBar, monitor, view, registerProfileCommands({ profiles, terminalEnv, log }));
 
     const updateContext = () => {
       void vscode.commands.executeCommand('setContext', ContextKeys.hasActiveProfile, profiles.active() !== undefined);
@@ -52,6 +59,8 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
       setActiveProfile: (name) => store.set(name),
       statusText: () => statusBar.view?.text,
       profileProblems: () => problems.current().map((p) => `${p.path} ${p.message}`),
+      masterState: () => monitor.state,
+      refreshStatus: () => monitor.refresh(),
     };
   } catch (e) {
     log.error(`activation failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

@@ -32,3 +32,26 @@ export const StateKeys = {
   activeProfile: 'rosNetwork.activeProfile',
   folderProfiles: 'rosNetwork.folderProfiles',
 } as const;
+
+export const StatusCommands = {
+  refreshStatus: 'rosNetwork.refreshStatus',
+  showGraph: 'rosNetwork.showGraph',
+} as const;
+
+export const StatusSettings = {
+  intervalSeconds: `${SECTION}.status.intervalSeconds`,
+  timeoutMs: `${SECTION}.status.timeoutMs`,
+  notifyOnChange: `${SECTION}.status.notifyOnChange`,
+} as const;
+
+export const ViewIds = {
+  container: 'rosNetwork',
+  view: 'rosNetwork.view',
+} as const;
+
+export const ViewCommands = {
+  refreshView: 'rosNetwork.refreshView',
+  copyName: 'rosNetwork.copyName',
+  copyUri: 'rosNetwork.copyUri',
+  showParamValue: 'rosNetwork.showParamValue',
+} as const;

@@ -69,7 +69,16 @@ export function registerProfileCommands(deps: { profiles: ProfileService; termin
     log.info(name === undefined ? 'profile deactivated' : `active profile: ${name}`);
   }
 
-  async function switchProfile(): Promise<void> {
+  async function switchProfile(nameArg?: unknown): Promise<void> {
+    // With a name (tree view click, keybinding args) there is nothing to ask.
+    if (typeof nameArg === 'string') {
+      const target = profiles.profiles(profiles.primaryFolder()).profiles.find((p) => p.name === nameArg);
+      if (!target) throw new Error(`no profile named '${nameArg}'`);
+      if (target.origin !== 'user' && !profiles.trusted) throw new Error(`profile '${nameArg}' comes from workspace settings; trust the workspace to use it`);
+      await profiles.store.set(nameArg);
+      log.info(`active profile: ${nameArg}`);
+      return;
+    }
     const active = profiles.active()?.name;
     const list: ProfileItem[] = items(active);
     const extra: ProfileItem[] = [
