@@ -49,7 +49,7 @@ const SystemState = z.tuple([PairList, PairList, PairList]);
 /** Unwraps the ROS master API's [code, statusMessage, value] triple. */
 export function unwrapRosReply(method: string, reply: unknown): unknown {
   const r = z.safeParse(ApiReply, reply);
-  if (!r.success) throw new RpcError('not-ros-master', `${method} did not return a ROS [code, message, value] triple`);
+  if (!r.success) throw new RpcError('malformed', `${method} did not return a ROS [code, message, value] triple`);
   const [code, msg, value] = r.data;
   if (code !== 1) throw new RpcError('fault', `${method} failed (code ${code}): ${msg}`);
   return value;
