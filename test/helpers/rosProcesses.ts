@@ -1,5 +1,5 @@
 // Real ROS 1 processes from Debian's ros-core: rosmaster, rostopic, rosnode.
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, execFile, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ const execFileP = promisify(execFile);
 
 export function requireRos(): void {
   for (const bin of ['rosmaster', 'rostopic', 'rosnode']) {
-    const r = require('node:child_process').spawnSync('sh', ['-c', `command -v ${bin}`]);
+    const r = spawnSync('sh', ['-c', `command -v ${bin}`]);
     if (r.status !== 0) throw new Error(`'${bin}' not found: run bash scripts/ci/install-deps.sh (Debian ros-core)`);
   }
 }
