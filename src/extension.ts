@@ -14,10 +14,13 @@ import type { MasterState } from './core/status/masterStatus';
 /** The extension's public API: what other extensions (and our host tests) may rely on. */
 export interface RosNetworkApi {
   activeProfileName(): string | undefined;
-  setActiveProfile(name: string | undefined): Promise<void>;
+  /** Sets the window's profile, or one folder's in a multi-root window. */
+  setActiveProfile(name: string | undefined, folderName?: string): Promise<void>;
   statusText(): string | undefined;
   profileProblems(): readonly string[];
   masterState(): MasterState;
+  /** The variables the extension currently injects into new terminals of the window. */
+  injectedEnvironment(): Record<string, string>;
   refreshStatus(): void;
 }
 
@@ -45,21 +48,27 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
     updateContext();
     problems.check();
     terminalEnv.sync();
-    const untrustedActive = profiles.resolve(profiles.primaryFolder());
-    if (untrustedActive.kind === 'untrusted') {
-      log.warn(`profile '${untrustedActive.profile.name}' comes from workspace settings; not applied in Restricted Mode`);
+    const startup = profiles.resolve(profiles.primaryFolder());
+    if (startup.kind === 'untrusted' || (startup.kind === 'missing' && startup.restricted)) {
+      const name = startup.kind === 'untrusted' ? startup.profile.name : startup.name;
+      log.warn(`profile '${name}' is not applied: Restricted Mode ignores workspace settings`);
       void vscode.window
-        .showWarningMessage(`ROS Network: profile '${untrustedActive.profile.name}' comes from this workspace's settings and is not applied in Restricted Mode.`, 'Manage Workspace Trust')
+        .showWarningMessage(`ROS Network: profile '${name}' is not applied in Restricted Mode (workspace settings are ignored until you trust the workspace).`, 'Manage Workspace Trust')
         .then((c) => c && vscode.commands.executeCommand('workbench.trust.manage'));
     }
     log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (${vscode.env.remoteName ? `remote: ${vscode.env.remoteName}` : 'local'} extension host)`);
 
     return {
       activeProfileName: () => profiles.active()?.name,
-      setActiveProfile: (name) => store.set(name),
+      setActiveProfile: async (name, folderName) => {
+        const folder = folderName ? vscode.workspace.workspaceFolders?.find((f) => f.name === folderName) : undefined;
+        if (folderName && !folder) throw new Error(`no workspace folder named '${folderName}'`);
+        return folder ? store.setForFolder(folder, name ?? null) : store.set(name);
+      },
       statusText: () => statusBar.view?.text,
       profileProblems: () => problems.current().map((p) => `${p.path} ${p.message}`),
       masterState: () => monitor.state,
+      injectedEnvironment: () => terminalEnv.injected(),
       refreshStatus: () => monitor.refresh(),
     };
   } catch (e) {

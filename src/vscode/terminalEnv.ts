@@ -90,6 +90,14 @@ export class TerminalEnv implements vscode.Disposable {
     else if (choice === "Don't Ask Again") await vscode.workspace.getConfiguration().update(Settings.terminalOfferRelaunch, false, vscode.ConfigurationTarget.Global);
   }
 
+  /** The variables currently written for the window (or a folder): what new terminals get from us. */
+  injected(folder?: vscode.WorkspaceFolder): Record<string, string> {
+    const out: Record<string, string> = {};
+    const c = folder ? this.collection.getScoped({ workspaceFolder: folder }) : this.collection;
+    c.forEach((name, m) => (out[name] = m.value));
+    return out;
+  }
+
   /** Relaunches every open terminal so it picks up the current profile. */
   async relaunchAll(): Promise<number> {
     const terminals = [...vscode.window.terminals];

@@ -54,12 +54,23 @@ export interface RunHostTestsOptions {
   readonly env?: Record<string, string | undefined>;
   readonly timeoutMs?: number;
   readonly name: string;
+  /** Opens a .code-workspace with two copies of the workspace (folders 'robot' and 'sim'). */
+  readonly multiRoot?: boolean;
 }
 
 export async function runHostTests(opts: RunHostTestsOptions): Promise<HostTestResult> {
   const work = mkdtempSync(join(tmpdir(), 'rosnet-host-'));
-  const workspace = join(work, 'workspace');
-  cpSync(opts.workspace ?? join(root, 'test/fixtures/workspace'), workspace, { recursive: true });
+  const source = opts.workspace ?? join(root, 'test/fixtures/workspace');
+  let workspace = join(work, 'workspace');
+  cpSync(source, workspace, { recursive: true });
+  let openUrl = (cs: { folderUrl(f?: string): string; url: string }) => cs.folderUrl(workspace);
+  if (opts.multiRoot) {
+    for (const f of ['robot', 'sim']) cpSync(source, join(work, f), { recursive: true });
+    const file = join(work, 'two.code-workspace');
+    writeFileSync(file, JSON.stringify({ folders: [{ path: 'robot' }, { path: 'sim' }], settings: {} }));
+    workspace = join(work, 'robot');
+    openUrl = (cs) => `${cs.url}/?workspace=${encodeURIComponent(file)}`;
+  }
   const bundle = join(work, 'suites.js');
   const entry = join(work, 'entry.ts');
   writeFileSync(entry, opts.suites.map((s) => `import ${JSON.stringify(join(root, s))};`).join('\n'));
@@ -73,7 +84,7 @@ export async function runHostTests(opts: RunHostTestsOptions): Promise<HostTestR
   });
   const browser = await launchBrowser();
   try {
-    const page = await openWorkbench(browser, cs.folderUrl(workspace));
+    const page = await openWorkbench(browser, openUrl(cs));
     const deadline = Date.now() + (opts.timeoutMs ?? 240_000);
     while (Date.now() < deadline) {
       if (existsSync(results)) {

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RosNetworkApi } from '../../src/extension';
+import { terminalEnv, waitFor } from './hostUtil';
 
 const EXT = 'ros-network.ros-network';
 
@@ -12,17 +13,6 @@ async function api(): Promise<RosNetworkApi> {
   const ext = vscode.extensions.getExtension<RosNetworkApi>(EXT);
   assert.ok(ext, `${EXT} is installed`);
   return ext.isActive ? ext.exports : await ext.activate();
-}
-
-async function waitFor<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, timeoutMs = 15000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let last: T | undefined;
-  while (Date.now() < end) {
-    last = await fn();
-    if (last) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
 }
 
 /** Runs a shell command as a VS Code task (tasks get the terminal environment collection too). */
@@ -39,23 +29,6 @@ async function runTask(command: string): Promise<number | undefined> {
   });
   await vscode.tasks.executeTask(task);
   return done;
-}
-
-/** The ROS_* variables a fresh non-interactive bash terminal gets. */
-async function terminalEnv(): Promise<Record<string, string>> {
-  const out = path.join(os.tmpdir(), `rosnet-term-${Date.now()}-${Math.random().toString(36).slice(2)}.env`);
-  const t = vscode.window.createTerminal({ name: 'rosnet-env', shellPath: '/bin/bash', shellArgs: ['--norc', '-c', `env -0 > '${out}'`] });
-  try {
-    const text = await waitFor('terminal env dump', () => (fs.existsSync(out) && fs.statSync(out).size > 0 ? fs.readFileSync(out, 'utf8') : undefined));
-    const env: Record<string, string> = {};
-    for (const kv of text.split('\0')) {
-      const i = kv.indexOf('=');
-      if (i > 0 && /^(ROS_|RMW_)/.test(kv)) env[kv.slice(0, i)] = kv.slice(i + 1);
-    }
-    return env;
-  } finally {
-    t.dispose();
-  }
 }
 
 suite('ROS Network: profiles in a real VS Code', () => {

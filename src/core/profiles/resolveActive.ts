@@ -5,8 +5,11 @@ export type ActiveResolution =
   | { readonly kind: 'active'; readonly profile: Profile }
   /** The chosen profile is defined in workspace settings and the workspace is not trusted. */
   | { readonly kind: 'untrusted'; readonly profile: Profile }
-  /** The chosen profile no longer exists (renamed, deleted, or now invalid). */
-  | { readonly kind: 'missing'; readonly name: string };
+  /**
+   * The chosen profile no longer exists (renamed, deleted, or now invalid). `restricted`: the window
+   * is untrusted, and VS Code hides workspace profiles there, so it may just be a workspace profile.
+   */
+  | { readonly kind: 'missing'; readonly name: string; readonly restricted: boolean };
 
 export function isUsableProfile(profile: Profile, workspaceTrusted: boolean): boolean {
   return profile.origin === 'user' || workspaceTrusted;
@@ -15,7 +18,7 @@ export function isUsableProfile(profile: Profile, workspaceTrusted: boolean): bo
 export function resolveActiveProfile(profiles: readonly Profile[], activeName: string | undefined, workspaceTrusted: boolean): ActiveResolution {
   if (activeName === undefined) return { kind: 'none' };
   const profile = profiles.find((p) => p.name === activeName);
-  if (!profile) return { kind: 'missing', name: activeName };
+  if (!profile) return { kind: 'missing', name: activeName, restricted: !workspaceTrusted };
   return isUsableProfile(profile, workspaceTrusted) ? { kind: 'active', profile } : { kind: 'untrusted', profile };
 }
 

@@ -38,6 +38,13 @@ export function renderStatus(resolution: ActiveResolution, links: StatusLinks, r
     case 'none':
       return { text: '$(circle-slash) ROS: no profile', tooltip: `**ROS Network**: no profile active; terminals get the inherited environment.\n\n${actions}`, tone: 'normal' };
     case 'missing':
+      if (resolution.restricted) {
+        return {
+          text: `$(shield) ROS: ${resolution.name} (restricted)`,
+          tooltip: `**ROS Network**: profile **${escapeMd(resolution.name)}** is not available: this workspace is in Restricted Mode, where VS Code ignores workspace settings (and the profiles in them). [Trust the workspace](command:workbench.trust.manage) to apply it.\n\n${actions}`,
+          tone: 'warning',
+        };
+      }
       return {
         text: `$(warning) ROS: ${resolution.name}?`,
         tooltip: `**ROS Network**: the active profile **${escapeMd(resolution.name)}** is no longer defined (or is invalid), so nothing is injected.\n\n${actions}`,

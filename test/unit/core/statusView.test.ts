@@ -34,7 +34,8 @@ test('a ROS 2 profile shows its domain and the ports', () => {
 test('untrusted and missing profiles warn', () => {
   assert.equal(renderStatus({ kind: 'untrusted', profile: ros1! }, links).tone, 'warning');
   assert.match(renderStatus({ kind: 'untrusted', profile: ros1! }, links).tooltip, /workbench\.trust\.manage/);
-  assert.match(renderStatus({ kind: 'missing', name: 'gone' }, links).text, /gone\?/);
+  assert.match(renderStatus({ kind: 'missing', name: 'gone', restricted: false }, links).text, /gone\?/);
+  assert.match(renderStatus({ kind: 'missing', name: 'ws', restricted: true }, links).text, /ws \(restricted\)/);
 });
 
 test('reachability replaces the plain text and sets the tone', () => {
