@@ -46,6 +46,8 @@ export interface CodeServerOptions {
   readonly env?: Record<string, string | undefined>;
   /** Replaces the inherited environment instead of extending it. */
   readonly cleanEnv?: boolean;
+  /** Fixed port (default: a free one). */
+  readonly port?: number;
 }
 
 export interface CodeServer {
@@ -92,7 +94,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
       throw new Error(`installing ${vsix} into code-server failed (${r.status}): ${r.stdout}\n${r.stderr}`);
     }
   }
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const child: ChildProcess = spawn(
     node,
     [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, opts.workspace],
