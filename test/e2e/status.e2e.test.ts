@@ -59,10 +59,22 @@ test('status bar: unreachable → reachable → unreachable with a real rosmaste
     await page.waitForFunction(() => true);
     const rowText = await row.innerText();
     assert.match(rowText, new RegExp(`up · ${nodes} nodes`), rowText);
-    await view.locator('.monaco-list-row', { hasText: /^Nodes/ }).first().click();
-    await view.locator('.monaco-list-row', { hasText: '/rostopic_' }).first().waitFor({ timeout: 15_000 });
-    await view.locator('.monaco-list-row', { hasText: /^Topics/ }).first().click();
-    await view.locator('.monaco-list-row', { hasText: '/chatter' }).first().waitFor({ timeout: 15_000 });
+    // Expands a group row until a child shows (a refresh of the tree can swallow one click).
+    const expand = async (group: RegExp, child: string) => {
+      for (let attempt = 0; attempt < 4; attempt++) {
+        const row = view.locator('.monaco-list-row', { hasText: group }).first();
+        if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+        try {
+          await view.locator('.monaco-list-row', { hasText: child }).first().waitFor({ timeout: 5_000 });
+          return;
+        } catch {
+          // try again
+        }
+      }
+      throw new Error(`${group} never showed ${child}`);
+    };
+    await expand(/^Nodes/, '/rostopic_');
+    await expand(/^Topics/, '/chatter');
     await screenshot(page, 'graph-view');
 
     for (const c of clients) killTree(c);
