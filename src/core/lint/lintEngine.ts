@@ -1,0 +1,116 @@
+import { dotenvSource } from './sources/dotenvSource';
+import { composeSource } from './sources/composeSource';
+import { launchXmlSource } from './sources/launchXmlSource';
+import { launchYamlSource } from './sources/launchYamlSource';
+import { launchPySource } from './sources/launchPySource';
+import { devcontainerSource, settingsSource } from './sources/jsonSources';
+import { valueRules, ROS1_ONLY, ROS2_ONLY } from './rules/valueRules';
+import { scopeRules, machineRules } from './rules/scopeRules';
+import type { Assignment, FileKind, Finding, LintContext, SourceModel } from './types';
+
+export const MAX_LINT_BYTES = 20 * 1024 * 1024;
+
+/** Which source a path is, by name (and for `.xml` under a launch folder, by place). */
+export function detectKind(path: string): FileKind | undefined {
+  const p = path.replace(/\\/g, '/');
+  const base = p.slice(p.lastIndexOf('/') + 1);
+  if (base === '.env' || base.endsWith('.env') || base.startsWith('.env.')) return 'dotenv';
+  if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(base)) return 'compose';
+  if (base === 'devcontainer.json' || base === '.devcontainer.json') return 'devcontainer';
+  if (base === 'settings.json' && /(^|\/)\.vscode\/settings\.json$/.test(p)) return 'settings';
+  if (base.endsWith('.launch.py')) return 'ros2-launch-py';
+  if (/\.launch\.ya?ml$/.test(base)) return 'ros2-launch-yaml';
+  if (base.endsWith('.launch.xml')) return 'ros2-launch-xml';
+  if (base.endsWith('.launch') || (base.endsWith('.xml') && /(^|\/)launch\//.test(p))) return 'ros1-launch';
+  if (/\.(sh|bash|zsh)$/.test(base) || base === '.bashrc' || base === '.zshrc' || base === '.profile' || base === '.bash_profile') return 'shell';
+  return undefined;
+}
+
+function parseSource(kind: FileKind, text: string): SourceModel {
+  switch (kind) {
+    case 'dotenv':
+      return dotenvSource(text, 'dotenv');
+    case 'shell':
+      return dotenvSource(text, 'shell');
+    case 'compose':
+      return composeSource(text);
+    case 'ros1-launch':
+      return launchXmlSource(text, 'auto');
+    case 'ros2-launch-xml':
+      return launchXmlSource(text, 'ros2');
+    case 'ros2-launch-yaml':
+      return launchYamlSource(text);
+    case 'ros2-launch-py':
+      return launchPySource(text);
+    case 'devcontainer':
+      return devcontainerSource(text);
+    case 'settings':
+      return settingsSource(text);
+  }
+}
+
+function isAncestor(outer: string, inner: string): boolean {
+  return inner === outer || inner.startsWith(`${outer}/`);
+}
+
+/** The whole line of an assignment, for "remove" fixes in line-based files. */
+function lineSpan(text: string, a: Assignment): { start: number; end: number } {
+  const start = text.lastIndexOf('\n', a.keySpan.start - 1) + 1;
+  const nl = text.indexOf('\n', a.valueSpan.end);
+  return { start, end: nl < 0 ? text.length : nl + 1 };
+}
+
+export interface LintResult {
+  readonly kind: FileKind | undefined;
+  readonly findings: readonly Finding[];
+}
+
+/** Lints one file's text. Never throws: a parser failure is itself one finding. */
+export function lintText(path: string, text: string, ctx: LintContext, kindOverride?: FileKind): LintResult {
+  const kind = kindOverride ?? detectKind(path);
+  if (!kind) return { kind, findings: [] };
+  if (text.length > MAX_LINT_BYTES) return { kind, findings: [{ code: 'FMT001', severity: 'info', message: `Not linted: the file is larger than ${MAX_LINT_BYTES / 1024 / 1024} MB`, span: { start: 0, end: 0 } }] };
+  if (text.slice(0, 8192).includes('\0')) return { kind, findings: [{ code: 'FMT001', severity: 'info', message: 'Not linted: this looks like a binary file', span: { start: 0, end: 0 } }] };
+  try {
+    return { kind, findings: lintModel(parseSource(kind, text), ctx) };
+  } catch (e) {
+    return { kind, findings: [{ code: 'FMT001', severity: 'error', message: `ROS Network could not read this file: ${e instanceof Error ? e.message : String(e)}`, span: { start: 0, end: Math.min(text.length, 1) } }] };
+  }
+}
+
+export function lintModel(model: SourceModel, ctx: LintContext): Finding[] {
+  const findings: Finding[] = [...model.findings];
+  const vars = model.assignments.filter((a) => !a.name.startsWith('__'));
+  const machines = model.assignments.filter((a) => a.name === '__machine_address');
+  const scopes = [...new Set(vars.map((a) => a.scope))];
+  const lineBased = model.kind === 'dotenv' || model.kind === 'shell';
+  const seen = new Set<string>();
+  const push = (f: Finding) => {
+    const key = `${f.code}:${f.span.start}:${f.span.end}:${f.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      findings.push(f);
+    }
+  };
+  for (const scope of scopes) {
+    const env = new Map<string, Assignment>();
+    for (const a of vars) {
+      if (!isAncestor(a.scope, scope)) continue;
+      if (a.op === 'unset') env.delete(a.name);
+      else env.set(a.name, a);
+    }
+    const top = scope.split('/')[0]!;
+    const names = [...env.keys()];
+    const inferred = names.some((n) => ROS1_ONLY.includes(n)) && !names.some((n) => ROS2_ONLY.includes(n)) ? 1 : names.some((n) => ROS2_ONLY.includes(n)) && !names.some((n) => ROS1_ONLY.includes(n)) ? 2 : undefined;
+    const scopeCtx = model.scopes?.get(top) ?? model.scopes?.get(scope);
+    const ros = scopeCtx?.ros ?? model.ros ?? ctx.ros ?? inferred;
+    const distro = scopeCtx?.distro ?? model.distro ?? ctx.distro;
+    const scopeEnv = new Map([...env].map(([k, a]) => [k, a.value]));
+    for (const a of vars.filter((x) => x.scope === scope)) {
+      for (const f of valueRules(a, { ...ctx, ...(ros ? { rosHere: ros } : {}), ...(distro ? { distroHere: distro } : {}), renamable: a.op !== 'arg' }, scopeEnv)) push(f);
+    }
+    for (const f of scopeRules({ scope, env, ...(ros ? { ros } : {}), kind: model.kind, removable: (a) => (lineBased && a.scope === scope ? lineSpan(model.text, a) : undefined) }, ctx)) push(f);
+  }
+  for (const f of machineRules(machines, ctx)) push(f);
+  return findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+}

@@ -1,0 +1,153 @@
+import { isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import { parseMasterUri } from '../../ros/masterUri';
+import { imageContext } from '../imageContext';
+import type { Assignment, Finding, SourceModel } from '../types';
+import type { RosGeneration } from '../../ros/variables';
+
+type Range = [number, number, number];
+
+function span(node: YamlNode | null | undefined): { start: number; end: number } {
+  const r = (node as { range?: Range } | null | undefined)?.range;
+  return r ? { start: r[0], end: r[1] } : { start: 0, end: 0 };
+}
+
+/** The value span inside quotes. */
+function innerSpan(node: YamlNode): { start: number; end: number } {
+  const s = span(node);
+  const quoted = isScalar(node) && (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE);
+  return quoted ? { start: s.start + 1, end: Math.max(s.start + 1, s.end - 1) } : s;
+}
+
+function get(map: YAMLMap, key: string): Pair<YamlNode, YamlNode> | undefined {
+  return map.items.find((p) => isScalar(p.key) && String(p.key.value) === key) as Pair<YamlNode, YamlNode> | undefined;
+}
+
+function str(n: YamlNode | null | undefined): string | undefined {
+  return isScalar(n) && n.value !== null && n.value !== undefined ? String(n.value) : undefined;
+}
+
+/** Line start offset and indentation of the line holding `offset`. */
+function lineIndent(text: string, offset: number): { lineStart: number; indent: string } {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return { lineStart, indent: /^[ \t]*/.exec(text.slice(lineStart))![0] };
+}
+
+const COERCED = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
+
+/** docker compose files: services' environment (map and list forms), env_file, network settings. */
+export function composeSource(text: string): SourceModel {
+  const findings: Finding[] = [];
+  const assignments: Assignment[] = [];
+  const scopes = new Map<string, { ros?: RosGeneration; distro?: string }>();
+  const doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false });
+  for (const e of doc.errors) findings.push({ code: 'FMT001', severity: 'error', message: `YAML: ${e.message.split('\n')[0]}`, span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) } });
+  const root = doc.contents;
+  if (!isMap(root)) return { kind: 'compose', text, assignments, findings };
+  const services = get(root, 'services')?.value;
+  if (!isMap(services)) return { kind: 'compose', text, assignments, findings };
+  const serviceNames = new Set(services.items.map((p) => str(p.key as YamlNode)).filter((x): x is string => !!x));
+
+  for (const sp of services.items) {
+    const name = str(sp.key as YamlNode);
+    const svc = sp.value as YamlNode;
+    if (!name || !isMap(svc)) continue;
+    const scope = `service:${name}`;
+    const image = str(get(svc, 'image')?.value);
+    const ctx = image ? imageContext(image) : {};
+    const env = new Map<string, Assignment>();
+    const envPair = get(svc, 'environment');
+    const envNode = envPair?.value;
+    if (isMap(envNode)) {
+      for (const p of envNode.items) {
+        const k = p.key as YamlNode;
+        const v = p.value as YamlNode | null;
+        const key = str(k);
+        if (!key) continue;
+        const value = v && isScalar(v) && v.value !== null ? String(v.value) : undefined;
+        const a: Assignment = { name: key, value, keySpan: span(k), valueSpan: v ? innerSpan(v) : { start: span(k).end, end: span(k).end }, op: 'set', scope };
+        assignments.push(a);
+        env.set(key, a);
+        if (v && isScalar(v) && v.type === Scalar.PLAIN && COERCED.test(String(v.source ?? text.slice(span(v).start, span(v).end)))) {
+          const raw = text.slice(span(v).start, span(v).end);
+          findings.push({ code: 'DC004', severity: 'warning', message: `Quote this value: YAML turns ${raw} into a boolean, and compose rejects or rewrites it (write "${raw}")`, span: span(v), fixes: [{ title: `Quote as "${raw}"`, edits: [{ span: span(v), newText: `"${raw}"` }], isPreferred: true }] });
+        }
+        if (value === undefined) findings.push({ code: 'DC004', severity: 'info', message: `${key} has no value: it is taken from the shell running compose, and removed from the container if unset there`, span: span(k) });
+      }
+    } else if (isSeq(envNode)) {
+      for (const item of envNode.items) {
+        const raw = str(item as YamlNode);
+        if (raw === undefined) continue;
+        const s = innerSpan(item as YamlNode);
+        const eq = raw.indexOf('=');
+        const key = eq < 0 ? raw : raw.slice(0, eq);
+        const a: Assignment = { name: key, value: eq < 0 ? undefined : raw.slice(eq + 1), keySpan: { start: s.start, end: s.start + key.length }, valueSpan: eq < 0 ? { start: s.end, end: s.end } : { start: s.start + eq + 1, end: s.end }, op: 'set', scope };
+        assignments.push(a);
+        env.set(key, a);
+        if (eq < 0) findings.push({ code: 'DC004', severity: 'info', message: `${key} has no value: it is taken from the shell running compose, and removed from the container if unset there`, span: a.keySpan });
+      }
+    }
+    const rosVersion = env.get('ROS_VERSION')?.value;
+    const ros: RosGeneration | undefined = rosVersion === '1' || rosVersion === '2' ? (Number(rosVersion) as RosGeneration) : ctx.ros ?? (env.has('ROS_MASTER_URI') ? 1 : env.has('ROS_DOMAIN_ID') || env.has('RMW_IMPLEMENTATION') ? 2 : undefined);
+    scopes.set(scope, { ...(ros ? { ros } : {}), ...(ctx.distro ? { distro: ctx.distro } : {}) });
+
+    const nm = get(svc, 'network_mode');
+    const networkMode = str(nm?.value);
+    const ports = get(svc, 'ports');
+    const networks = get(svc, 'networks');
+    const keyLine = (p: Pair<YamlNode, YamlNode>) => {
+      const ks = span(p.key as YamlNode);
+      const { lineStart } = lineIndent(text, ks.start);
+      const end = Math.max(span(p.value as YamlNode).end, ks.end);
+      const nextLine = text.indexOf('\n', end);
+      return { start: lineStart, end: nextLine < 0 ? text.length : nextLine + 1 };
+    };
+    if (networkMode === 'host' && ports) {
+      findings.push({ code: 'DC002', severity: 'error', message: 'ports are not allowed with network_mode: host (compose fails at run time, or Docker discards them)', span: span(ports.key as YamlNode), fixes: [{ title: 'Delete ports:', edits: [{ span: keyLine(ports), newText: '' }], isPreferred: true }] });
+    }
+    if (networkMode && networks) {
+      findings.push({ code: 'DC002', severity: 'error', message: 'network_mode and networks are mutually exclusive: compose rejects the file', span: span(networks.key as YamlNode), fixes: [{ title: 'Delete networks:', edits: [{ span: keyLine(networks), newText: '' }], isPreferred: true }] });
+    }
+    const svcKey = span(sp.key as YamlNode);
+    const firstChild = svc.items[0] ? span(svc.items[0].key as YamlNode).start : svcKey.end;
+    const { lineStart: childLine, indent } = lineIndent(text, firstChild);
+    const addLines = (lines: string[]) => ({ span: { start: childLine, end: childLine }, newText: lines.map((l) => `${indent}${l}\n`).join('') });
+
+    if (ros === 1 && networkMode !== 'host') {
+      const master = env.get('ROS_MASTER_URI')?.value;
+      const parsed = master ? parseMasterUri(master) : undefined;
+      const masterIsService = parsed?.ok && serviceNames.has(parsed.uri.host);
+      if (!masterIsService) {
+        findings.push({
+          code: 'DC001',
+          severity: 'warning',
+          message: `ROS 1 service '${name}' is on a bridge network: its nodes advertise the container's hostname and random XML-RPC/TCPROS ports, which the master and peers outside this compose network cannot reach. Use network_mode: host`,
+          span: svcKey,
+          fixes: [{ title: 'Add network_mode: host', edits: [addLines(['network_mode: host'])], isPreferred: true }],
+        });
+      } else if (!env.has('ROS_HOSTNAME') && !env.has('ROS_IP')) {
+        findings.push({
+          code: 'DC001',
+          severity: 'warning',
+          message: `ROS 1 service '${name}' talks to a master inside this compose network but advertises its container ID as hostname: set ROS_HOSTNAME=${name} so other containers can reach its nodes`,
+          span: svcKey,
+        });
+      }
+    }
+    if (ros === 2 && networkMode === 'host') {
+      const rmw = env.get('RMW_IMPLEMENTATION')?.value;
+      const fast = !rmw || rmw.startsWith('rmw_fastrtps');
+      const udp = env.get('FASTDDS_BUILTIN_TRANSPORTS')?.value?.startsWith('UDPv');
+      const ipc = str(get(svc, 'ipc')?.value);
+      if (fast && !udp && ipc !== 'host') {
+        findings.push({
+          code: 'DC003',
+          severity: 'warning',
+          message: `Fast DDS will try shared memory with host processes: topics appear but no data flows. Add ipc: host and pid: host, or set FASTDDS_BUILTIN_TRANSPORTS=UDPv4`,
+          span: span(nm!.value as YamlNode),
+          fixes: [{ title: 'Add ipc: host and pid: host', edits: [addLines(['ipc: host', ...(get(svc, 'pid') ? [] : ['pid: host'])])], isPreferred: true }],
+        });
+      }
+    }
+  }
+  return { kind: 'compose', text, assignments, findings, scopes };
+}

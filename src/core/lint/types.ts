@@ -1,0 +1,70 @@
+import type { Span } from '../text/positions';
+import type { RosGeneration } from '../ros/variables';
+import type { TargetOs } from '../ros/domain';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type FileKind = 'dotenv' | 'shell' | 'compose' | 'ros1-launch' | 'ros2-launch-xml' | 'ros2-launch-yaml' | 'ros2-launch-py' | 'devcontainer' | 'settings';
+
+export interface TextEdit {
+  readonly span: Span;
+  readonly newText: string;
+}
+
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /** The safe, obvious fix ("Fix all" applies only these). */
+  readonly isPreferred?: boolean;
+}
+
+export interface Finding {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly span: Span;
+  readonly fixes?: readonly Fix[];
+}
+
+/** One variable assignment somewhere in a file, with exact spans. */
+export interface Assignment {
+  readonly name: string;
+  /** undefined for key-only entries (compose `- ROS_IP`) and unsets. */
+  readonly value: string | undefined;
+  readonly keySpan: Span;
+  /** Span of the value as written (inside quotes when quoted). */
+  readonly valueSpan: Span;
+  readonly op: 'set' | 'unset' | 'append' | 'arg';
+  /** Assignments in the same scope see each other (PREC001 etc.). */
+  readonly scope: string;
+  /** `.env`/shell quoting, for FMT rules. */
+  readonly quote?: 'none' | 'single' | 'double';
+  /** Raw value text including quotes (for quoting fixes). */
+  readonly rawSpan?: Span;
+  readonly exported?: boolean;
+}
+
+export interface LintContext {
+  /** ROS generation when known (file kind, profile, distro, image tag). */
+  readonly ros?: RosGeneration;
+  readonly distro?: string;
+  readonly os: TargetOs;
+  /** The active profile's variables (XF rules). */
+  readonly profile?: { readonly name: string; readonly variables: ReadonlyMap<string, string> };
+  /** Linux ephemeral range read from /proc, when known. */
+  readonly ephemeral?: { lo: number; hi: number };
+}
+
+/** What a source parser hands to the rules. */
+export interface SourceModel {
+  readonly kind: FileKind;
+  readonly text: string;
+  readonly assignments: readonly Assignment[];
+  /** Parse errors and source-specific structural findings (FMT, DC, launch structure). */
+  readonly findings: Finding[];
+  /** ROS generation implied by the file itself (launch dialect, image tag, ROS_VERSION). */
+  readonly ros?: RosGeneration;
+  readonly distro?: string;
+  /** Per-scope context (a compose service's image tag, a devcontainer's image). */
+  readonly scopes?: ReadonlyMap<string, { readonly ros?: RosGeneration; readonly distro?: string }>;
+}
