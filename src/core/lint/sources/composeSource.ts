@@ -1,5 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
-import { parseMasterUri } from '../../ros/masterUri';
+import { isMap, isScalar, isSeq, parseDocument, Scalar, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import { isLoopbackHost, parseMasterUri } from '../../ros/masterUri';
 import { imageContext } from '../imageContext';
 import type { Assignment, Finding, SourceModel } from '../types';
 import type { RosGeneration } from '../../ros/variables';
@@ -116,7 +116,8 @@ export function composeSource(text: string): SourceModel {
       const master = env.get('ROS_MASTER_URI')?.value;
       const parsed = master ? parseMasterUri(master) : undefined;
       const masterIsService = parsed?.ok && serviceNames.has(parsed.uri.host);
-      if (!masterIsService) {
+      // Without ROS_MASTER_URI the service uses its own local master (e.g. the roscore service).
+      if (parsed?.ok && !masterIsService && !isLoopbackHost(parsed.uri.host)) {
         findings.push({
           code: 'DC001',
           severity: 'warning',
@@ -124,7 +125,7 @@ export function composeSource(text: string): SourceModel {
           span: svcKey,
           fixes: [{ title: 'Add network_mode: host', edits: [addLines(['network_mode: host'])], isPreferred: true }],
         });
-      } else if (!env.has('ROS_HOSTNAME') && !env.has('ROS_IP')) {
+      } else if (masterIsService && !env.has('ROS_HOSTNAME') && !env.has('ROS_IP')) {
         findings.push({
           code: 'DC001',
           severity: 'warning',
