@@ -34,7 +34,8 @@ const common = {
 
 const entries = [
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { 'process.env.ROSNET_VERSION': JSON.stringify(require('./package.json').version) } },
+  // jsonc-parser's "main" is a UMD build whose inner require()s esbuild cannot follow; take its ESM build.
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', mainFields: ['module', 'main'], banner: { js: '#!/usr/bin/env node' }, define: { 'process.env.ROSNET_VERSION': JSON.stringify(require('./package.json').version) } },
 ];
 
 async function main() {

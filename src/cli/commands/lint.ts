@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import { lintPaths } from '../../core/lint/walkLint';
+import { formatJson } from '../../core/lint/report/json';
+import { formatSarif } from '../../core/lint/report/sarif';
+import { formatText } from '../../core/lint/report/text';
+import { parseProfiles, PROFILES_SETTING } from '../../core/profiles/parseProfiles';
+import type { LintContext } from '../../core/lint/types';
+import type { Profile } from '../../core/profiles/profileSchema';
+import { UsageError, type CliCommand, type CliIo } from '../cliTypes';
+import { hostEphemeral, optionValue, parseOs } from './ports';
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+const INFORMATION_URI = 'https://github.com/ros-network/ros-network';
+
+export interface LintArgs {
+  readonly paths: readonly string[];
+  readonly format: Format;
+  readonly profile?: string;
+  readonly ros?: 1 | 2;
+  readonly os?: string;
+}
+
+/** Argument parsing on its own, so usage errors are tested without running a lint. */
+export function parseLintArgs(args: readonly string[]): LintArgs {
+  const paths: string[] = [];
+  let format: Format = 'text';
+  let profile: string | undefined;
+  let ros: 1 | 2 | undefined;
+  let os: string | undefined;
+  let onlyPaths = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (onlyPaths || !a.startsWith('-') || a === '-') {
+      paths.push(a);
+      continue;
+    }
+    if (a === '--') {
+      onlyPaths = true;
+      continue;
+    }
+    const f = optionValue(args, i, '--format') ?? optionValue(args, i, '-f');
+    const p = optionValue(args, i, '--profile');
+    const r = optionValue(args, i, '--ros');
+    const o = optionValue(args, i, '--os');
+    if (f) {
+      if (!(FORMATS as readonly string[]).includes(f[0])) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${f[0]}'`);
+      format = f[0] as Format;
+      i += f[1];
+    } else if (p) {
+      profile = p[0];
+      i += p[1];
+    } else if (r) {
+      if (r[0] !== '1' && r[0] !== '2') throw new UsageError(`--ros must be 1 or 2, got '${r[0]}'`);
+      ros = Number(r[0]) as 1 | 2;
+      i += r[1];
+    } else if (o) {
+      os = o[0];
+      i += o[1];
+    } else throw new UsageError(`unknown option '${a}'`);
+  }
+  return { paths, format, ...(profile !== undefined ? { profile } : {}), ...(ros ? { ros } : {}), ...(os !== undefined ? { os } : {}) };
+}
+
+/** The workspace profiles of `<cwd>/.vscode/settings.json` (JSONC), validated like the editor does. */
+export function readWorkspaceProfiles(cwd: string): { profiles: readonly Profile[]; problems: readonly string[] } {
+  const file = join(cwd, '.vscode', 'settings.json');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return { profiles: [], problems: [`${file} cannot be read`] };
+  }
+  const errors: ParseError[] = [];
+  const settings = parseJsonc(text, errors, { allowTrailingComma: true }) as Record<string, unknown> | undefined;
+  const parsed = parseProfiles(settings?.[PROFILES_SETTING], 'workspace');
+  return { profiles: parsed.profiles, problems: parsed.problems.map((p) => `${p.path}${p.profileName ? ` ('${p.profileName}')` : ''} ${p.message}`) };
+}
+
+function selectProfile(name: string, io: CliIo): Profile {
+  const { profiles, problems } = readWorkspaceProfiles(io.cwd);
+  const found = profiles.find((p) => p.name === name);
+  if (found) return found;
+  const names = profiles.map((p) => p.name);
+  const invalid = problems.length ? `\n${problems.map((p) => `  (invalid: ${p})`).join('\n')}` : '';
+  throw new UsageError(`no profile '${name}' in .vscode/settings.json (${PROFILES_SETTING}); profiles: ${names.length ? names.join(', ') : 'none'}${invalid}`);
+}
+
+export const lintCommand: CliCommand = {
+  name: 'lint',
+  usage: 'rosnet lint [paths…] [--format text|json|sarif] [--profile NAME] [--ros 1|2] [--os linux|darwin|win32]',
+  summary: 'Lint ROS network settings in .env, shell, launch, compose, devcontainer and settings files (exit 1 on errors).',
+  async run(args, io) {
+    const a = parseLintArgs(args);
+    const os = parseOs(a.os);
+    const profile = a.profile !== undefined ? selectProfile(a.profile, io) : undefined;
+    const ephemeral = hostEphemeral(os);
+    const ros = a.ros ?? (profile && !profile.rosVersionInferred ? profile.rosVersion : undefined);
+    const ctx: LintContext = {
+      os,
+      ...(ros ? { ros } : {}),
+      ...(ephemeral ? { ephemeral } : {}),
+      ...(profile ? { profile: { name: profile.name, variables: profile.variables } } : {}),
+    };
+    const r = await lintPaths(a.paths, io.cwd, ctx);
+    if (r.missing.length) throw new UsageError(`no such file or folder: ${r.missing.join(', ')}`);
+    for (const s of r.skipped) io.err(`rosnet lint: skipped ${s}: not a file kind rosnet lints (.env, *.sh, *.launch, *.launch.{xml,yaml,py}, compose.yaml, devcontainer.json, .vscode/settings.json)\n`);
+    if (a.format === 'json') io.out(formatJson(r.reports));
+    else if (a.format === 'sarif') io.out(formatSarif(r.reports, { version: process.env.ROSNET_VERSION ?? '0.0.0-dev', informationUri: INFORMATION_URI, srcRoot: pathToFileURL(io.cwd.endsWith('/') ? io.cwd : `${io.cwd}/`).href }));
+    else io.out(formatText(r.reports));
+    return r.reports.some((x) => x.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  },
+};

@@ -1,0 +1,138 @@
+import * as nodeFs from 'node:fs/promises';
+import * as path from 'node:path';
+import { detectKind } from './lintEngine';
+import type { FileKind } from './types';
+
+/** The parts of node:fs/promises the walker and reader use (tests inject failures through it). */
+export interface LintFs {
+  readdir(p: string): Promise<string[]>;
+  stat(p: string): Promise<{ isFile(): boolean; isDirectory(): boolean; size: number }>;
+  realpath(p: string): Promise<string>;
+  /** Reads at most `max` bytes. */
+  readFile(p: string, max: number): Promise<Buffer>;
+}
+
+async function readHead(p: string, max: number): Promise<Buffer> {
+  const h = await nodeFs.open(p, 'r');
+  try {
+    const { size } = await h.stat();
+    const buf = Buffer.alloc(Math.min(size, max));
+    const { bytesRead } = await h.read(buf, 0, buf.length, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await h.close();
+  }
+}
+
+export const NODE_LINT_FS: LintFs = {
+  readdir: (p) => nodeFs.readdir(p),
+  stat: (p) => nodeFs.stat(p),
+  realpath: (p) => nodeFs.realpath(p),
+  readFile: readHead,
+};
+
+/** Build output and tool folders (colcon's build/install/log) hold copies, not sources. */
+const SKIP_DIRS = new Set(['node_modules', '.git', 'build', 'install', 'log']);
+/** Dot-folders are skipped except these, where ROS settings live. */
+const DOT_DIRS_KEPT = new Set(['.vscode', '.devcontainer']);
+
+export interface WalkedFile {
+  readonly path: string;
+  /** Relative to the working directory, forward slashes. */
+  readonly file: string;
+  readonly kind: FileKind;
+  readonly size: number;
+}
+
+export interface WalkProblem {
+  readonly file: string;
+  readonly message: string;
+}
+
+export interface WalkResult {
+  /** Files to lint, in a deterministic order (arguments in order, then names in code-unit order). */
+  readonly files: readonly WalkedFile[];
+  /** Paths that exist but cannot be read (reported as findings, not fatal). */
+  readonly problems: readonly WalkProblem[];
+  /** Explicit arguments that do not exist (a usage error). */
+  readonly missing: readonly string[];
+  /** Explicit file arguments that are no kind the linter knows. */
+  readonly skipped: readonly string[];
+}
+
+export function displayPath(cwd: string, abs: string): string {
+  const rel = path.relative(cwd, abs) || '.';
+  return rel.split(path.sep).join('/');
+}
+
+const errText = (e: unknown) => (e instanceof Error && 'code' in e ? `${(e as NodeJS.ErrnoException).code}: ${e.message.replace(/^[A-Z]+: /, '')}` : String(e));
+
+/**
+ * The files `rosnet lint` checks: explicit files as given (if their kind is known), directories
+ * walked with the editor's file-kind detection, skipping dependency/build folders and dot-folders
+ * (except .vscode and .devcontainer). Symlinks are followed, each real directory visited once.
+ */
+export async function walkFiles(args: readonly string[], cwd: string, fs: LintFs = NODE_LINT_FS): Promise<WalkResult> {
+  const files: WalkedFile[] = [];
+  const problems: WalkProblem[] = [];
+  const missing: string[] = [];
+  const skipped: string[] = [];
+  const seenFiles = new Set<string>();
+  const seenDirs = new Set<string>();
+
+  const addFile = (abs: string, kind: FileKind, size: number) => {
+    if (seenFiles.has(abs)) return;
+    seenFiles.add(abs);
+    files.push({ path: abs, file: displayPath(cwd, abs), kind, size });
+  };
+
+  const walkDir = async (dir: string): Promise<void> => {
+    let real: string;
+    let names: string[];
+    try {
+      real = await fs.realpath(dir);
+      if (seenDirs.has(real)) return;
+      seenDirs.add(real);
+      names = await fs.readdir(dir);
+    } catch (e) {
+      problems.push({ file: displayPath(cwd, dir), message: `cannot read this folder (${errText(e)})` });
+      return;
+    }
+    names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const name of names) {
+      const abs = path.join(dir, name);
+      const kind = detectKind(displayPath(cwd, abs)) ?? detectKind(abs);
+      let st: Awaited<ReturnType<LintFs['stat']>>;
+      try {
+        st = await fs.stat(abs);
+      } catch (e) {
+        // A dangling symlink or a file that vanished: only worth a report if we would lint it.
+        if (kind) problems.push({ file: displayPath(cwd, abs), message: `cannot read this file (${errText(e)})` });
+        continue;
+      }
+      if (st.isDirectory()) {
+        if (SKIP_DIRS.has(name) || (name.startsWith('.') && !DOT_DIRS_KEPT.has(name))) continue;
+        await walkDir(abs);
+      } else if (st.isFile() && kind) addFile(abs, kind, st.size);
+    }
+  };
+
+  for (const arg of args.length ? args : ['.']) {
+    const abs = path.resolve(cwd, arg);
+    let st: Awaited<ReturnType<LintFs['stat']>>;
+    try {
+      st = await fs.stat(abs);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') missing.push(arg);
+      else problems.push({ file: displayPath(cwd, abs), message: `cannot read this path (${errText(e)})` });
+      continue;
+    }
+    if (st.isDirectory()) await walkDir(abs);
+    else {
+      const kind = detectKind(displayPath(cwd, abs)) ?? detectKind(abs);
+      if (kind) addFile(abs, kind, st.size);
+      else skipped.push(arg);
+    }
+  }
+  return { files, problems, missing, skipped };
+}
