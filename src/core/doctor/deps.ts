@@ -1,0 +1,186 @@
+import * as dgram from 'node:dgram';
+import * as dns from 'node:dns';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import { execFile } from 'node:child_process';
+import { callXmlRpc, type RpcOptions } from '../probe/xmlrpcCall';
+
+export interface LocalAddress {
+  readonly iface: string;
+  readonly address: string;
+  readonly family: 'IPv4' | 'IPv6';
+  readonly internal: boolean;
+}
+
+export interface RouteSource {
+  /** The local address the kernel would send from to reach the target; undefined when there is no route. */
+  readonly address?: string;
+  /** How it was found (the UDP-connect result, `ip route get` output), for the evidence. */
+  readonly detail: readonly string[];
+}
+
+export interface Listener {
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Everything the doctor does to the outside world, injected so the checks run against real
+ * loopback servers and real interfaces in tests, with DNS answers supplied where a real resolver
+ * cannot produce the case.
+ */
+export interface DoctorDeps {
+  /** All addresses of a name (getaddrinfo); rejects with an error whose `code` is ENOTFOUND etc. */
+  lookup(host: string): Promise<string[]>;
+  interfaces(): LocalAddress[];
+  hostname(): string;
+  routeSource(address: string, timeoutMs: number): Promise<RouteSource>;
+  rpc(uri: string, method: string, params: readonly unknown[], opts: RpcOptions): Promise<unknown>;
+  /** Starts a throwaway XML-RPC endpoint (answers getPid) on one local address, port 0. */
+  listen(address: string): Promise<Listener>;
+  readText(path: string): Promise<string | undefined>;
+  exists(path: string): Promise<boolean>;
+  now(): number;
+  readonly platform: NodeJS.Platform;
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(Object.assign(new Error(`${what} timed out after ${ms} ms`), { code: 'ETIMEOUT' })), ms);
+    p.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e) => {
+        clearTimeout(t);
+        reject(e);
+      },
+    );
+  });
+}
+
+/**
+ * The local source address for a destination: a connected UDP socket is bound by the kernel to
+ * the route's source address without sending anything (portable; works in network namespaces).
+ */
+export function udpRouteSource(address: string, timeoutMs: number): Promise<string | undefined> {
+  const type = net.isIPv6(address) ? 'udp6' : 'udp4';
+  return withTimeout(
+    new Promise<string | undefined>((resolve) => {
+      const s = dgram.createSocket(type);
+      const done = (v: string | undefined) => {
+        try {
+          s.close();
+        } catch {
+          // already closed
+        }
+        resolve(v);
+      };
+      s.on('error', () => done(undefined));
+      try {
+        s.connect(9, address, () => {
+          try {
+            done(s.address().address);
+          } catch {
+            done(undefined);
+          }
+        });
+      } catch {
+        done(undefined);
+      }
+    }),
+    timeoutMs,
+    'route lookup',
+  ).catch(() => undefined);
+}
+
+/** `ip -o route get <addr>` (Linux; as jsk's rossetip does): the `src` field, or undefined. */
+export function ipRouteGet(address: string, timeoutMs: number): Promise<{ src?: string; line?: string; error?: string }> {
+  return new Promise((resolve) => {
+    execFile('ip', ['-o', 'route', 'get', address], { timeout: timeoutMs, maxBuffer: 64 * 1024 }, (err, stdout, stderr) => {
+      if (err) {
+        resolve({ error: (String(stderr).trim() || err.message).split('\n')[0] });
+        return;
+      }
+      const line = String(stdout).split('\n')[0]!.replace(/\\\s*$/, '').replace(/\s+/g, ' ').trim();
+      const m = /\bsrc (\S+)/.exec(line);
+      resolve({ line, ...(m ? { src: m[1] } : {}) });
+    });
+  });
+}
+
+/** A minimal XML-RPC reply to any call: [1, "", pid], what a ROS node answers to getPid. */
+function pidReply(): string {
+  return `<?xml version="1.0"?><methodResponse><params><param><value><array><data><value><int>1</int></value><value><string></string></value><value><int>${process.pid}</int></value></data></array></value></param></params></methodResponse>`;
+}
+
+export function listenXmlRpc(address: string): Promise<Listener> {
+  return new Promise((resolve, reject) => {
+    const sockets = new Set<net.Socket>();
+    const server = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        const body = pidReply();
+        res.writeHead(200, { 'Content-Type': 'text/xml', 'Content-Length': Buffer.byteLength(body), Connection: 'close' });
+        res.end(body);
+      });
+    });
+    server.on('connection', (s) => {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+    });
+    server.once('error', reject);
+    server.listen({ port: 0, host: address, exclusive: true }, () => {
+      const port = (server.address() as net.AddressInfo).port;
+      resolve({
+        port,
+        close: () =>
+          new Promise<void>((r) => {
+            for (const s of sockets) s.destroy();
+            server.close(() => r());
+          }),
+      });
+    });
+  });
+}
+
+export function localAddresses(): LocalAddress[] {
+  const out: LocalAddress[] = [];
+  for (const [iface, list] of Object.entries(os.networkInterfaces())) {
+    for (const a of list ?? []) out.push({ iface, address: a.address, family: a.family === 'IPv6' ? 'IPv6' : 'IPv4', internal: a.internal });
+  }
+  return out;
+}
+
+/** The real machine: node's resolver, interfaces, sockets, `ip route`, files. */
+export function nodeDeps(): DoctorDeps {
+  return {
+    lookup: (host) => withTimeout(dns.promises.lookup(host, { all: true, verbatim: true }).then((r) => r.map((a) => a.address)), 5000, `resolving ${host}`),
+    interfaces: localAddresses,
+    hostname: () => os.hostname(),
+    async routeSource(address, timeoutMs) {
+      const detail: string[] = [];
+      const udp = await udpRouteSource(address, timeoutMs);
+      detail.push(udp ? `UDP connect() to ${address} is bound to ${udp} (no packet sent)` : `UDP connect() to ${address} failed: no route`);
+      let ip: { src?: string; line?: string; error?: string } | undefined;
+      if (process.platform === 'linux') {
+        ip = await ipRouteGet(address, timeoutMs);
+        detail.push(ip.line ? `ip -o route get ${address}: ${ip.line}` : `ip -o route get ${address}: ${ip.error ?? 'no output'}`);
+      }
+      const src = udp && udp !== '0.0.0.0' && udp !== '::' ? udp : ip?.src;
+      return { ...(src ? { address: src } : {}), detail };
+    },
+    rpc: (uri, method, params, opts) => callXmlRpc(uri, method, params, opts),
+    listen: listenXmlRpc,
+    readText: (path) => fs.promises.readFile(path, 'utf8').catch(() => undefined),
+    exists: (path) => fs.promises.access(path).then(
+      () => true,
+      () => false,
+    ),
+    now: () => performance.now(),
+    platform: process.platform,
+  };
+}

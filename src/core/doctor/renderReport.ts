@@ -1,0 +1,50 @@
+import { GROUP_ORDER, GROUP_TITLES, type Check, type DoctorReport, type Verdict } from './types';
+
+export const TEXT_MARKS: Record<Verdict, string> = { ok: '✓', warning: '⚠', error: '✗', skipped: '–' };
+const MD_MARKS: Record<Verdict, string> = { ok: '✅', warning: '⚠️', error: '❌', skipped: '➖' };
+
+function groups(report: DoctorReport): Array<[string, Check[]]> {
+  return GROUP_ORDER.map((g) => [GROUP_TITLES[g], report.checks.filter((c) => c.group === g)] as [string, Check[]]).filter(([, cs]) => cs.length > 0);
+}
+
+function summaryLine(r: DoctorReport): string {
+  const s = r.summary;
+  return `${s.error} error${s.error === 1 ? '' : 's'}, ${s.warning} warning${s.warning === 1 ? '' : 's'}, ${s.ok} ok, ${s.skipped} skipped`;
+}
+
+function sourceLine(r: DoctorReport): string {
+  const what = r.source.kind === 'profile' ? `profile '${r.source.name}'` : r.source.kind === 'env-file' ? `env file ${r.source.name}` : 'the process environment';
+  return `ROS ${r.rosVersion}, ${what}`;
+}
+
+/** Markdown for a bug report: grouped, every check with its evidence and fix. */
+export function renderMarkdown(r: DoctorReport): string {
+  const esc = (s: string) => s.replace(/([\\`*_[\]<>|])/g, '\\$1');
+  const lines = [`## ROS Network doctor: ${r.verdict === 'ok' ? 'all ok' : r.verdict === 'warning' ? 'warnings' : 'problems found'}`, '', `${esc(sourceLine(r))} · ${summaryLine(r)} · ${r.generatedAt}`, ''];
+  for (const [title, cs] of groups(r)) {
+    lines.push(`### ${title}`, '');
+    for (const c of cs) {
+      lines.push(`- ${MD_MARKS[c.verdict]} **${esc(c.title)}** (${c.verdict})`);
+      for (const e of c.evidence) lines.push(`  - ${esc(e)}`);
+      if (c.fix) lines.push(`  - **Fix:** ${esc(c.fix.title)}`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+/** Plain text for a terminal: ✓ / ⚠ / ✗ / – per check, evidence indented, fixes marked. */
+export function renderText(r: DoctorReport, opts: { verbose?: boolean } = {}): string {
+  const lines = [`ROS Network doctor (${sourceLine(r)}): ${summaryLine(r)}`, ''];
+  for (const [title, cs] of groups(r)) {
+    lines.push(title);
+    for (const c of cs) {
+      lines.push(`  ${TEXT_MARKS[c.verdict]} ${c.title}`);
+      const show = opts.verbose || c.verdict !== 'ok' ? c.evidence : c.evidence.slice(0, 1);
+      for (const e of show) lines.push(`      ${e}`);
+      if (c.fix) lines.push(`      → fix: ${c.fix.title}`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,45 @@
+import { addressChecks } from './addressChecks';
+import type { DoctorDeps } from './deps';
+import { buildFacts } from './facts';
+import { masterChecks } from './masterChecks';
+import { nodeChecks } from './nodeChecks';
+import { reverseChecks } from './reverseChecks';
+import { ros2Checks } from './ros2Checks';
+import { syntaxCheck, topologyCheck } from './syntaxChecks';
+import { GROUP_ORDER, worst, type Check, type DoctorInput, type DoctorOptions, type DoctorReport, type Verdict } from './types';
+
+/**
+ * Runs every check for one set of variables on this machine. Static checks come first (they need
+ * nothing running); each network step has its own timeout, so a dead network bounds the run.
+ * Never throws for network trouble: a failing step is a check with verdict `error`.
+ */
+export async function runDoctor(input: DoctorInput, deps: DoctorDeps, opts: DoctorOptions = {}): Promise<DoctorReport> {
+  const started = deps.now();
+  const f = buildFacts(input, deps, opts);
+  const checks: Check[] = [syntaxCheck(f), topologyCheck(f)];
+  const step = async (group: Check['group'], run: () => Promise<Check[]>) => {
+    try {
+      checks.push(...(await run()));
+    } catch (e) {
+      checks.push({ id: `${group}.internal`, group, title: 'The check could not run', verdict: 'error', evidence: [e instanceof Error ? e.message : String(e)] });
+    }
+  };
+  await step('master', () => masterChecks(f));
+  await step('local', () => addressChecks(f));
+  await step('nodes', () => nodeChecks(f));
+  await step('reverse', () => reverseChecks(f));
+  await step('ros2', () => ros2Checks(f));
+  checks.sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group));
+  const summary: Record<Verdict, number> = { ok: 0, warning: 0, error: 0, skipped: 0 };
+  for (const c of checks) summary[c.verdict]++;
+  return {
+    schema: 'rosnet.doctor/1',
+    generatedAt: new Date().toISOString(),
+    source: input.source,
+    rosVersion: input.rosVersion,
+    verdict: worst(checks.map((c) => c.verdict)),
+    summary,
+    checks,
+    durationMs: Math.round(deps.now() - started),
+  };
+}

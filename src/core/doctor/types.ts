@@ -1,0 +1,79 @@
+/**
+ * The network doctor's data model. The JSON the CLI prints (`rosnet doctor --json`) is exactly a
+ * `DoctorReport`; `schema` changes whenever a field is renamed or removed (additions keep it).
+ */
+export type Verdict = 'ok' | 'warning' | 'error' | 'skipped';
+
+export type CheckGroup = 'syntax' | 'master' | 'local' | 'nodes' | 'reverse' | 'ros2';
+
+export const GROUP_TITLES: Record<CheckGroup, string> = {
+  syntax: 'Variables',
+  master: 'ROS master',
+  local: 'This machine’s advertised address',
+  nodes: 'Registered nodes',
+  reverse: 'Reverse reachability',
+  ros2: 'ROS 2 discovery',
+};
+
+export const GROUP_ORDER: readonly CheckGroup[] = ['syntax', 'master', 'local', 'nodes', 'reverse', 'ros2'];
+
+/** A fix the adapters can apply; checks without one only explain what to do. */
+export type FixAction = { readonly kind: 'set-ros-ip'; readonly address: string };
+
+export interface CheckFix {
+  readonly title: string;
+  readonly action?: FixAction;
+}
+
+export interface Check {
+  /** Stable id, e.g. `master.answers` or `nodes.ping:/talker`. */
+  readonly id: string;
+  readonly group: CheckGroup;
+  readonly title: string;
+  readonly verdict: Verdict;
+  /** What was observed, one fact per line. For `skipped`, the first line is the reason. */
+  readonly evidence: readonly string[];
+  readonly fix?: CheckFix;
+}
+
+export type DoctorSourceKind = 'environment' | 'profile' | 'env-file';
+
+export interface DoctorInput {
+  readonly source: { readonly kind: DoctorSourceKind; readonly name: string };
+  readonly rosVersion: 1 | 2;
+  /** The variables as the user wrote them (profile fields, env file entries, process env). */
+  readonly variables: ReadonlyMap<string, string>;
+  /** The file text when the source is a file, so the lint sees real spans and format problems. */
+  readonly file?: { readonly path: string; readonly text: string };
+}
+
+export interface DoctorOptions {
+  /** Timeout of every single network operation (ms). */
+  readonly timeoutMs?: number;
+  /** Nodes pinged at once. */
+  readonly nodeConcurrency?: number;
+  /** Nodes checked at most (a huge graph is sampled, and the report says so). */
+  readonly maxNodes?: number;
+  readonly signal?: AbortSignal;
+}
+
+export interface DoctorReport {
+  readonly schema: 'rosnet.doctor/1';
+  readonly generatedAt: string;
+  readonly source: DoctorInput['source'];
+  readonly rosVersion: 1 | 2;
+  /** The worst verdict of all checks (skipped counts as ok). */
+  readonly verdict: 'ok' | 'warning' | 'error';
+  readonly summary: Readonly<Record<Verdict, number>>;
+  readonly checks: readonly Check[];
+  readonly durationMs: number;
+}
+
+export function worst(verdicts: Iterable<Verdict>): 'ok' | 'warning' | 'error' {
+  let w: 'ok' | 'warning' | 'error' = 'ok';
+  for (const v of verdicts) {
+    if (v === 'error') return 'error';
+    if (v === 'warning') w = 'warning';
+  }
+  return w;
+}
