@@ -1,6 +1,7 @@
 import { parseDotenv } from '../../sources/dotenvParser';
 import { ROS_VARIABLE_BY_NAME } from '../../ros/variables';
 import type { Assignment, Finding, SourceModel } from '../types';
+import { LineIndex } from '../../text/positions';
 
 /** Values whose `;`/`&` end the command when the file is sourced by a shell. */
 const SHELL_SENSITIVE = /[;&|<>`]|\$\(/;
@@ -13,7 +14,9 @@ export function dotenvSource(text: string, dialect: 'dotenv' | 'shell'): SourceM
   const parsed = parseDotenv(text);
   const findings: Finding[] = [];
   const assignments: Assignment[] = [];
+  /** Key → offset of its first assignment; the line is computed only for a duplicate. */
   const seen = new Map<string, number>();
+  let lines: LineIndex | undefined;
   const fmt = (check: string, severity: Finding['severity'], message: string, span: { start: number; end: number }, fixes?: Finding['fixes']) =>
     findings.push({ code: 'FMT001', severity, message: `${check}: ${message}`, span, ...(fixes ? { fixes } : {}) });
 
@@ -42,7 +45,7 @@ export function dotenvSource(text: string, dialect: 'dotenv' | 'shell'): SourceM
       }
       if (e.delimiter === ':') findings.push({ code: 'FMT004', severity: 'warning', message: `'${e.key}:' uses the YAML-style delimiter only docker compose accepts; python-dotenv and shells need '='`, span: e.delimiterSpan!, fixes: [{ title: "Use '='", edits: [{ span: e.delimiterSpan!, newText: '=' }], isPreferred: true }] });
       const prev = seen.get(e.key);
-      if (prev !== undefined) fmt('DuplicatedKey', 'warning', `The ${e.key} key is duplicated (line ${prev + 1}); the later value wins`, e.keySpan);
+      if (prev !== undefined) fmt('DuplicatedKey', 'warning', `The ${e.key} key is duplicated (line ${(lines ??= new LineIndex(text)).positionAt(prev).line + 1}); the later value wins`, e.keySpan);
       if (e.quote === 'none' && /\s/.test(e.value)) {
         fmt('ValueWithoutQuotes', sourced ? 'error' : 'warning', 'This value needs to be surrounded in quotes', e.valueSpan, [{ title: 'Quote the value', edits: [{ span: e.valueSpan, newText: `"${e.value.replace(/(["\\$`])/g, '\\$1')}"` }], isPreferred: true }]);
       }
@@ -65,7 +68,7 @@ export function dotenvSource(text: string, dialect: 'dotenv' | 'shell'): SourceM
     if (dialect === 'shell' && e.delimiter && e.spaceBeforeDelimiter) {
       findings.push({ code: 'FMT003', severity: 'error', message: `Spaces around '=': the shell runs '${e.key}' as a command instead of assigning it`, span: { start: e.keySpan.end, end: e.valueSpan.start }, fixes: [{ title: 'Remove the spaces', edits: [{ span: { start: e.keySpan.end, end: e.valueSpan.start }, newText: '=' }], isPreferred: true }] });
     }
-    seen.set(e.key, text.slice(0, e.keySpan.start).split('\n').length - 1);
+    if (!seen.has(e.key)) seen.set(e.key, e.keySpan.start);
     const quoteLen = e.quote === 'none' ? 0 : 1;
     assignments.push({
       name: e.key,
