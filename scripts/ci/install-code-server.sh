@@ -27,8 +27,10 @@ if [ ! -f "$CS_DIR/.complete" ]; then
   fi
   rm -rf "$CS_DIR" && mkdir -p "$CS_DIR"
   echo "install-code-server: installing code-server@$CS_VERSION into $CS_DIR (about 2 minutes)"
+  # Under `npm test` the outer npm (Node 20) exports npm_config_user_agent ("… node/v20 …"), which the
+  # inner npm inherits as its own user agent; code-server's postinstall reads the Node major from it.
   (cd "$CS_DIR" && npm init -y >/dev/null && \
-    PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" npm install --no-audit --no-fund --unsafe-perm "code-server@$CS_VERSION" >install.log 2>&1) || {
+    env -u npm_config_user_agent PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" npm install --no-audit --no-fund "code-server@$CS_VERSION" >install.log 2>&1) || {
     echo "install-code-server: FAILED; last lines of $CS_DIR/install.log:" >&2; tail -30 "$CS_DIR/install.log" >&2; exit 1; }
   touch "$CS_DIR/.complete"
 fi
