@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as path from 'node:path';
 import { Commands, ContextKeys, OUTPUT_NAME } from './ids';
 import { ProfileSettings } from './vscode/profileSettings';
 import { ActiveProfileStore } from './vscode/activeProfileStore';
@@ -9,6 +10,13 @@ import { StatusBar } from './vscode/statusBar';
 import { registerProfileCommands } from './vscode/profileCommands';
 import { MasterMonitor } from './vscode/masterMonitor';
 import { RosView } from './vscode/rosView';
+import { LintEngineLoader } from './vscode/lintEngineLoader';
+import { LintContextProvider } from './vscode/lintContext';
+import { LintDiagnostics } from './vscode/lintDiagnostics';
+import { LintCodeActions } from './vscode/lintCodeActions';
+import { LintHover } from './vscode/lintHover';
+import { registerLintCommands } from './vscode/lintCommands';
+import { registerDomainPortsCommand } from './vscode/domainPortsCommand';
 import type { MasterState } from './core/status/masterStatus';
 
 /** The extension's public API: what other extensions (and our host tests) may rely on. */
@@ -39,6 +47,19 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
     const monitor = new MasterMonitor(profiles, statusBar, log);
     const view = new RosView(profiles, monitor);
     context.subscriptions.push(settings, store, profiles, problems, terminalEnv, statusBar, monitor, view, registerProfileCommands({ profiles, terminalEnv, log }));
+
+    // Linting: providers are registered now (cheap); the parsers (dist/lint.js) load on first use.
+    const lintEngine = new LintEngineLoader(path.join(context.extensionPath, 'dist', 'lint.js'), log);
+    const lintContexts = new LintContextProvider(profiles);
+    const lint = new LintDiagnostics(lintEngine, lintContexts, profiles, log);
+    context.subscriptions.push(
+      lint,
+      vscode.languages.registerCodeActionsProvider(lint.selector, new LintCodeActions(lint, lintEngine, lintContexts), LintCodeActions.metadata),
+      vscode.languages.registerHoverProvider(lint.selector, new LintHover(lintEngine, lintContexts)),
+      registerLintCommands(lint, log),
+      registerDomainPortsCommand({ profiles, contexts: lintContexts }),
+    );
+    lint.start();
 
     const updateContext = () => {
       void vscode.commands.executeCommand('setContext', ContextKeys.hasActiveProfile, profiles.active() !== undefined);

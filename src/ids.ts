@@ -55,3 +55,14 @@ export const ViewCommands = {
   copyUri: 'rosNetwork.copyUri',
   showParamValue: 'rosNetwork.showParamValue',
 } as const;
+
+export const LintCommands = {
+  lintWorkspace: 'rosNetwork.lintWorkspace',
+  showDomainPorts: 'rosNetwork.showDomainPorts',
+} as const;
+
+export const LintSettingKeys = {
+  enabled: `${SECTION}.lint.enabled`,
+  rules: `${SECTION}.lint.rules`,
+  exclude: `${SECTION}.lint.exclude`,
+} as const;
