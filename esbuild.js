@@ -35,7 +35,7 @@ const common = {
 const entries = [
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The lint engine and its parsers, required by the extension on the first lint (keeps activation light).
-  { entryPoints: ['src/lint/lintBundle.ts'], outfile: 'dist/lint.js' },
+  { entryPoints: ['src/lint/lintBundle.ts'], outfile: 'dist/lint.js', mainFields: ['module', 'main'] },
   // The network doctor core (with its own copy of the lint rules), required on the first "Run Network Doctor".
   { entryPoints: ['src/core/doctor/index.ts'], outfile: 'dist/doctor.js', mainFields: ['module', 'main'] },
   // jsonc-parser's "main" is a UMD build whose inner require()s esbuild cannot follow; take its ESM build.
