@@ -31,10 +31,18 @@ export function launchXmlSource(text: string, hint: 'ros1' | 'ros2' | 'auto'): S
   const findings: Finding[] = [];
   const assignments: Assignment[] = [];
   const { cst, tokenVector, lexErrors, parseErrors } = parse(text);
-  for (const e of lexErrors.slice(0, 3)) findings.push({ code: 'FMT005', severity: 'error', message: `XML: ${e.message}`, span: { start: e.offset, end: e.offset + Math.max(1, e.length) } });
-  for (const e of parseErrors.slice(0, 3)) {
-    const start = Number.isFinite(e.token.startOffset) ? e.token.startOffset : text.length;
-    findings.push({ code: 'FMT005', severity: 'error', message: `XML: ${e.message}`, span: { start, end: Math.max(start + 1, (e.token.endOffset ?? start) + 1) } });
+  // Later syntax errors cascade from the first one: report only the first. The EOF token has NaN
+  // offsets, so spans are clamped into the text (a NaN end reached editors as an inverted range).
+  const syntax = [
+    ...lexErrors.map((e) => ({ message: e.message, start: e.offset, end: e.offset + Math.max(1, e.length) })),
+    ...parseErrors.map((e) => {
+      const start = Number.isFinite(e.token.startOffset) ? e.token.startOffset : text.length;
+      return { message: e.message, start, end: Number.isFinite(e.token.endOffset) ? e.token.endOffset + 1 : start + 1 };
+    }),
+  ].sort((x, y) => x.start - y.start)[0];
+  if (syntax) {
+    const start = Math.min(syntax.start, text.length);
+    findings.push({ code: 'FMT005', severity: 'error', message: `XML: ${syntax.message}`, span: { start, end: Math.min(Math.max(syntax.end, start), text.length) } });
   }
   const doc = buildAst(cst as never, tokenVector);
   const root = doc.rootElement;
