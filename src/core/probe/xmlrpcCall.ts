@@ -1,9 +1,7 @@
 import * as http from 'node:http';
-import { Readable } from 'node:stream';
-// The xmlrpc package's (de)serializer; the HTTP exchange is ours, because its Client has no
-// timeout, no abort and no size limit (a ROS master on a flaky Wi-Fi must never hang a poll).
-import { serializeMethodCall } from 'xmlrpc/lib/serializer';
-import Deserializer from 'xmlrpc/lib/deserializer';
+// Our own HTTP exchange (the xmlrpc package's Client has no timeout, no abort and no size limit: a
+// ROS master on a flaky Wi-Fi must never hang a poll) and our own codec (see xmlrpcCodec.ts).
+import { parseMethodResponse, serializeMethodCall, XmlRpcFault } from './xmlrpcCodec';
 
 export type RpcFailureKind =
   | 'bad-uri'
@@ -100,7 +98,7 @@ export function callXmlRpc(uri: string, method: string, params: readonly unknown
       return;
     }
     const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-    const body = Buffer.from(serializeMethodCall(method, params as unknown[], 'utf8'), 'utf8');
+    const body = Buffer.from(serializeMethodCall(method, params), 'utf8');
     let settled = false;
     const finish = (err: RpcError | undefined, value?: unknown) => {
       if (settled) return;
@@ -157,15 +155,17 @@ export function callXmlRpc(uri: string, method: string, params: readonly unknown
           finish(new RpcError('not-xmlrpc', `${t.display} answered with ${what}, not XML-RPC`));
           return;
         }
-        const d = new Deserializer('utf8');
-        d.deserializeMethodResponse(Readable.from([text]), (err: (Error & { faultString?: string; faultCode?: number }) | null, value: unknown) => {
-          if (err) {
-            if (err.faultString !== undefined || err.faultCode !== undefined) {
-              const msg = String(err.faultString ?? err.message);
-              finish(new RpcError(METHOD_MISSING.test(msg) ? 'not-ros-master' : 'fault', `XML-RPC fault ${err.faultCode ?? ''}: ${msg}`.replace('  ', ' ')));
-            } else finish(new RpcError('malformed', `malformed XML-RPC reply: ${err.message}`));
-          } else finish(undefined, value);
-        });
+        let value: unknown;
+        try {
+          value = parseMethodResponse(text);
+        } catch (err) {
+          if (err instanceof XmlRpcFault) {
+            const msg = String(err.faultString ?? err.message);
+            finish(new RpcError(METHOD_MISSING.test(msg) ? 'not-ros-master' : 'fault', `XML-RPC fault ${err.faultCode ?? ''}: ${msg}`.replace('  ', ' ')));
+          } else finish(new RpcError('malformed', `malformed XML-RPC reply: ${err instanceof Error ? err.message : String(err)}`));
+          return;
+        }
+        finish(undefined, value);
       });
     });
     req.end(body);
