@@ -37,7 +37,8 @@ export function launchXmlSource(text: string, hint: 'ros1' | 'ros2' | 'auto'): S
     ...lexErrors.map((e) => ({ message: e.message, start: e.offset, end: e.offset + Math.max(1, e.length) })),
     ...parseErrors.map((e) => {
       const start = Number.isFinite(e.token.startOffset) ? e.token.startOffset : text.length;
-      return { message: e.message, start, end: Number.isFinite(e.token.endOffset) ? e.token.endOffset + 1 : start + 1 };
+      const end = e.token.endOffset;
+      return { message: e.message, start, end: end !== undefined && Number.isFinite(end) ? end + 1 : start + 1 };
     }),
   ].sort((x, y) => x.start - y.start)[0];
   if (syntax) {
