@@ -75,7 +75,7 @@ function runRoswtf(vars: Record<string, string>): Promise<{ lines: string[]; raw
   return new Promise((resolve, reject) => {
     execFile('roswtf', [], { cwd: join(dir, 'cwd'), env, timeout: 60_000, maxBuffer: 4 << 20 }, (err, stdout, stderr) => {
       rmSync(dir, { recursive: true, force: true });
-      const raw = `${stdout}\n${stderr}`.replace(/\x1b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex
+      const raw = `${stdout}\n${stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
       if (err && (err as { killed?: boolean }).killed) return reject(new Error(`roswtf timed out for ${JSON.stringify(vars)}`));
       resolve({ lines: raw.split('\n').filter((l) => /^(WARNING|ERROR) |^invalid master URI: /.test(l)).map((l) => l.replace(/^(WARNING|ERROR) /, '')), raw });
     });
