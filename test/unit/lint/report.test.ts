@@ -115,3 +115,10 @@ test('every code the engine emits has a catalogue row', async () => {
   assert.ok(codes.size > 30);
   for (const c of codes) assert.ok(ruleInfo(c), `${c} missing from ruleCatalog`);
 });
+
+test("the README's Lint rules table lists every catalogue rule with its anchor and severity", async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+  for (const r of RULE_CATALOG) assert.ok(readme.includes(`| <a id="rule-${r.code.toLowerCase()}"></a>${r.code} | ${r.severity} | `), `${r.code} row missing or stale in README`);
+});
