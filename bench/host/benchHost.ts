@@ -1,0 +1,58 @@
+// Inside the extension host, activated at startup ('*', before ROS Network's onStartupFinished):
+// heap before and after activating ROS Network, then after driving 1,000 status polls of a real
+// master through its API. Writes JSON to $ROSNET_BENCH_OUT. Inert without that variable.
+import * as vscode from 'vscode';
+import { writeFileSync } from 'node:fs';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+
+interface Api {
+  setActiveProfile(name: string | undefined): Promise<void>;
+  masterState(): { kind: string };
+  refreshStatus(): void;
+}
+
+export async function activate(): Promise<void> {
+  const out = process.env.ROSNET_BENCH_OUT;
+  if (!out) return;
+  const res: Record<string, unknown> = {};
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const heap = () => {
+      gc();
+      gc();
+      return process.memoryUsage().heapUsed;
+    };
+    const ext = vscode.extensions.getExtension<Api>('ros-network.ros-network');
+    if (!ext) throw new Error('ros-network.ros-network is not installed');
+    res.wasActive = ext.isActive;
+    res.heapBefore = heap();
+    const t0 = performance.now();
+    const api = await ext.activate();
+    res.activateCallMs = performance.now() - t0;
+    res.heapAfterActivation = heap();
+    await api.setActiveProfile('bench');
+    const end = Date.now() + 20_000;
+    while (api.masterState().kind !== 'reachable') {
+      if (Date.now() > end) throw new Error(`master not reachable: ${JSON.stringify(api.masterState())}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    res.heapReachable = heap();
+    const polls = Number(process.env.ROSNET_BENCH_POLLS ?? 1000);
+    const samples: Array<{ polls: number; heap: number }> = [];
+    const t1 = performance.now();
+    for (let i = 1; i <= polls; i++) {
+      const s = api.masterState();
+      api.refreshStatus();
+      while (api.masterState() === s) await new Promise((r) => setTimeout(r, 1));
+      if (i % Math.max(1, Math.floor(polls / 4)) === 0) samples.push({ polls: i, heap: heap() });
+    }
+    res.pollsMs = performance.now() - t1;
+    res.heapAfterPolls = samples;
+    res.finalState = api.masterState().kind;
+  } catch (e) {
+    res.error = String(e instanceof Error ? e.stack : e);
+  }
+  writeFileSync(out, JSON.stringify(res, null, 2));
+}

@@ -1,0 +1,55 @@
+// 4. Lint throughput of the engine alone (lintText: parse + rules, no I/O) per source kind on
+// generated large files, and the re-lint of a 5,000-line launch file after a one-character edit.
+import { lintText } from '../src/core/lint/lintEngine';
+import type { LintContext } from '../src/core/lint/types';
+import { FILE_NAMES, generate, type GeneratedKind } from './lib/generate';
+import { sample, summarize } from './lib/stats';
+import type { BenchResult, Row } from './lib/report';
+import type { BenchOptions } from './run';
+
+const CTX: LintContext = { os: 'linux' };
+
+const TARGET_MBPS: Partial<Record<GeneratedKind, number>> = { dotenv: 50, 'ros1-launch': 20, 'ros2-launch-xml': 20, 'ros2-launch-yaml': 20, compose: 20 };
+
+const LABEL: Record<GeneratedKind, string> = {
+  dotenv: '.env',
+  'ros1-launch': 'ROS 1 launch XML',
+  'ros2-launch-xml': 'ROS 2 launch XML',
+  'ros2-launch-yaml': 'ROS 2 launch YAML',
+  'ros2-launch-py': 'ROS 2 launch Python',
+  compose: 'compose YAML',
+};
+
+export async function run(o: BenchOptions = {}): Promise<BenchResult> {
+  const bytes = o.quick ? 20_000 : 1_000_000;
+  const runs = o.quick ? 3 : 10;
+  const rows: Row[] = [];
+  for (const kind of Object.keys(LABEL) as GeneratedKind[]) {
+    const text = generate(kind, { bytes });
+    const path = `/ws/${FILE_NAMES[kind]}`;
+    const ms = await sample(() => lintText(path, text, CTX), { warmup: 2, runs });
+    const mbps = ms.map((m) => text.length / 1e6 / (m / 1000));
+    const target = TARGET_MBPS[kind];
+    rows.push({ metric: `${LABEL[kind]} (${(text.length / 1e6).toFixed(2)} MB)`, unit: 'MB/s', stats: summarize(mbps), ...(target ? { target: { op: '>=', value: target, on: 'median' } } : {}) });
+  }
+  // Re-lint after an edit: a 5,000-line ROS 1 launch file, one digit changed per run (what the
+  // editor does on every keystroke, after its debounce).
+  const lines = o.quick ? 500 : 5000;
+  const base = generate('ros1-launch', { lines });
+  const at = base.indexOf('value="', base.length >> 1) + 7;
+  let i = 0;
+  const relint = await sample(
+    () => {
+      const edited = base.slice(0, at) + String(i++ % 10) + base.slice(at + 1);
+      return lintText('/ws/robot.launch', edited, CTX);
+    },
+    { warmup: 3, runs: o.quick ? 3 : 20 },
+  );
+  rows.push({ metric: `re-lint a ${lines.toLocaleString('en-US')}-line launch file after an edit`, unit: 'ms', stats: summarize(relint), target: { op: '<=', value: 20, on: 'median' } });
+  return {
+    name: 'lintThroughput',
+    title: '4. Lint throughput',
+    rows,
+    notes: [`engine only (lintText: parse + rules), in-memory text, Linux context; generated files of ~${(bytes / 1e6).toFixed(1)} MB each (bench/lib/generate.ts), warm runs.`],
+  };
+}

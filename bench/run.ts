@@ -1,0 +1,69 @@
+// `npm run bench` runs every benchmark; `npm run bench -- probe lint` runs the named ones
+// (a name matches a benchmark when it is a prefix of it). Writes bench/results.json and bench/results.md.
+import { join } from 'node:path';
+import { writeResults, toMarkdown, type BenchResult } from './lib/report';
+
+export interface BenchOptions {
+  /** Fewer runs and smaller inputs (smoke test, quick look); figures are not for publishing. */
+  readonly quick?: boolean;
+}
+
+type Bench = (o: BenchOptions) => Promise<BenchResult>;
+
+export const BENCHMARKS: Record<string, () => Promise<Bench>> = {
+  probe: async () => (await import('./probe.bench')).run,
+  latency: async () => (await import('./latency.bench')).run,
+  pollingCost: async () => (await import('./pollingCost.bench')).run,
+  lintThroughput: async () => (await import('./lintThroughput.bench')).run,
+  cli: async () => (await import('./cli.bench')).run,
+  activation: async () => (await import('./activation.bench')).run,
+};
+
+export function select(args: readonly string[]): string[] {
+  const wanted = args.filter((a) => !a.startsWith('-'));
+  if (wanted.length === 0) return Object.keys(BENCHMARKS);
+  const names = new Set<string>();
+  for (const w of wanted) {
+    const hit = Object.keys(BENCHMARKS).filter((n) => n.toLowerCase().startsWith(w.toLowerCase()));
+    if (hit.length === 0) throw new Error(`unknown benchmark '${w}' (known: ${Object.keys(BENCHMARKS).join(', ')})`);
+    hit.forEach((h) => names.add(h));
+  }
+  return [...names];
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const quick = args.includes('--quick');
+  const names = select(args);
+  const fresh: BenchResult[] = [];
+  let failed = 0;
+  for (const name of names) {
+    console.log(`\n=== bench ${name}${quick ? ' (quick)' : ''} ===`);
+    const t0 = performance.now();
+    try {
+      const r = await (await BENCHMARKS[name]!())({ quick });
+      fresh.push(r);
+      console.log(toMarkdown({ machine: { cpu: '', cores: 0, memGiB: 0, node: '', os: '' }, benchmarks: { [name]: r } }).split('\n').slice(4).join('\n'));
+    } catch (e) {
+      failed++;
+      console.error(`bench ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+    console.log(`(${name}: ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  }
+  // Quick runs are for looking, not for publishing: they never overwrite the results files.
+  if (!quick && fresh.length) {
+    writeResults(fresh, join(__dirname, 'results.json'), join(__dirname, 'results.md'));
+    console.log(`\nwrote bench/results.json and bench/results.md (${fresh.map((f) => f.name).join(', ')})`);
+  }
+  return failed ? 1 : 0;
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(e);
+      process.exit(2);
+    },
+  );
+}

@@ -1,0 +1,74 @@
+// Keeps bench/ from rotting: the statistics, the report, the generators and one small benchmark run
+// end to end. No timing is asserted (this machine is shared and noisy); only shapes and sanity.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pairedRatio, quantile, sampleInterleaved, summarize } from '../../bench/lib/stats';
+import { passes, toMarkdown, writeResults, type BenchResult } from '../../bench/lib/report';
+import { FILE_NAMES, generate, type GeneratedKind } from '../../bench/lib/generate';
+import { generateWorkspace } from '../../bench/cli.bench';
+import { select } from '../../bench/run';
+import { run as lintThroughput } from '../../bench/lintThroughput.bench';
+import { detectKind } from '../../src/core/lint/lintEngine';
+
+test('summary statistics: median, percentiles, extremes; paired ratios per round', () => {
+  const s = summarize([5, 1, 4, 2, 3]);
+  assert.deepEqual({ n: s.n, median: s.median, min: s.min, max: s.max, mean: s.mean }, { n: 5, median: 3, min: 1, max: 5, mean: 3 });
+  assert.equal(quantile([0, 10], 0.1), 1);
+  assert.equal(pairedRatio([2, 4, 6], [1, 2, 3]).median, 2);
+  assert.throws(() => summarize([]));
+});
+
+test('interleaved sampling runs every variant once per round, in rotating order, and drops warm-up rounds', async () => {
+  const order: string[] = [];
+  const r = await sampleInterleaved({ a: () => order.push('a'), b: () => order.push('b') }, { warmup: 1, runs: 3 });
+  assert.deepEqual(order, ['a', 'b', 'b', 'a', 'a', 'b', 'b', 'a']);
+  assert.equal(r.a!.length, 3);
+  assert.equal(r.b!.length, 3);
+});
+
+test('report: targets on median, worst run and ratio; results merged per benchmark into JSON and Markdown', () => {
+  const st = summarize([1, 2, 3]);
+  assert.equal(passes({ metric: 'm', unit: 'ms', stats: st, target: { op: '<=', value: 2, on: 'median' } }), true);
+  assert.equal(passes({ metric: 'm', unit: 'ms', stats: st, target: { op: '<=', value: 2, on: 'max' } }), false);
+  assert.equal(passes({ metric: 'm', unit: 'ms', stats: st, ratio: { to: 'x', stats: summarize([120]) }, target: { op: '>=', value: 100, on: 'ratio' } }), true);
+  const dir = mkdtempSync(join(tmpdir(), 'rosnet-bench-smoke-'));
+  const a: BenchResult = { name: 'probe', title: '1. A', rows: [{ metric: 'x', unit: 'ms', stats: st, target: { op: '<=', value: 1, on: 'median' } }], notes: ['a note'] };
+  const b: BenchResult = { name: 'latency', title: '2. B', rows: [{ metric: 'y', unit: 'ms', stats: st }] };
+  writeResults([a], join(dir, 'r.json'), join(dir, 'r.md'));
+  const merged = writeResults([b], join(dir, 'r.json'), join(dir, 'r.md'));
+  assert.deepEqual(Object.keys(merged.benchmarks).sort(), ['latency', 'probe']);
+  const md = readFileSync(join(dir, 'r.md'), 'utf8');
+  assert.match(md, /\| 1\. A \| x \| 2\.00 ms \| 1\.20–2\.80 \| 3 \|  \| ≤ 1\.00 ms \| \*\*miss\*\* \|/);
+  assert.match(md, /Machine: .+, \d+ cores/);
+  assert.ok(md.indexOf('1. A') < md.indexOf('2. B'));
+  assert.equal(toMarkdown(merged), md);
+});
+
+test('bench selection by prefix; unknown names are an error', () => {
+  assert.deepEqual(select(['probe', 'lint']), ['probe', 'lintThroughput']);
+  assert.equal(select([]).length, 6);
+  assert.throws(() => select(['nope']), /unknown benchmark/);
+});
+
+test('generated files are the kinds the lint engine detects, at the size asked for', () => {
+  for (const kind of Object.keys(FILE_NAMES) as GeneratedKind[]) {
+    assert.equal(detectKind(`/ws/launch/${FILE_NAMES[kind]}`), kind);
+    const text = generate(kind, { bytes: 5000 });
+    assert.ok(text.length <= 5000 && text.length > 3000, `${kind}: ${text.length}`);
+    assert.ok(generate(kind, { lines: 200 }).split('\n').length <= 201);
+  }
+  const ws = mkdtempSync(join(tmpdir(), 'rosnet-bench-ws-'));
+  generateWorkspace(ws, 24);
+  const files = readdirSync(ws, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  assert.equal(files.length, 24);
+  for (const f of files) assert.ok(detectKind(join(f.parentPath, f.name)), f.name);
+});
+
+test('the lint throughput benchmark runs end to end on small inputs', async () => {
+  const r = await lintThroughput({ quick: true });
+  assert.equal(r.rows.length, 7);
+  for (const row of r.rows) assert.ok(row.stats.median > 0 && Number.isFinite(row.stats.median), row.metric);
+});
