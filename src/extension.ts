@@ -17,6 +17,8 @@ import { LintCodeActions } from './vscode/lintCodeActions';
 import { LintHover } from './vscode/lintHover';
 import { registerLintCommands } from './vscode/lintCommands';
 import { registerDomainPortsCommand } from './vscode/domainPortsCommand';
+import { DoctorPanel } from './vscode/doctorPanel';
+import type { DoctorReport } from './core/doctor/types';
 import type { MasterState } from './core/status/masterStatus';
 
 /** The extension's public API: what other extensions (and our host tests) may rely on. */
@@ -30,6 +32,12 @@ export interface RosNetworkApi {
   /** The variables the extension currently injects into new terminals of the window. */
   injectedEnvironment(): Record<string, string>;
   refreshStatus(): void;
+  /** Network doctor: the same run as the command, and the panel's fix buttons (by check id). */
+  doctor: {
+    run(): Promise<DoctorReport | undefined>;
+    applyFix(checkId: string): Promise<boolean>;
+    copyMarkdown(): Promise<string | undefined>;
+  };
 }
 
 /** Composition root: the log first, then services with their dependencies, all disposables owned by the context. */
@@ -61,6 +69,10 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
     );
     lint.start();
 
+    // Network doctor: the command is cheap; the checks (dist/doctor.js) load on the first run.
+    const doctor = new DoctorPanel(path.join(context.extensionPath, 'dist', 'doctor.js'), profiles, log);
+    context.subscriptions.push(doctor);
+
     const updateContext = () => {
       void vscode.commands.executeCommand('setContext', ContextKeys.hasActiveProfile, profiles.active() !== undefined);
       void vscode.commands.executeCommand('setContext', ContextKeys.hasProfiles, profiles.profiles().profiles.length > 0);
@@ -91,6 +103,7 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
       masterState: () => monitor.state,
       injectedEnvironment: () => terminalEnv.injected(),
       refreshStatus: () => monitor.refresh(),
+      doctor: { run: () => doctor.run(), applyFix: (id) => doctor.applyFix(id), copyMarkdown: () => doctor.copyMarkdown() },
     };
   } catch (e) {
     log.error(`activation failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

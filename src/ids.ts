@@ -66,3 +66,7 @@ export const LintSettingKeys = {
   rules: `${SECTION}.lint.rules`,
   exclude: `${SECTION}.lint.exclude`,
 } as const;
+
+export const DoctorCommands = {
+  runDoctor: 'rosNetwork.runDoctor',
+} as const;
