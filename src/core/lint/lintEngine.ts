@@ -79,13 +79,22 @@ export function lintText(path: string, text: string, ctx: LintContext, kindOverr
 }
 
 export function lintModel(model: SourceModel, ctx: LintContext): Finding[] {
-  const findings: Finding[] = [...model.findings];
+  // Parsers report errors at end of input as a 1-character span past the end: every span is kept
+  // inside the text, so editors and SARIF never get a range they reject.
+  const n = model.text.length;
+  const clamp = (f: Finding): Finding => {
+    const start = Math.min(Math.max(f.span.start, 0), n);
+    const end = Math.min(Math.max(f.span.end, start), n);
+    return start === f.span.start && end === f.span.end ? f : { ...f, span: { start, end } };
+  };
+  const findings: Finding[] = model.findings.map(clamp);
   const vars = model.assignments.filter((a) => !a.name.startsWith('__'));
   const machines = model.assignments.filter((a) => a.name === '__machine_address');
   const scopes = [...new Set(vars.map((a) => a.scope))];
   const lineBased = model.kind === 'dotenv' || model.kind === 'shell';
   const seen = new Set<string>();
-  const push = (f: Finding) => {
+  const push = (raw: Finding) => {
+    const f = clamp(raw);
     const key = `${f.code}:${f.span.start}:${f.span.end}:${f.message}`;
     if (!seen.has(key)) {
       seen.add(key);

@@ -12,7 +12,8 @@ function parseJson(text: string, findings: Finding[]): JsonNode | undefined {
 }
 
 function strSpan(n: JsonNode): { start: number; end: number } {
-  return n.type === 'string' ? { start: n.offset + 1, end: n.offset + n.length - 1 } : { start: n.offset, end: n.offset + n.length };
+  // An unterminated string at end of input has no closing quote (length 1 for a lone '"').
+  return n.type === 'string' ? { start: n.offset + 1, end: Math.max(n.offset + 1, n.offset + n.length - 1) } : { start: n.offset, end: n.offset + n.length };
 }
 
 function objectEntries(obj: JsonNode | undefined, scope: string, out: Assignment[]): void {
