@@ -56,7 +56,7 @@ export function generateWorkspace(dir: string, count: number): number {
 
 export async function run(o: BenchOptions = {}): Promise<BenchResult> {
   const count = o.quick ? 60 : 2000;
-  const runs = o.quick ? 2 : 10;
+  const runs = o.quick ? 2 : 5;
   const work = mkdtempSync(join(tmpdir(), 'rosnet-bench-cli-'));
   try {
     const dist = buildBundles(false);
@@ -88,7 +88,7 @@ export async function run(o: BenchOptions = {}): Promise<BenchResult> {
         doctor: () => exec(process.execPath, [cli, 'doctor', '--json'], rosenv, work),
         roswtf: () => exec('roswtf', [], rosenv, work),
       },
-      { warmup: 1, runs: o.quick ? 2 : 7 },
+      { warmup: 1, runs: o.quick ? 2 : 5 },
     );
     return {
       name: 'cli',

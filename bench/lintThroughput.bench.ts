@@ -21,8 +21,8 @@ const LABEL: Record<GeneratedKind, string> = {
 };
 
 export async function run(o: BenchOptions = {}): Promise<BenchResult> {
-  const bytes = o.quick ? 20_000 : 1_000_000;
-  const runs = o.quick ? 3 : 10;
+  const bytes = o.quick ? 20_000 : 500_000;
+  const runs = o.quick ? 3 : 7;
   const rows: Row[] = [];
   for (const kind of Object.keys(LABEL) as GeneratedKind[]) {
     const text = generate(kind, { bytes });
