@@ -23,7 +23,8 @@ function useIpFix(address: string | undefined, why: string): CheckFix {
 
 export async function addressChecks(f: DoctorFacts): Promise<Check[]> {
   if (f.input.rosVersion !== 1) return [{ id: 'local.advertised', group: G, title: 'Advertised address', verdict: 'skipped', evidence: ['ROS 2 profile: DDS discovers addresses itself.'] }];
-  const route = masterRemote(f) ? await routeToMaster(f) : { detail: [] as string[] };
+  // The route's source address is the right ROS_IP to offer even when the master runs here.
+  const route = await routeToMaster(f);
   return [await hostnameCheck(f, route.address), ipCheck(f, route.address), await localHostnameCheck(f, route.address), await routeCheck(f, route)];
 }
 
