@@ -34,11 +34,9 @@ export function registerDomainPortsCommand(deps: { profiles: ProfileService; con
     const content = `# ROS 2 domain ${domain}: UDP ports\n\n${domainPortsMarkdown(domain, { os: ctx.os, ...(ctx.ephemeral ? { linuxEphemeral: ctx.ephemeral } : {}) })}\n`;
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
     await vscode.window.showTextDocument(doc, { preview: true });
-    try {
-      await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
-    } catch {
-      // Without the built-in Markdown extension the source document is still readable.
-    }
+    // Not awaited: the preview command settles only once its webview has loaded. Without the
+    // built-in Markdown extension the source document is still readable.
+    Promise.resolve(vscode.commands.executeCommand('markdown.showPreview', doc.uri)).catch(() => undefined);
     return doc.uri;
   });
 }

@@ -76,7 +76,7 @@ function domainHover(raw: string, ctx: HoverContext): string {
   const parsed = parseDomainIdLikeRcl(raw);
   if (parsed.kind === 'unset') return `**ROS_DOMAIN_ID** is empty: rcl uses domain 0.\n\n${domainPortsMarkdown(0, { os: ctx.os, ...(ctx.ephemeral ? { linuxEphemeral: ctx.ephemeral } : {}) })}`;
   if (parsed.kind === 'error') return `**ROS_DOMAIN_ID ${code(raw)}**: ${parsed.why}. Use a plain decimal from 0 to 232.`;
-  const opts = { os: ctx.os, ...(ctx.ephemeral ? { linuxEphemeral: ctx.ephemeral } : {}) };
+  const opts = { os: ctx.os, rows: 2, ...(ctx.ephemeral ? { linuxEphemeral: ctx.ephemeral } : {}) };
   const table = domainForCalculator(parsed.value) === undefined ? domainPortsMarkdown(parsed.value) : domainPortsMarkdown(parsed.value, opts);
   return parsed.kind === 'lenient' ? `${code(raw)} is read by rcl as **${parsed.value}** (${parsed.why}).\n\n${table}` : table;
 }
