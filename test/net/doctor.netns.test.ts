@@ -127,7 +127,9 @@ test('network doctor vs roswtf on two namespaces: hal (rosmaster) and marvin (ro
 
   const rows: Row[] = [];
   const compare = (scenario: string, m: Machine, flow: string, wtf: WtfFinding[], report: DoctorReport) => {
-    rows.push({ scenario, machine: m.name, flow, roswtf: wtf.map(short), doctor: problems(report) });
+    // The subnet depends on the pid; the committed table must not change from run to run.
+    const stable = (x: string) => x.replaceAll(`${net.subnet}.`, '10.231.X.');
+    rows.push({ scenario, machine: m.name, flow, roswtf: wtf.map(short).map(stable), doctor: problems(report).map(stable) });
     for (const f of wtf) {
       const ids = expectedChecks(f);
       const flagged = ids.filter((id) => report.checks.some((c) => c.id === id && (c.verdict === 'warning' || c.verdict === 'error')));
