@@ -1,5 +1,7 @@
 // `npm run bench` runs every benchmark; `npm run bench -- probe lint` runs the named ones
-// (a name matches a benchmark when it is a prefix of it). Writes bench/results.json and bench/results.md.
+// (a name matches a benchmark when it is a prefix of it). Writes bench/results.json and bench/results.md;
+// `--readme` also puts the table into README.md; `--quick` is a smaller look that writes nothing.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeResults, toMarkdown, type BenchResult } from './lib/report';
 
@@ -31,6 +33,17 @@ export function select(args: readonly string[]): string[] {
   return [...names];
 }
 
+/** Replaces the text between the README's bench markers with the table. */
+export function updateReadme(file: string, table: string): void {
+  const text = readFileSync(file, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) throw new Error(`${file} has no ${start} … ${end} markers`);
+  writeFileSync(file, `${text.slice(0, a + start.length)}\n${table}${text.slice(b)}`);
+}
+
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const quick = args.includes('--quick');
@@ -52,8 +65,12 @@ async function main(): Promise<number> {
   }
   // Quick runs are for looking, not for publishing: they never overwrite the results files.
   if (!quick && fresh.length) {
-    writeResults(fresh, join(__dirname, 'results.json'), join(__dirname, 'results.md'));
+    const results = writeResults(fresh, join(__dirname, 'results.json'), join(__dirname, 'results.md'));
     console.log(`\nwrote bench/results.json and bench/results.md (${fresh.map((f) => f.name).join(', ')})`);
+    if (args.includes('--readme')) {
+      updateReadme(join(__dirname, '..', 'README.md'), toMarkdown(results));
+      console.log('updated the table in README.md');
+    }
   }
   return failed ? 1 : 0;
 }
