@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands, StatusCommands, StatusSettings } from '../ids';
-import { probeMaster, type ProbeResult } from '../core/probe/masterProbe';
+import { probeMaster, slowFailure, type ProbeResult } from '../core/probe/masterProbe';
 import { Poller } from '../core/probe/poller';
 import { nextMasterState, sameView, type MasterState } from '../core/status/masterStatus';
 import { reachView } from '../core/status/reachView';
@@ -93,6 +93,7 @@ export class MasterMonitor implements vscode.Disposable {
     const poller = new Poller<ProbeResult>({
       probe: (signal) => probeMaster(uri, { timeoutMs, signal }),
       ok: (r) => r.ok,
+      backoff: slowFailure,
       intervalMs,
       timeoutMs: timeoutMs + 100,
       maxBackoffMs: Math.max(30_000, intervalMs),

@@ -2,11 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Poller, type Timers } from '../../src/core/probe/poller';
 import { nextMasterState, type MasterState } from '../../src/core/status/masterStatus';
-import type { ProbeResult } from '../../src/core/probe/masterProbe';
+import { slowFailure, type ProbeResult } from '../../src/core/probe/masterProbe';
 
 /** A manual clock: timers fire only when the test advances time. */
-class FakeTimers implements Timers {
+class FakeTimers {
   now = 0;
+  /** What the poller gets: these timers and this clock. */
+  readonly api: Timers = { setTimeout: (fn, ms) => this.setTimeout(fn, ms), clearTimeout: (h) => this.clearTimeout(h), now: () => this.now };
   private seq = 0;
   readonly pending = new Map<number, { at: number; fn: () => void }>();
   setTimeout(fn: () => void, ms: number): unknown {
@@ -57,7 +59,7 @@ function setup(outcomes: boolean[], opts: { hang?: boolean } = {}) {
     timeoutMs: 500,
     maxBackoffMs: 8000,
     unfocusedFactor: 4,
-    timers,
+    timers: timers.api,
   });
   return { timers, calls, poller, maxInFlight: () => maxInFlight, pending: () => timers.pending.size };
 }
@@ -114,6 +116,109 @@ test('refreshNow polls immediately and dispose leaves no timer', async () => {
   assert.equal(s.pending(), 0);
   await s.timers.advance(10_000);
   assert.equal(s.calls.length, 2);
+});
+
+// The monitor's policy (src/vscode/masterMonitor.ts): defaults of 3 s interval, 30 s backoff cap,
+// `slowFailure` deciding what backs off, and a clock so the cadence is measured from each start.
+const UP = { ok: true, uri: 'u', roundTripMs: 2, nodes: [], topics: [], services: [], counts: { nodes: 0, topics: 0, services: 0, publishers: 0, subscribers: 0 } } as ProbeResult;
+const fail = (kind: 'refused' | 'timeout' | 'unreachable' | 'reset', elapsedMs: number) => ({ ok: false, uri: 'u', kind, message: kind, hint: '', elapsedMs }) as ProbeResult;
+
+/** `world(t)` says what a probe started at fake time t returns and how long it takes. */
+function monitorPolicy(world: (t: number) => { r: ProbeResult; ms: number }) {
+  const timers = new FakeTimers();
+  const calls: Array<{ at: number; ok: boolean }> = [];
+  const results: Array<{ at: number; ok: boolean }> = [];
+  const poller = new Poller<ProbeResult>({
+    probe: (signal) =>
+      new Promise((resolve) => {
+        const { r, ms } = world(timers.now);
+        calls.push({ at: timers.now, ok: r.ok });
+        const h = timers.setTimeout(() => resolve(r), ms);
+        signal.addEventListener('abort', () => {
+          timers.clearTimeout(h);
+          resolve(fail('timeout', ms));
+        });
+      }),
+    ok: (r) => r.ok,
+    backoff: slowFailure,
+    onResult: (r) => results.push({ at: timers.now, ok: r.ok }),
+    intervalMs: 3000,
+    timeoutMs: 2100,
+    maxBackoffMs: 30_000,
+    timers: timers.api,
+  });
+  const gaps = () => calls.slice(1).map((c, i) => c.at - calls[i]!.at);
+  return { timers, calls, results, poller, gaps };
+}
+
+test('a refused connection keeps the normal interval: no backoff for fast failures', async () => {
+  const s = monitorPolicy(() => ({ r: fail('refused', 1), ms: 1 }));
+  s.poller.start();
+  await s.timers.advance(60_000);
+  assert.ok(s.gaps().length >= 19);
+  assert.ok(s.gaps().every((g) => g === 3000), `gaps ${s.gaps().join(', ')}`);
+  s.poller.dispose();
+});
+
+test('roscore restarted: whatever the outage and phase, the master is seen up within one interval of answering', async () => {
+  for (const outage of [1000, 2500, 4000, 7400, 20_000]) {
+    for (const phase of [0, 1, 999, 1500, 2999]) {
+      const killAt = 9000 + phase;
+      const backAt = killAt + outage;
+      const s = monitorPolicy((t) => (t >= killAt && t < backAt ? { r: fail('refused', 1), ms: 1 } : { r: UP, ms: 2 }));
+      s.poller.start();
+      await s.timers.advance(backAt + 10_000);
+      const seenUp = s.results.find((r) => r.at >= backAt && r.ok)!;
+      assert.ok(seenUp.at - backAt <= 3000 + 2, `outage ${outage}, phase ${phase}: up seen ${seenUp.at - backAt} ms after the master answered`);
+      s.poller.dispose();
+    }
+  }
+});
+
+test('timeouts and unreachable hosts back off exponentially up to 30 s; a quick answer resets the cadence', async () => {
+  let slow = true;
+  const s = monitorPolicy(() => (slow ? { r: fail('timeout', 2000), ms: 2000 } : { r: fail('refused', 1), ms: 1 }));
+  s.poller.start();
+  await s.timers.advance(150_000);
+  // Idle time after each timeout doubles (3, 6, 12, 24, 30, 30 s) on top of the 2 s the call took.
+  assert.deepEqual(s.gaps().slice(0, 6), [5000, 8000, 14_000, 26_000, 32_000, 32_000]);
+  slow = false;
+  const n = s.calls.length;
+  await s.timers.advance(40_000);
+  const after = s.gaps().slice(n);
+  assert.ok(after.length >= 3 && after.every((g) => g === 3000), `gaps after the host answers again: ${after.join(', ')}`);
+  s.poller.dispose();
+});
+
+test('any failure that took over a second backs off, whatever its kind', () => {
+  assert.equal(slowFailure(fail('refused', 1)), false);
+  assert.equal(slowFailure(fail('reset', 3)), false);
+  assert.equal(slowFailure(fail('reset', 1500)), true);
+  assert.equal(slowFailure(fail('unreachable', 1)), true);
+  assert.equal(slowFailure(undefined), true);
+  assert.equal(slowFailure(UP), false);
+});
+
+test('the interval runs from the start of each poll, so a slow reply does not stretch the cadence', async () => {
+  const s = monitorPolicy(() => ({ r: UP, ms: 400 }));
+  s.poller.start();
+  await s.timers.advance(10_000);
+  assert.deepEqual(
+    s.calls.map((c) => c.at),
+    [0, 3000, 6000, 9000],
+  );
+  s.poller.dispose();
+});
+
+test('a reply slower than half the interval still leaves half an interval idle', async () => {
+  const s = monitorPolicy(() => ({ r: UP, ms: 2000 }));
+  s.poller.start();
+  await s.timers.advance(10_000);
+  assert.deepEqual(
+    s.calls.map((c) => c.at),
+    [0, 3500, 7000],
+  );
+  s.poller.dispose();
 });
 
 test('master state: transitions are reported once per flip', () => {

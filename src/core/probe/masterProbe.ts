@@ -83,6 +83,19 @@ export function hintFor(kind: ProbeFailure['kind'], host: string): string {
   }
 }
 
+/** Failures that hold a socket (or the resolver) for long; see `slowFailure`. */
+const SLOW_KINDS: ReadonlySet<ProbeFailure['kind']> = new Set(['timeout', 'unreachable', 'dns', 'aborted']);
+
+/**
+ * Whether a poll's failure was expensive enough to back off for. A refused connection (what a
+ * restarting roscore looks like) or any other quick answer costs a millisecond, so the poller keeps
+ * its normal cadence and notices the master's return within one interval; timeouts, unreachable
+ * hosts and resolver failures, or anything that took over a second, slow it down.
+ */
+export function slowFailure(r: ProbeResult | undefined): boolean {
+  return r === undefined || (!r.ok && (SLOW_KINDS.has(r.kind) || r.elapsedMs >= 1000));
+}
+
 function toGraph(state: z.infer<typeof SystemState>): MasterGraph {
   const [pubs, subs, srvs] = state;
   const topics = new Map<string, { publishers: string[]; subscribers: string[] }>();

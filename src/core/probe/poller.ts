@@ -1,16 +1,22 @@
 /**
  * A self-rescheduling poll loop: one call in flight, a hard timeout through AbortSignal, exponential
- * backoff while failing, a slower cadence while the window is unfocused, `refreshNow()` for
- * profile switches and commands, and nothing left behind after `dispose()`.
+ * backoff while expensive calls fail, a slower cadence while the window is unfocused, `refreshNow()`
+ * for profile switches and commands, and nothing left behind after `dispose()`.
+ *
+ * Polls start every `intervalMs` (measured from the start of the previous call, so a slow reply
+ * does not stretch the cadence); only failures that `backoff` calls expensive stretch it.
  */
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
+  /** Monotonic milliseconds; without it the interval runs from the end of each call. */
+  now?(): number;
 }
 
 export const realTimers: Timers = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  now: () => performance.now(),
 };
 
 export interface PollerOptions<T> {
@@ -20,6 +26,12 @@ export interface PollerOptions<T> {
   onResult(result: T): void;
   intervalMs: number;
   timeoutMs: number;
+  /**
+   * Whether a failed result is expensive enough to slow down (a timeout holds a socket for the whole
+   * timeout; a refused connection costs nothing and is what a restarting master looks like).
+   * `undefined` when the probe threw. Default: every failure backs off.
+   */
+  backoff?(result: T | undefined): boolean;
   /** Upper bound of the backoff delay while failing. */
   maxBackoffMs?: number;
   /** Multiplier for the interval while unfocused. */
@@ -90,6 +102,7 @@ export class Poller<T> {
 
   private async tick(gen: number): Promise<void> {
     this.timer = undefined;
+    const startedAt = this.timers.now?.();
     const ctrl = new AbortController();
     this.inFlight = ctrl;
     const timeout = this.timers.setTimeout(() => ctrl.abort(), this.o.timeoutMs);
@@ -104,7 +117,8 @@ export class Poller<T> {
       if (this.inFlight === ctrl) this.inFlight = undefined;
     }
     if (gen !== this.generation || !this.running) return;
-    if (threw || result === undefined || !this.o.ok(result)) this.failures++;
+    const failed = threw || result === undefined || !this.o.ok(result);
+    if (failed && (this.o.backoff?.(threw ? undefined : result) ?? true)) this.failures++;
     else this.failures = 0;
     if (result !== undefined) this.o.onResult(result);
     if (gen !== this.generation || !this.running) return;
@@ -113,7 +127,11 @@ export class Poller<T> {
       void this.tick(gen);
       return;
     }
-    this.timer = this.timers.setTimeout(() => void this.tick(gen), this.nextDelay());
+    // Fixed rate while healthy (at least half an interval idle after a slow reply); after an
+    // expensive failure the whole backoff delay is idle time.
+    const delay = this.nextDelay();
+    const elapsed = startedAt === undefined || this.failures > 0 ? 0 : this.timers.now!() - startedAt;
+    this.timer = this.timers.setTimeout(() => void this.tick(gen), Math.max(delay / 2, delay - elapsed));
   }
 
   dispose(): void {
