@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { parseMasterUri, describeMasterUriProblem, formatMasterUri } from '../ros/masterUri';
 import { callXmlRpc, RpcError, type RpcFailureKind, type RpcOptions } from './xmlrpcCall';
 
@@ -42,15 +41,16 @@ export interface ProbeFailure {
 
 export type ProbeResult = ProbeReachable | ProbeFailure;
 
-const ApiReply = z.tuple([z.number(), z.string(), z.unknown()]);
-const PairList = z.array(z.tuple([z.string(), z.array(z.string())]));
-const SystemState = z.tuple([PairList, PairList, PairList]);
+// Replies are checked by hand rather than with zod: on the poll's hot path a schema walk of a
+// 25-node state cost as much again as building the graph, and the shapes are three small tuples.
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 /** Unwraps the ROS master API's [code, statusMessage, value] triple. */
 export function unwrapRosReply(method: string, reply: unknown): unknown {
-  const r = z.safeParse(ApiReply, reply);
-  if (!r.success) throw new RpcError('malformed', `${method} did not return a ROS [code, message, value] triple`);
-  const [code, msg, value] = r.data;
+  if (!Array.isArray(reply) || reply.length !== 3 || typeof reply[0] !== 'number' || !Number.isFinite(reply[0]) || typeof reply[1] !== 'string') {
+    throw new RpcError('malformed', `${method} did not return a ROS [code, message, value] triple`);
+  }
+  const [code, msg, value] = reply as [number, string, unknown];
   if (code !== 1) throw new RpcError('fault', `${method} failed (code ${code}): ${msg}`);
   return value;
 }
@@ -96,27 +96,74 @@ export function slowFailure(r: ProbeResult | undefined): boolean {
   return r === undefined || (!r.ok && (SLOW_KINDS.has(r.kind) || r.elapsedMs >= 1000));
 }
 
-function toGraph(state: z.infer<typeof SystemState>): MasterGraph {
-  const [pubs, subs, srvs] = state;
-  const topics = new Map<string, { publishers: string[]; subscribers: string[] }>();
+/** A [[name, [node…]]…] list of getSystemState, or undefined when it has another shape. */
+function pairList(v: unknown): Array<[string, string[]]> | undefined {
+  if (!Array.isArray(v)) return undefined;
+  for (const p of v) if (!Array.isArray(p) || p.length !== 2 || typeof p[0] !== 'string' || !isStrings(p[1])) return undefined;
+  return v as Array<[string, string[]]>;
+}
+
+/** Code-unit order, as `rosnode list` (Python's sorted) prints; localeCompare was 4× slower. */
+const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+type SystemState = readonly [pubs: Array<[string, string[]]>, subs: Array<[string, string[]]>, srvs: Array<[string, string[]]>];
+
+/** A getSystemState value, or undefined when it is not [publishers, subscribers, services]. */
+function systemState(v: unknown): SystemState | undefined {
+  if (!Array.isArray(v) || v.length !== 3) return undefined;
+  const pubs = pairList(v[0]);
+  const subs = pairList(v[1]);
+  const srvs = pairList(v[2]);
+  return pubs && subs && srvs ? [pubs, subs, srvs] : undefined;
+}
+
+/** What the status poll needs, without building (and sorting) the graph. */
+function countState([pubs, subs, srvs]: SystemState): ProbeReachable['counts'] {
   const nodes = new Set<string>();
-  for (const [topic, ns] of pubs) {
-    (topics.get(topic) ?? topics.set(topic, { publishers: [], subscribers: [] }).get(topic)!).publishers.push(...ns);
-    ns.forEach((n) => nodes.add(n));
+  const topics = new Set<string>();
+  let publishers = 0;
+  let subscribers = 0;
+  for (const [name, ns] of pubs) {
+    topics.add(name);
+    publishers += ns.length;
+    for (const n of ns) nodes.add(n);
   }
-  for (const [topic, ns] of subs) {
-    (topics.get(topic) ?? topics.set(topic, { publishers: [], subscribers: [] }).get(topic)!).subscribers.push(...ns);
-    ns.forEach((n) => nodes.add(n));
+  for (const [name, ns] of subs) {
+    topics.add(name);
+    subscribers += ns.length;
+    for (const n of ns) nodes.add(n);
+  }
+  for (const [, ns] of srvs) for (const n of ns) nodes.add(n);
+  return { nodes: nodes.size, topics: topics.size, services: srvs.length, publishers, subscribers };
+}
+
+function toGraph([pubs, subs, srvs]: SystemState): MasterGraph {
+  const topics = new Map<string, { name: string; publishers: string[]; subscribers: string[] }>();
+  const nodes = new Set<string>();
+  const topic = (name: string) => {
+    let t = topics.get(name);
+    if (!t) topics.set(name, (t = { name, publishers: [], subscribers: [] }));
+    return t;
+  };
+  for (const [name, ns] of pubs) {
+    const t = topic(name);
+    for (const n of ns) {
+      t.publishers.push(n);
+      nodes.add(n);
+    }
+  }
+  for (const [name, ns] of subs) {
+    const t = topic(name);
+    for (const n of ns) {
+      t.subscribers.push(n);
+      nodes.add(n);
+    }
   }
   const services = srvs.map(([name, providers]) => {
-    providers.forEach((n) => nodes.add(n));
+    for (const n of providers) nodes.add(n);
     return { name, providers };
   });
-  return {
-    nodes: [...nodes].sort(),
-    topics: [...topics.entries()].map(([name, v]) => ({ name, ...v })).sort((a, b) => a.name.localeCompare(b.name)),
-    services: services.sort((a, b) => a.name.localeCompare(b.name)),
-  };
+  return { nodes: [...nodes].sort(), topics: [...topics.values()].sort(byName), services: services.sort(byName) };
 }
 
 /** Asks a ROS master for its system state. Never throws: every failure is a typed result. */
@@ -130,23 +177,28 @@ export async function probeMaster(uri: string, opts: RpcOptions & { now?: () => 
   const target = formatMasterUri(parsed.uri.host, parsed.uri.port);
   try {
     const reply = await callXmlRpc(target, 'getSystemState', [CALLER_ID], opts);
-    const value = unwrapRosReply('getSystemState', reply);
-    const state = z.safeParse(SystemState, value);
-    if (!state.success) return fail('malformed', 'getSystemState returned a value that is not [publishers, subscribers, services]');
-    const graph = toGraph(state.data);
+    const state = systemState(unwrapRosReply('getSystemState', reply));
+    if (!state) return fail('malformed', 'getSystemState returned a value that is not [publishers, subscribers, services]');
+    const counts = countState(state);
     const roundTripMs = now() - started;
+    // The status poll reads only the counts; the sorted graph (the view, the CLI, JSON output) is
+    // built on first access. Own enumerable getters, so spreading and JSON.stringify still see it.
+    let graph: MasterGraph | undefined;
+    const g = () => (graph ??= toGraph(state));
     return {
       ok: true,
       uri,
       roundTripMs,
-      ...graph,
-      counts: {
-        nodes: graph.nodes.length,
-        topics: graph.topics.length,
-        services: graph.services.length,
-        publishers: graph.topics.reduce((n, t) => n + t.publishers.length, 0),
-        subscribers: graph.topics.reduce((n, t) => n + t.subscribers.length, 0),
+      get nodes() {
+        return g().nodes;
       },
+      get topics() {
+        return g().topics;
+      },
+      get services() {
+        return g().services;
+      },
+      counts,
     };
   } catch (e) {
     if (e instanceof RpcError) return fail(e.kind, e.message);
@@ -159,9 +211,8 @@ export async function masterDetails(uri: string, opts: RpcOptions = {}): Promise
   const call = async (method: string, params: unknown[]) => unwrapRosReply(method, await callXmlRpc(uri, method, params, opts));
   const [pid, masterUri, types] = await Promise.allSettled([call('getPid', [CALLER_ID]), call('getUri', [CALLER_ID]), call('getTopicTypes', [CALLER_ID])]);
   const topicTypes = new Map<string, string>();
-  if (types.status === 'fulfilled') {
-    const t = z.safeParse(z.array(z.tuple([z.string(), z.string()])), types.value);
-    if (t.success) for (const [name, type] of t.data) topicTypes.set(name, type);
+  if (types.status === 'fulfilled' && Array.isArray(types.value) && types.value.every((p) => Array.isArray(p) && p.length === 2 && isStrings(p))) {
+    for (const [name, type] of types.value as Array<[string, string]>) topicTypes.set(name, type);
   }
   return {
     ...(pid.status === 'fulfilled' && typeof pid.value === 'number' ? { pid: pid.value } : {}),
@@ -178,9 +229,9 @@ export async function lookupNode(masterUri: string, node: string, opts: RpcOptio
 }
 
 export async function getParamNames(masterUri: string, opts: RpcOptions = {}): Promise<string[]> {
-  const v = z.safeParse(z.array(z.string()), unwrapRosReply('getParamNames', await callXmlRpc(masterUri, 'getParamNames', [CALLER_ID], opts)));
-  if (!v.success) throw new RpcError('malformed', 'getParamNames did not return a list of names');
-  return v.data.sort();
+  const v = unwrapRosReply('getParamNames', await callXmlRpc(masterUri, 'getParamNames', [CALLER_ID], opts));
+  if (!isStrings(v)) throw new RpcError('malformed', 'getParamNames did not return a list of names');
+  return v.sort();
 }
 
 export async function getParam(masterUri: string, name: string, opts: RpcOptions = {}): Promise<unknown> {

@@ -216,14 +216,18 @@ class Parser {
       let p = this.pos;
       for (let c = s.charCodeAt(p); c === 32 || c === 10 || c === 13 || c === 9; c = s.charCodeAt(++p));
       if (s.startsWith('<value><string>', p)) {
-        const end = s.indexOf('</string></value>', p + 15);
-        if (end >= 0) {
-          const raw = s.slice(p + 15, end);
-          if (!raw.includes('<')) {
-            this.pos = end + 17;
-            return decodeEntities(raw);
-          }
+        // A one-character indexOf: V8 sets up a Boyer-Moore table for every longer pattern.
+        const end = s.indexOf('<', p + 15);
+        if (end >= 0 && s.startsWith('</string></value>', end)) {
+          this.pos = end + 17;
+          return decodeEntities(s.slice(p + 15, end));
         }
+      }
+      // And for its lists (a ROS state is lists of [name, [node…]] pairs): step over the three
+      // tags at each end; anything unusual in between goes to the general loop below.
+      if (s.startsWith('<value><array><data>', p)) {
+        this.pos = p + 20;
+        return this.arrayItems(true);
       }
     }
     if (this.open('value')) return '';
@@ -238,6 +242,25 @@ class Parser {
     const v = this.typed(t.name, t.empty);
     this.close('value');
     return v;
+  }
+
+  /** The items after `<data>`, through `</array>` (and `</value>` when `inValue`). */
+  private arrayItems(inValue: boolean): unknown[] {
+    const out: unknown[] = [];
+    const s = this.s;
+    for (;;) {
+      let p = this.pos;
+      for (let c = s.charCodeAt(p); c === 32 || c === 10 || c === 13 || c === 9; c = s.charCodeAt(++p));
+      if (s.startsWith('<value>', p)) out.push(this.value());
+      else if (inValue && s.startsWith('</data></array></value>', p)) {
+        this.pos = p + 23;
+        return out;
+      } else break;
+    }
+    while (!this.closes('data')) out.push(this.value());
+    this.close('array');
+    if (inValue) this.close('value');
+    return out;
   }
 
   private typed(name: string, empty: boolean): unknown {
@@ -280,11 +303,12 @@ class Parser {
         return new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${m[7] ?? ''}`);
       }
       case 'array': {
-        const out: unknown[] = [];
-        if (empty) return out;
-        if (!this.open('data')) while (!this.closes('data')) out.push(this.value());
-        this.close('array');
-        return out;
+        if (empty) return [];
+        if (this.open('data')) {
+          this.close('array');
+          return [];
+        }
+        return this.arrayItems(false);
       }
       case 'struct': {
         const out: Record<string, unknown> = {};
