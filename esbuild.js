@@ -20,6 +20,28 @@ const problemMatcher = {
   },
 };
 
+/**
+ * rosnet's subcommands are bundles of their own (dist/cli-<name>.js) that dist/cli.js requires when
+ * one runs: `rosnet doctor` then never compiles the lint engine's parsers. Every `import('./<name>')`
+ * in src/cli/commands/index.ts becomes such a require (a plain require(), not the ESM loader).
+ */
+const CLI_COMMANDS = require('node:fs')
+  .readdirSync('src/cli/commands')
+  .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+  .map((f) => f.slice(0, -3));
+const cliDefine = { 'process.env.ROSNET_VERSION': JSON.stringify(require('./package.json').version) };
+const cliCommandChunks = {
+  name: 'cli-command-chunks',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/[\w-]+$/ }, (args) => {
+      if (args.kind !== 'dynamic-import' || !/[\\/]src[\\/]cli[\\/]commands[\\/]index\.ts$/.test(args.importer)) return undefined;
+      const name = args.path.slice(2);
+      if (!CLI_COMMANDS.includes(name)) return { errors: [{ text: `no src/cli/commands/${name}.ts for the CLI chunk` }] };
+      return { path: `./cli-${name}.js`, external: true };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -36,10 +58,11 @@ const entries = [
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The lint engine and its parsers, required by the extension on the first lint (keeps activation light).
   { entryPoints: ['src/lint/lintBundle.ts'], outfile: 'dist/lint.js', mainFields: ['module', 'main'] },
-  // The network doctor core (with its own copy of the lint rules), required on the first "Run Network Doctor".
+  // The network doctor core (with its own copy of the lint rules, not their parsers), required on the first "Run Network Doctor".
   { entryPoints: ['src/core/doctor/index.ts'], outfile: 'dist/doctor.js', mainFields: ['module', 'main'] },
   // jsonc-parser's "main" is a UMD build whose inner require()s esbuild cannot follow; take its ESM build.
-  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', mainFields: ['module', 'main'], banner: { js: '#!/usr/bin/env node' }, define: { 'process.env.ROSNET_VERSION': JSON.stringify(require('./package.json').version) } },
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', mainFields: ['module', 'main'], banner: { js: '#!/usr/bin/env node' }, define: cliDefine, plugins: [problemMatcher, cliCommandChunks], supported: { 'dynamic-import': false } },
+  ...CLI_COMMANDS.map((name) => ({ entryPoints: [`src/cli/commands/${name}.ts`], outfile: `dist/cli-${name}.js`, mainFields: ['module', 'main'], define: cliDefine })),
 ];
 
 async function main() {

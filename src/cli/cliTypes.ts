@@ -13,4 +13,12 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-export class UsageError extends Error {}
+/** Bad arguments: exit 2 with the usage. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** By name, not `instanceof`: each subcommand is a bundle of its own with its own copy of the class. */
+export function isUsageError(e: unknown): e is UsageError {
+  return e instanceof Error && e.name === 'UsageError';
+}

@@ -1,14 +1,15 @@
 import { COMMANDS } from './commands/index';
-import { UsageError, type CliIo } from './cliTypes';
+import { isUsageError, type CliIo } from './cliTypes';
 
-function help(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length), 4);
+async function help(): Promise<string> {
+  const commands = await Promise.all(COMMANDS.map((c) => c.load()));
+  const width = Math.max(...commands.map((c) => c.name.length), 4);
   return [
     'rosnet: ROS network checks from the ROS Network VS Code extension',
     '',
     'Usage: rosnet <command> [options]',
     '',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     "Run 'rosnet <command> --help' for a command's options.",
   ].join('\n');
@@ -17,18 +18,19 @@ function help(): string {
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(help() + '\n');
+    io.out((await help()) + '\n');
     return name ? 0 : 2;
   }
   if (name === '--version' || name === '-v') {
     io.out(`${process.env.ROSNET_VERSION ?? 'dev'}\n`);
     return 0;
   }
-  const cmd = COMMANDS.find((c) => c.name === name);
-  if (!cmd) {
-    io.err(`rosnet: unknown command '${name}'\n\n${help()}\n`);
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
+    io.err(`rosnet: unknown command '${name}'\n\n${await help()}\n`);
     return 2;
   }
+  const cmd = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(`Usage: ${cmd.usage}\n\n${cmd.summary}\n`);
     return 0;
@@ -36,7 +38,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     return await cmd.run(rest, io);
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (isUsageError(e)) {
       io.err(`rosnet ${cmd.name}: ${e.message}\nUsage: ${cmd.usage}\n`);
       return 2;
     }

@@ -13,7 +13,8 @@ function masterRemote(f: DoctorFacts): boolean {
 async function routeToMaster(f: DoctorFacts): Promise<{ address?: string; detail: readonly string[]; target?: string }> {
   if (!f.master || !f.masterAddresses?.length) return { detail: [] };
   const target = preferred(f.masterAddresses, f.ipv6)[0] ?? f.masterAddresses[0]!;
-  const r = await f.deps.routeSource(normalizeAddress(target), f.timeoutMs);
+  // `ip route get` output is evidence only for the route check, which runs for a remote master.
+  const r = await f.deps.routeSource(normalizeAddress(target), f.timeoutMs, { evidence: masterRemote(f) });
   return { ...r, target };
 }
 
@@ -24,8 +25,11 @@ function useIpFix(address: string | undefined, why: string): CheckFix {
 export async function addressChecks(f: DoctorFacts): Promise<Check[]> {
   if (f.input.rosVersion !== 1) return [{ id: 'local.advertised', group: G, title: 'Advertised address', verdict: 'skipped', evidence: ['ROS 2 profile: DDS discovers addresses itself.'] }];
   // The route's source address is the right ROS_IP to offer even when the master runs here.
-  const route = await routeToMaster(f);
-  return [await hostnameCheck(f, route.address), ipCheck(f, route.address), await localHostnameCheck(f, route.address), await routeCheck(f, route)];
+  const routeP = routeToMaster(f);
+  // Start the name lookups the checks below make while the route is looked up (the resolver caches them).
+  for (const name of [variable(f.input, 'ROS_HOSTNAME'), f.deps.hostname()]) if (name !== undefined) void f.resolve(name);
+  const route = await routeP;
+  return Promise.all([hostnameCheck(f, route.address), ipCheck(f, route.address), localHostnameCheck(f, route.address), routeCheck(f, route)]);
 }
 
 /** ROS_HOSTNAME: resolves, to this machine, and not to loopback when the master is elsewhere (roswtf's checks plus the loopback one). */

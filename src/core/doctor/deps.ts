@@ -36,7 +36,8 @@ export interface DoctorDeps {
   lookup(host: string): Promise<string[]>;
   interfaces(): LocalAddress[];
   hostname(): string;
-  routeSource(address: string, timeoutMs: number): Promise<RouteSource>;
+  /** `evidence`: also gather the slower, human-readable evidence (`ip route get`), not only the address. */
+  routeSource(address: string, timeoutMs: number, opts?: { readonly evidence?: boolean }): Promise<RouteSource>;
   rpc(uri: string, method: string, params: readonly unknown[], opts: RpcOptions): Promise<unknown>;
   /** Starts a throwaway XML-RPC endpoint (answers getPid) on one local address, port 0. */
   listen(address: string): Promise<Listener>;
@@ -161,16 +162,17 @@ export function nodeDeps(): DoctorDeps {
     lookup: (host) => withTimeout(dns.promises.lookup(host, { all: true, verbatim: true }).then((r) => r.map((a) => a.address)), 5000, `resolving ${host}`),
     interfaces: localAddresses,
     hostname: () => os.hostname(),
-    async routeSource(address, timeoutMs) {
-      const detail: string[] = [];
+    async routeSource(address, timeoutMs, opts = {}) {
+      // The UDP-connect answer is the address; `ip route get` (a process spawn, the slow part) runs
+      // alongside it only for the evidence, or afterwards when the UDP answer is unusable.
+      const linux = process.platform === 'linux';
+      const ipP = linux && opts.evidence ? ipRouteGet(address, timeoutMs) : undefined;
       const udp = await udpRouteSource(address, timeoutMs);
-      detail.push(udp ? `UDP connect() to ${address} is bound to ${udp} (no packet sent)` : `UDP connect() to ${address} failed: no route`);
-      let ip: { src?: string; line?: string; error?: string } | undefined;
-      if (process.platform === 'linux') {
-        ip = await ipRouteGet(address, timeoutMs);
-        detail.push(ip.line ? `ip -o route get ${address}: ${ip.line}` : `ip -o route get ${address}: ${ip.error ?? 'no output'}`);
-      }
-      const src = udp && udp !== '0.0.0.0' && udp !== '::' ? udp : ip?.src;
+      const udpOk = !!udp && udp !== '0.0.0.0' && udp !== '::';
+      const detail = [udp ? `UDP connect() to ${address} is bound to ${udp} (no packet sent)` : `UDP connect() to ${address} failed: no route`];
+      const ip = ipP ? await ipP : linux && !udpOk ? await ipRouteGet(address, timeoutMs) : undefined;
+      if (ip) detail.push(ip.line ? `ip -o route get ${address}: ${ip.line}` : `ip -o route get ${address}: ${ip.error ?? 'no output'}`);
+      const src = udpOk ? udp : ip?.src;
       return { ...(src ? { address: src } : {}), detail };
     },
     rpc: (uri, method, params, opts) => callXmlRpc(uri, method, params, opts),

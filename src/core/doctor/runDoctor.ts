@@ -9,26 +9,35 @@ import { syntaxCheck, topologyCheck } from './syntaxChecks';
 import { GROUP_ORDER, worst, type Check, type DoctorInput, type DoctorOptions, type DoctorReport, type Verdict } from './types';
 
 /**
- * Runs every check for one set of variables on this machine. Static checks come first (they need
- * nothing running); each network step has its own timeout, so a dead network bounds the run.
+ * Runs every check for one set of variables on this machine. Static checks come first in the
+ * report (they need nothing running); each network step has its own timeout, so a dead network
+ * bounds the run.
  * Never throws for network trouble: a failing step is a check with verdict `error`.
  */
 export async function runDoctor(input: DoctorInput, deps: DoctorDeps, opts: DoctorOptions = {}): Promise<DoctorReport> {
   const started = deps.now();
   const f = buildFacts(input, deps, opts);
-  const checks: Check[] = [syntaxCheck(f), topologyCheck(f)];
-  const step = async (group: Check['group'], run: () => Promise<Check[]>) => {
+  const step = async (group: Check['group'], run: () => Promise<Check[]>): Promise<Check[]> => {
     try {
-      checks.push(...(await run()));
+      return await run();
     } catch (e) {
-      checks.push({ id: `${group}.internal`, group, title: 'The check could not run', verdict: 'error', evidence: [e instanceof Error ? e.message : String(e)] });
+      return [{ id: `${group}.internal`, group, title: 'The check could not run', verdict: 'error', evidence: [e instanceof Error ? e.message : String(e)] }];
     }
   };
-  await step('master', () => masterChecks(f));
-  await step('local', () => addressChecks(f));
-  await step('nodes', () => nodeChecks(f));
-  await step('reverse', () => reverseChecks(f));
-  await step('ros2', () => ros2Checks(f));
+  // The master's addresses decide what "remote" means for the address and reverse checks; with
+  // them known (one cached lookup, made while the static checks run), the groups are independent
+  // and run at once, except the node checks, which need the master's node list.
+  const masterResolution = f.input.rosVersion === 1 && f.master ? f.resolve(f.master.host) : undefined;
+  const staticChecks = [syntaxCheck(f), topologyCheck(f)];
+  const r = await masterResolution;
+  if (r?.ok) f.masterAddresses = r.addresses;
+  const groups = await Promise.all([
+    step('master', () => masterChecks(f)).then(async (master) => [...master, ...(await step('nodes', () => nodeChecks(f)))]),
+    step('local', () => addressChecks(f)),
+    step('reverse', () => reverseChecks(f)),
+    step('ros2', () => ros2Checks(f)),
+  ]);
+  const checks: Check[] = [...staticChecks, ...groups.flat()];
   checks.sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group));
   const summary: Record<Verdict, number> = { ok: 0, warning: 0, error: 0, skipped: 0 };
   for (const c of checks) summary[c.verdict]++;

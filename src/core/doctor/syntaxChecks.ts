@@ -1,8 +1,8 @@
-import { lintText, detectKind } from '../lint/lintEngine';
 import type { Finding, LintContext } from '../lint/types';
 import { parseDotenv } from '../sources/dotenvParser';
 import { isLoopbackHost } from '../ros/masterUri';
 import { DEFAULT_EPHEMERAL, type TargetOs } from '../ros/domain';
+import { envDialect, lintEnvText } from './envLint';
 import { type DoctorFacts, variable } from './facts';
 import type { Check, Verdict } from './types';
 
@@ -19,7 +19,7 @@ function lintContext(f: DoctorFacts, os: TargetOs): LintContext {
 }
 
 /**
- * The variables through the lint rules (the same engine as the editor's diagnostics): the env file
+ * The variables through the lint rules (the same rules as the editor's diagnostics): the env file
  * itself when there is one, otherwise a synthetic `.env` of the variables, whose own format
  * findings are dropped because the user never wrote that file.
  */
@@ -29,9 +29,8 @@ export function syntaxCheck(f: DoctorFacts): Check {
   const file = f.input.file;
   const text = file ? file.text : syntheticDotenv(f.input.variables);
   const path = file ? file.path : 'profile.env';
-  const kind = file ? (detectKind(file.path) ?? 'dotenv') : 'dotenv';
-  const findings: Finding[] = lintText(path, text, { ...ctx, ephemeral: DEFAULT_EPHEMERAL.linux }, kind).findings.filter((x) => file || !/^FMT00[134]$/.test(x.code));
-  const entries = kind === 'dotenv' || kind === 'shell' ? parseDotenv(text).entries : [];
+  const findings: Finding[] = lintEnvText(text, file ? envDialect(path) : 'dotenv', { ...ctx, ephemeral: DEFAULT_EPHEMERAL.linux }).filter((x) => file || !/^FMT00[134]$/.test(x.code));
+  const entries = parseDotenv(text).entries;
   const nameAt = (offset: number) => entries.find((e) => offset >= e.lineSpan.start && offset <= e.lineSpan.end)?.key;
   const lineAt = (offset: number) => text.slice(0, offset).split('\n').length;
   const sorted = [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.span.start - b.span.start);

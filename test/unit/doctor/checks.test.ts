@@ -179,7 +179,8 @@ test('node pings run with bounded concurrency', async () => {
     const deps = {
       ...base,
       rpc: async (...a: Parameters<typeof base.rpc>) => {
-        if (a[1] !== 'getPid' || a[0] === master.uri) return base.rpc(...a);
+        // Only the node pings (the reverse check's own getPid runs alongside them).
+        if (a[1] !== 'getPid' || a[0] !== slow.uri) return base.rpc(...a);
         inFlight++;
         peak = Math.max(peak, inFlight);
         await new Promise((r) => setTimeout(r, 20));
