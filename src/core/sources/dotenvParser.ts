@@ -43,6 +43,43 @@ export interface DotenvParse {
 
 const DOUBLE_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '\\': '\\', '"': '"', $: '$', '`': '`' };
 
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+
+/** What String.prototype.trim() removes, for the ASCII range (the rest is checked by trim() itself). */
+const isAsciiTrimmed = (c: number) => c === SPACE || (c >= TAB && c <= CR);
+
+/**
+ * Whether text[from, to) is only whitespace as trim() sees it. ASCII is decided by char codes; a
+ * non-ASCII character (NBSP, BOM, U+2028 …) is rare and left to trim() so the rule stays exactly JS's.
+ */
+function allWhitespace(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (isAsciiTrimmed(c)) continue;
+    return c >= 128 && text.slice(i, to).trim() === '';
+  }
+  return true;
+}
+
+/** The first character that is not whitespace as trim() sees it, or -1. */
+function firstNonWhitespace(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (isAsciiTrimmed(c)) continue;
+    if (c < 128) return i;
+    const rest = text.slice(i, to);
+    const t = rest.trimStart();
+    return t === '' ? -1 : i + rest.length - t.length;
+  }
+  return -1;
+}
+
+/**
+ * One linear pass over the text with char codes: no per-line slices, regexes or trims. Strings are
+ * allocated only for keys and values; a value without escapes is one slice of the text.
+ */
 export function parseDotenv(text: string): DotenvParse {
   const entries: DotenvEntry[] = [];
   const lines: DotenvLine[] = [];
@@ -54,151 +91,167 @@ export function parseDotenv(text: string): DotenvParse {
     const i = text.indexOf('\n', from);
     return i < 0 ? n : i;
   };
+  /** End of the physical line's content: one trailing '\r' is not part of it. */
+  const contentEnd = (end: number, from: number) => (end > from && text.charCodeAt(end - 1) === CR ? end - 1 : end);
 
   while (pos < n) {
     const start = pos;
     let end = lineEnd(pos);
-    const physical = text.slice(start, end).replace(/\r$/, '');
-    const trimmed = physical.trim();
-    if (trimmed === '') {
+    const first = firstNonWhitespace(text, start, end);
+    if (first < 0) {
       lines.push({ span: { start, end }, kind: 'blank' });
       pos = end + 1;
       continue;
     }
-    if (trimmed.startsWith('#')) {
+    if (text.charCodeAt(first) === 35 /* # */) {
       lines.push({ span: { start, end }, kind: 'comment' });
       pos = end + 1;
       continue;
     }
     let i = start;
-    while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
+    while (i < end && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
     let exported = false;
-    const exportMatch = /^export[ \t]+/.exec(text.slice(i, end));
-    if (exportMatch && /[^ \t]/.test(text.slice(i + exportMatch[0].length, end))) {
-      exported = true;
-      i += exportMatch[0].length;
+    if (text.startsWith('export', i) && (text.charCodeAt(i + 6) === SPACE || text.charCodeAt(i + 6) === TAB) && i + 6 < end) {
+      let k = i + 6;
+      while (k < end && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB)) k++;
+      // `export` alone (or followed by blanks) is a key, not a prefix.
+      if (k < end) {
+        exported = true;
+        i = k;
+      }
     }
     const keyStart = i;
-    while (i < end && text[i] !== '=' && text[i] !== ':' && text[i] !== ' ' && text[i] !== '\t' && text[i] !== '\r') i++;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 61 /* = */ || c === 58 /* : */ || c === SPACE || c === TAB || c === CR) break;
+    }
     // compose accepts `KEY: value`, but `:` inside an unspaced token (KEY:x=1) is part of the key.
-    if (text[i] === ':' && !/[ \t]/.test(text[i + 1] ?? ' ') && text.slice(i, end).includes('=')) {
-      while (i < end && text[i] !== '=' && text[i] !== ' ' && text[i] !== '\t') i++;
+    if (i < end && text.charCodeAt(i) === 58 && i + 1 < n && text.charCodeAt(i + 1) !== SPACE && text.charCodeAt(i + 1) !== TAB) {
+      const eq = text.indexOf('=', i);
+      if (eq >= 0 && eq < end) {
+        for (; i < end; i++) {
+          const c = text.charCodeAt(i);
+          if (c === 61 || c === SPACE || c === TAB) break;
+        }
+      }
     }
     const keyEnd = i;
     const key = text.slice(keyStart, keyEnd);
     let j = i;
-    while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
+    while (j < end && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
     const spaceBeforeDelimiter = j > keyEnd;
-    const delimChar = text[j];
-    if (key === '' || (delimChar !== '=' && delimChar !== ':')) {
-      const rest = text.slice(keyEnd, end).replace(/\r$/, '');
-      const isBareKey = key !== '' && rest.trim() === '';
-      const entry: DotenvEntry = {
-        key,
-        keySpan: { start: keyStart, end: keyEnd },
-        value: '',
-        rawValue: '',
-        valueSpan: { start: keyEnd, end: keyEnd },
-        quote: 'none',
-        exported,
-        delimiter: undefined,
-        delimiterSpan: undefined,
-        lineSpan: { start, end },
-        spaceBeforeDelimiter: false,
-        spaceAfterDelimiter: false,
-        inlineComment: undefined,
-        unterminated: false,
-      };
-      if (isBareKey) {
-        entries.push(entry);
-        lines.push({ span: { start, end }, kind: 'entry' });
+    const delimCode = j < end ? text.charCodeAt(j) : -1;
+    if (key === '' || (delimCode !== 61 && delimCode !== 58)) {
+      const lineSpan = { start, end };
+      if (key !== '' && allWhitespace(text, keyEnd, end)) {
+        const keySpan = { start: keyStart, end: keyEnd };
+        entries.push({
+          key,
+          keySpan,
+          value: '',
+          rawValue: '',
+          valueSpan: { start: keyEnd, end: keyEnd },
+          quote: 'none',
+          exported,
+          delimiter: undefined,
+          delimiterSpan: undefined,
+          lineSpan,
+          spaceBeforeDelimiter: false,
+          spaceAfterDelimiter: false,
+          inlineComment: undefined,
+          unterminated: false,
+        });
+        lines.push({ span: lineSpan, kind: 'entry' });
       } else {
-        lines.push({ span: { start, end }, kind: 'invalid' });
+        lines.push({ span: lineSpan, kind: 'invalid' });
         errors.push({ message: key === '' ? 'line has no variable name' : `expected '=' after '${key}'`, span: { start: keyStart, end: Math.max(keyStart + 1, end) } });
       }
       pos = end + 1;
       continue;
     }
-    const delimiter = delimChar as '=' | ':';
+    const delimiter: '=' | ':' = delimCode === 61 ? '=' : ':';
     const delimiterSpan = { start: j, end: j + 1 };
     let v = j + 1;
-    while (v < end && (text[v] === ' ' || text[v] === '\t')) v++;
+    while (v < end && (text.charCodeAt(v) === SPACE || text.charCodeAt(v) === TAB)) v++;
     const spaceAfterDelimiter = v > j + 1;
     let quote: QuoteKind = 'none';
-    let value = '';
-    let valueEnd = v;
+    let value: string;
+    let valueEnd: number;
     let unterminated = false;
     let inlineComment: Span | undefined;
-    const q = text[v];
-    if (q === "'" || q === '"') {
-      quote = q === "'" ? 'single' : 'double';
+    const q = v < end ? text.charCodeAt(v) : -1;
+    if (q === 39 /* ' */ || q === 34 /* " */) {
+      const double = q === 34;
+      quote = double ? 'double' : 'single';
+      // Single quotes: everything up to the next quote is literal (a backslash too, as compose
+      // and bash read it). Double quotes: backslash escapes, decoded chunk by chunk.
       let k = v + 1;
       let out = '';
+      let chunk = k;
       let closed = false;
       while (k < n) {
-        const c = text[k]!;
+        const c = text.charCodeAt(k);
         if (c === q) {
           closed = true;
           break;
         }
-        if (quote === 'double' && c === '\\' && k + 1 < n) {
+        if (double && c === 92 /* \\ */ && k + 1 < n) {
           const nx = text[k + 1]!;
-          out += DOUBLE_ESCAPES[nx] ?? `\\${nx}`;
+          out += text.slice(chunk, k) + (DOUBLE_ESCAPES[nx] ?? `\\${nx}`);
           k += 2;
+          chunk = k;
           continue;
         }
-        if (quote === 'single' && c === '\\' && (text[k + 1] === "'" || text[k + 1] === '\\')) {
-          // python-dotenv's single-quote escapes; compose and bash keep the backslash. Keep it literal.
-          out += c;
-          k++;
-          continue;
-        }
-        out += c;
         k++;
       }
       if (!closed) {
         // Unterminated: take the rest of the physical line only, so one stray quote doesn't swallow the file.
         unterminated = true;
-        value = text.slice(v + 1, end).replace(/\r$/, '');
-        valueEnd = end - (text[end - 1] === '\r' ? 1 : 0);
+        valueEnd = contentEnd(end, v);
+        value = text.slice(v + 1, Math.max(v + 1, valueEnd));
         errors.push({ message: `unterminated ${quote}-quoted value`, span: { start: v, end: valueEnd } });
       } else {
-        value = out;
+        value = chunk === v + 1 ? text.slice(v + 1, k) : out + text.slice(chunk, k);
         valueEnd = k + 1;
         if (valueEnd > end) end = lineEnd(valueEnd);
-        const after = text.slice(valueEnd, end).replace(/\r$/, '');
-        const hash = after.indexOf('#');
-        if (hash >= 0) inlineComment = { start: valueEnd + hash, end: valueEnd + after.length };
-        else if (after.trim() !== '') errors.push({ message: 'unexpected text after the closing quote', span: { start: valueEnd, end: valueEnd + after.length } });
+        const afterEnd = Math.max(valueEnd, contentEnd(end, valueEnd));
+        const hash = text.indexOf('#', valueEnd);
+        if (hash >= 0 && hash < afterEnd) inlineComment = { start: hash, end: afterEnd };
+        else if (!allWhitespace(text, valueEnd, afterEnd)) errors.push({ message: 'unexpected text after the closing quote', span: { start: valueEnd, end: afterEnd } });
       }
     } else {
-      let raw = text.slice(v, end).replace(/\r$/, '');
-      const commentAt = raw.search(/[ \t]#/);
-      if (commentAt >= 0) {
-        inlineComment = { start: v + commentAt + 1, end: v + raw.length };
-        raw = raw.slice(0, commentAt);
+      let rawEnd = Math.max(v, contentEnd(end, v));
+      // An inline comment starts at ' #' or '\t#'.
+      for (let k = v; k + 1 < rawEnd; k++) {
+        const c = text.charCodeAt(k);
+        if ((c === SPACE || c === TAB) && text.charCodeAt(k + 1) === 35) {
+          inlineComment = { start: k + 1, end: rawEnd };
+          rawEnd = k;
+          break;
+        }
       }
-      const rawTrimmed = raw.replace(/[ \t]+$/, '');
-      value = rawTrimmed;
-      valueEnd = v + rawTrimmed.length;
+      while (rawEnd > v && (text.charCodeAt(rawEnd - 1) === SPACE || text.charCodeAt(rawEnd - 1) === TAB)) rawEnd--;
+      value = text.slice(v, rawEnd);
+      valueEnd = rawEnd;
     }
+    const lineSpan = { start, end };
     entries.push({
       key,
       keySpan: { start: keyStart, end: keyEnd },
       value,
-      rawValue: text.slice(v, valueEnd),
+      rawValue: quote === 'none' ? value : text.slice(v, valueEnd),
       valueSpan: { start: v, end: valueEnd },
       quote,
       exported,
       delimiter,
       delimiterSpan,
-      lineSpan: { start, end },
+      lineSpan,
       spaceBeforeDelimiter,
       spaceAfterDelimiter,
       inlineComment,
       unterminated,
     });
-    lines.push({ span: { start, end }, kind: 'entry' });
+    lines.push({ span: lineSpan, kind: 'entry' });
     pos = end + 1;
   }
   return { entries, lines, errors };
