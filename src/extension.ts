@@ -37,6 +37,8 @@ export interface RosNetworkApi {
     run(): Promise<DoctorReport | undefined>;
     applyFix(checkId: string): Promise<boolean>;
     copyMarkdown(): Promise<string | undefined>;
+    /** Why the last run did not happen (a workspace profile in Restricted Mode), as the warning said it. */
+    refusal(): string | undefined;
   };
 }
 
@@ -103,7 +105,7 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
       masterState: () => monitor.state,
       injectedEnvironment: () => terminalEnv.injected(),
       refreshStatus: () => monitor.refresh(),
-      doctor: { run: () => doctor.run(), applyFix: (id) => doctor.applyFix(id), copyMarkdown: () => doctor.copyMarkdown() },
+      doctor: { run: () => doctor.run(), applyFix: (id) => doctor.applyFix(id), copyMarkdown: () => doctor.copyMarkdown(), refusal: () => doctor.refusal },
     };
   } catch (e) {
     log.error(`activation failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

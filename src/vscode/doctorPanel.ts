@@ -32,6 +32,7 @@ export class DoctorPanel implements vscode.Disposable {
   private report: DoctorReport | undefined;
   private profile: Profile | undefined;
   private running: Promise<DoctorReport | undefined> | undefined;
+  private lastRefusal: string | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -40,6 +41,11 @@ export class DoctorPanel implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.subscriptions.push(vscode.commands.registerCommand(DoctorCommands.runDoctor, () => this.run()));
+  }
+
+  /** Why the last run was refused (a workspace profile in Restricted Mode), as the warning said. */
+  get refusal(): string | undefined {
+    return this.lastRefusal;
   }
 
   private load(): DoctorCore {
@@ -65,13 +71,14 @@ export class DoctorPanel implements vscode.Disposable {
       const name = resolution.kind === 'untrusted' ? resolution.profile.name : resolution.name;
       // A workspace profile names the hosts the doctor connects to and the address it binds; an
       // untrusted repository must not be able to make VS Code probe the network on open.
-      const choice = await vscode.window.showWarningMessage(
-        `ROS Network Doctor does not run profile '${name}' in Restricted Mode: it comes from this workspace's settings, and the doctor would connect to the hosts it names. Trust the workspace to run it.`,
-        'Manage Workspace Trust',
-      );
-      if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
+      const why = `ROS Network Doctor does not run profile '${name}' in Restricted Mode: it comes from this workspace's settings, and the doctor would connect to the hosts it names. Trust the workspace to run it.`;
+      this.lastRefusal = why;
+      this.log.warn(why);
+      // Not awaited: the command ends now; the user's answer only opens the trust editor.
+      void vscode.window.showWarningMessage(why, 'Manage Workspace Trust').then((choice) => choice && vscode.commands.executeCommand('workbench.trust.manage'));
       return undefined;
     }
+    this.lastRefusal = undefined;
     this.profile = resolution.kind === 'active' ? resolution.profile : undefined;
     const panel = this.showPanel();
     this.render(panel, undefined, 'Running the checks…');
