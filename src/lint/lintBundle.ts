@@ -1,5 +1,5 @@
 // Second bundle (dist/lint.js), required on the first lint or hover: the source parsers (yaml,
-// @xml-tools/parser, jsonc) stay out of dist/extension.js, so activation does not pay for them.
+// saxes, jsonc) stay out of dist/extension.js, so activation does not pay for them.
 export { lintText, detectKind } from '../core/lint/lintEngine';
 export { hoverAt } from '../core/lint/present/hoverAt';
 export { fixAllEdits, preferredFixes } from '../core/lint/present/fixAll';

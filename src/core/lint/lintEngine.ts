@@ -26,7 +26,8 @@ export function detectKind(path: string): FileKind | undefined {
   return undefined;
 }
 
-function parseSource(kind: FileKind, text: string): SourceModel {
+/** The source parser for a kind (the lint engine and the hovers read files the same way). */
+export function parseSource(kind: FileKind, text: string): SourceModel {
   switch (kind) {
     case 'dotenv':
       return dotenvSource(text, 'dotenv');
@@ -47,10 +48,6 @@ function parseSource(kind: FileKind, text: string): SourceModel {
     case 'settings':
       return settingsSource(text);
   }
-}
-
-function isAncestor(outer: string, inner: string): boolean {
-  return inner === outer || inner.startsWith(`${outer}/`);
 }
 
 /** The whole line of an assignment, for "remove" fixes in line-based files. */
@@ -88,9 +85,18 @@ export function lintModel(model: SourceModel, ctx: LintContext): Finding[] {
     return start === f.span.start && end === f.span.end ? f : { ...f, span: { start, end } };
   };
   const findings: Finding[] = model.findings.map(clamp);
-  const vars = model.assignments.filter((a) => !a.name.startsWith('__'));
-  const machines = model.assignments.filter((a) => a.name === '__machine_address');
-  const scopes = [...new Set(vars.map((a) => a.scope))];
+  const vars: Assignment[] = [];
+  const machines: Assignment[] = [];
+  // Each scope's own assignments, by their index in `vars` (document order).
+  const own = new Map<string, number[]>();
+  for (const a of model.assignments) {
+    if (a.name === '__machine_address') machines.push(a);
+    if (a.name.startsWith('__')) continue;
+    const list = own.get(a.scope);
+    if (list) list.push(vars.length);
+    else own.set(a.scope, [vars.length]);
+    vars.push(a);
+  }
   const lineBased = model.kind === 'dotenv' || model.kind === 'shell';
   const seen = new Set<string>();
   const push = (raw: Finding) => {
@@ -101,25 +107,70 @@ export function lintModel(model: SourceModel, ctx: LintContext): Finding[] {
       findings.push(f);
     }
   };
-  for (const scope of scopes) {
-    const env = new Map<string, Assignment>();
-    for (const a of vars) {
-      if (!isAncestor(a.scope, scope)) continue;
-      if (a.op === 'unset') env.delete(a.name);
-      else env.set(a.name, a);
+  // A scope sees the assignments of itself and of every enclosing scope ('a' encloses 'a/b'); the
+  // last one in document order wins, an unset removes. Each scope's "last assignment per name"
+  // (unsets kept) is its parent's plus its own, so every scope costs its own size plus one copy,
+  // not a pass over the whole file (launch files have a scope per node: that was quadratic).
+  const lastOf = new Map<string, ReadonlyMap<string, number>>();
+  const EMPTY: ReadonlyMap<string, number> = new Map();
+  const lastIn = (scope: string): ReadonlyMap<string, number> => {
+    const known = lastOf.get(scope);
+    if (known) return known;
+    // Walk up to the nearest computed ancestor, then down again (no recursion: scopes nest deeply).
+    const chain = [scope];
+    let base = EMPTY;
+    for (let cut = scope.lastIndexOf('/'); cut >= 0; cut = scope.lastIndexOf('/', cut - 1)) {
+      const outer = scope.slice(0, cut);
+      const hit = lastOf.get(outer);
+      if (hit) {
+        base = hit;
+        break;
+      }
+      chain.push(outer);
     }
-    const top = scope.split('/')[0]!;
-    const names = [...env.keys()];
-    const inferred = names.some((n) => ROS1_ONLY.includes(n)) && !names.some((n) => ROS2_ONLY.includes(n)) ? 1 : names.some((n) => ROS2_ONLY.includes(n)) && !names.some((n) => ROS1_ONLY.includes(n)) ? 2 : undefined;
-    const scopeCtx = model.scopes?.get(top) ?? model.scopes?.get(scope);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const s = chain[i]!;
+      const mine = own.get(s);
+      if (mine) {
+        const next = new Map(base);
+        for (const j of mine) {
+          const name = vars[j]!.name;
+          if ((next.get(name) ?? -1) < j) next.set(name, j);
+        }
+        base = next;
+      }
+      lastOf.set(s, base);
+    }
+    return base;
+  };
+  for (const [scope, mine] of own) {
+    const env = new Map<string, Assignment>();
+    const scopeEnv = new Map<string, string | undefined>();
+    let ros1Only = false;
+    let ros2Only = false;
+    for (const j of lastIn(scope).values()) {
+      const a = vars[j]!;
+      if (a.op === 'unset') continue;
+      env.set(a.name, a);
+      scopeEnv.set(a.name, a.value);
+      if (ROS1_ONLY.includes(a.name)) ros1Only = true;
+      if (ROS2_ONLY.includes(a.name)) ros2Only = true;
+    }
+    const inferred = ros1Only && !ros2Only ? 1 : ros2Only && !ros1Only ? 2 : undefined;
+    const cut = scope.indexOf('/');
+    const scopeCtx = model.scopes?.get(cut < 0 ? scope : scope.slice(0, cut)) ?? model.scopes?.get(scope);
     const ros = scopeCtx?.ros ?? model.ros ?? ctx.ros ?? inferred;
     const distro = scopeCtx?.distro ?? model.distro ?? ctx.distro;
-    const scopeEnv = new Map([...env].map(([k, a]) => [k, a.value]));
-    for (const a of vars.filter((x) => x.scope === scope)) {
-      for (const f of valueRules(a, { ...ctx, ...(ros ? { rosHere: ros } : {}), ...(distro ? { distroHere: distro } : {}), renamable: a.op !== 'arg' }, scopeEnv)) push(f);
+    const here = { ...ctx, ...(ros ? { rosHere: ros } : {}), ...(distro ? { distroHere: distro } : {}) };
+    const renamable = { ...here, renamable: true };
+    const notRenamable = { ...here, renamable: false };
+    for (const j of mine) {
+      const a = vars[j]!;
+      for (const f of valueRules(a, a.op !== 'arg' ? renamable : notRenamable, scopeEnv)) push(f);
     }
     for (const f of scopeRules({ scope, env, ...(ros ? { ros } : {}), kind: model.kind, removable: (a) => (lineBased && a.scope === scope ? lineSpan(model.text, a) : undefined) }, ctx)) push(f);
   }
   for (const f of machineRules(machines, ctx)) push(f);
-  return findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  // Codes are ASCII: a code-unit comparison orders them as localeCompare did, without ICU.
+  return findings.sort((a, b) => a.span.start - b.span.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }

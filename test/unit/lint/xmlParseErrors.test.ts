@@ -18,3 +18,42 @@ test('XML cut off at the end: the span stays finite and within the text', () => 
     assert.ok(f.span.start <= f.span.end && f.span.end <= text.length, JSON.stringify(f.span));
   }
 });
+
+test('a child left open: the finding names it and lands on the close tag that does not match', () => {
+  const text = '<launch>\n  <group ns="a">\n    <node pkg="p" type="t"/>\n</launch>\n';
+  const f = lintText('/w/a.launch', text, { os: 'linux' }).findings.filter((x) => x.message.startsWith('XML:'));
+  assert.equal(f.length, 1, JSON.stringify(f));
+  assert.match(f[0]!.message, /<group>/);
+  assert.equal(text.slice(f[0]!.span.start, f[0]!.span.end), 'launch');
+});
+
+test('an element left open at the end of the file: the finding lands on its name', () => {
+  const text = '<launch>\n  <group ns="a">\n    <node pkg="p" type="t"/>\n';
+  const f = lintText('/w/a.launch', text, { os: 'linux' }).findings.filter((x) => x.message.startsWith('XML:'));
+  assert.equal(f.length, 1, JSON.stringify(f));
+  assert.equal(text.slice(f[0]!.span.start, f[0]!.span.end), 'group');
+});
+
+test('well-formedness errors roslaunch rejects are reported: unmatched close tag, duplicate attribute, text after the root, undefined entity', () => {
+  for (const text of ['<launch>\n  <group>\n  </grp>\n</launch>\n', '<launch>\n  <env name="A" name="B" value="1"/>\n</launch>\n', '<launch/>\ntrailing\n', '<launch>\n  <env name="A" value="&nbsp;"/>\n</launch>\n']) {
+    const f = lintText('/w/a.launch', text, { os: 'linux' }).findings.filter((x) => x.message.startsWith('XML:'));
+    assert.equal(f.length, 1, `${JSON.stringify(text)}: ${JSON.stringify(f)}`);
+    assert.ok(f[0]!.span.start < f[0]!.span.end && f[0]!.span.end <= text.length, JSON.stringify(f[0]!.span));
+  }
+});
+
+test('attribute spans are exact with single quotes, spaces around =, entities and CRLF', () => {
+  const text = "<launch>\r\n  <env name = 'ROS_IP'\r\n       value='hal&amp;x'/>\r\n</launch>\r\n";
+  const r = lintText('/w/a.launch', text, { os: 'linux' }).findings;
+  assert.deepEqual(r.map((x) => x.code), ['HOST001']);
+  assert.equal(text.slice(r[0]!.span.start, r[0]!.span.end), 'hal&amp;x');
+  assert.equal(r[0]!.fixes?.[0]?.edits.map((e) => text.slice(e.span.start, e.span.end)).join(), 'ROS_IP');
+});
+
+test('ROS 2 <env> outside a node: the rename fix edits the open and the close tag name', () => {
+  const text = '<launch>\n  <env name="A" value="b"></env >\n</launch>\n';
+  const f = lintText('/w/sim.launch.xml', text, { os: 'linux' }).findings.find((x) => x.code === 'FMT005');
+  const edits = [...(f?.fixes?.[0]?.edits ?? [])].sort((a, b) => b.span.start - a.span.start);
+  const fixed = edits.reduce((t, e) => t.slice(0, e.span.start) + e.newText + t.slice(e.span.end), text);
+  assert.equal(fixed, '<launch>\n  <set_env name="A" value="b"></set_env >\n</launch>\n');
+});
