@@ -17,13 +17,16 @@ function hasRos2Tag(root: XmlElement): boolean {
   return false;
 }
 
+/** The only tags whose attributes are read (env, machine and node checks, dialect detection). */
+const READ_ATTRIBUTES = new Set(['env', 'set_env', 'unset_env', 'append_env', 'machine', 'node', 'executable', 'test']);
+
 const ARG_VARS: Record<string, string> = { __master: 'ROS_MASTER_URI', __ip: 'ROS_IP', __hostname: 'ROS_HOSTNAME' };
 
 /** ROS 1 roslaunch XML (`.launch`) or ROS 2 launch XML (`.launch.xml`), by content when ambiguous. */
 export function launchXmlSource(text: string, hint: 'ros1' | 'ros2' | 'auto'): SourceModel {
   const findings: Finding[] = [];
   const assignments: Assignment[] = [];
-  const { root, error } = parseXmlTree(text);
+  const { root, error } = parseXmlTree(text, { attributesOf: READ_ATTRIBUTES });
   if (error) findings.push({ code: 'FMT005', severity: 'error', message: `XML: ${error.message}`, span: error.span });
   const ros: 1 | 2 = hint === 'ros2' || (hint === 'auto' && root && hasRos2Tag(root)) ? 2 : 1;
   const machines = new Map<string, string>();

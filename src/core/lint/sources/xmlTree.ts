@@ -16,6 +16,7 @@ export interface XmlElement {
   readonly nameSpan: Span;
   /** The name in `</name>`; undefined for `<name/>` and unclosed elements. */
   closeNameSpan?: Span;
+  /** Empty for tags outside `attributesOf` when that option is given. */
   readonly attributes: XmlAttribute[];
   readonly children: XmlElement[];
   /** Any character data (whitespace included) directly inside. */
@@ -47,13 +48,17 @@ function lastIndexOfCode(text: string, code: number, from: number): number {
  * spans. saxes reports string indices (`position`) but no attribute offsets: each attribute event
  * comes right after its closing quote, so the value and key are found by scanning back from there.
  */
-export function parseXmlTree(text: string): XmlTree {
+export function parseXmlTree(text: string, opts: { readonly attributesOf?: ReadonlySet<string> } = {}): XmlTree {
   const n = text.length;
   const p = new SaxesParser({ position: false });
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   let attrs: XmlAttribute[] = [];
   let nameSpan: Span = { start: 0, end: 0 };
+  // Attributes of other tags are not recorded: most of a launch file is <param>/<remap>/<arg>,
+  // and their attribute objects were most of the tree's allocations (and of the GC time).
+  const keepOf = opts.attributesOf;
+  let keep = true;
   let error: XmlTree['error'];
   let popped: XmlElement | undefined;
 
@@ -102,8 +107,10 @@ export function parseXmlTree(text: string): XmlTree {
     const start = lt + 1;
     nameSpan = lt >= 0 && text.startsWith(t.name, start) ? { start, end: start + t.name.length } : { start: Math.max(0, Math.min(from, n)), end: Math.max(0, Math.min(from + 1, n)) };
     attrs = [];
+    keep = !keepOf || keepOf.has(t.name);
   });
   p.on('attribute', (a) => {
+    if (!keep) return;
     const end = Math.min(p.position, n) - 1;
     const q = text.charCodeAt(end);
     if (end < 1 || (q !== DQ && q !== SQ)) {
