@@ -24,6 +24,8 @@ export class MasterMonitor implements vscode.Disposable {
   private poller: Poller<ProbeResult> | undefined;
   private uri: string | undefined;
   private stateValue: MasterState = { kind: 'no-profile' };
+  /** What the status bar was last given (see showReach). */
+  private shownReach: string | undefined;
   private readonly emitter = new vscode.EventEmitter<MasterState>();
   readonly onDidChangeState = this.emitter.event;
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -64,13 +66,25 @@ export class MasterMonitor implements vscode.Disposable {
   private setState(next: MasterState): void {
     const viewChanged = !sameView(this.stateValue, next);
     this.stateValue = next;
-    // The tooltip's "last check" moves on every poll; the status bar skips identical renders itself.
+    this.showReach();
+    if (viewChanged) this.emitter.fire(next);
+  }
+
+  /**
+   * Hands the status bar the reachability part, only when its text differs from what it shows:
+   * a steady master costs no status bar work per poll (no tooltip rebuilt, nothing sent to the UI).
+   */
+  private showReach(): void {
+    const next = this.stateValue;
     const p = this.profiles.active();
     const advertised = p?.variables.get('ROS_HOSTNAME') || p?.variables.get('ROS_IP') || undefined;
     const links = next.kind === 'no-profile' || next.kind === 'ros2' ? [] : [`[Refresh](command:${StatusCommands.refreshStatus})`, `[Show Graph](command:${StatusCommands.showGraph})`];
     if (next.kind === 'unreachable') links.push(`[Run Network Doctor](command:rosNetwork.runDoctor)`);
-    this.statusBar.setReach(reachView(next, advertised), links);
-    if (viewChanged) this.emitter.fire(next);
+    const reach = reachView(next, advertised);
+    const key = reach ? `${reach.icon}\n${reach.suffix}\n${reach.tone}\n${reach.tooltipLines.join('\n')}\n${links.join('\n')}` : links.join('\n');
+    if (key === this.shownReach) return;
+    this.shownReach = key;
+    this.statusBar.setReach(reach, links);
   }
 
   private restart(): void {
@@ -81,7 +95,11 @@ export class MasterMonitor implements vscode.Disposable {
   private update(): void {
     const profile = this.profiles.active();
     const uri = masterUriOf(profile);
-    if (uri === this.uri && this.poller) return;
+    if (uri === this.uri && this.poller) {
+      // Same master: only the advertised address in the tooltip may have changed.
+      this.showReach();
+      return;
+    }
     this.poller?.dispose();
     this.poller = undefined;
     this.uri = uri;

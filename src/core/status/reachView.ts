@@ -5,6 +5,15 @@ function clock(t: number): string {
   return new Date(t).toLocaleTimeString();
 }
 
+/**
+ * The round trip as a coarse bound ("under 5 ms"): the exact figure jitters on every poll, and the
+ * tooltip is only re-rendered when what it says changes.
+ */
+export function roundTripBucket(ms: number): string {
+  for (const b of [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]) if (ms < b) return `under ${b} ms`;
+  return `over ${Math.floor(ms / 1000)} s`;
+}
+
 function esc(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
 }
@@ -24,9 +33,9 @@ export function reachView(state: MasterState, advertised?: string): ReachView | 
           '',
           adv,
           '',
-          `Round trip ${state.probe.roundTripMs.toFixed(1)} ms · ${c.nodes} nodes · ${c.topics} topics · ${c.services} services · ${c.publishers} publishers · ${c.subscribers} subscribers`,
+          `Round trip ${roundTripBucket(state.probe.roundTripMs)} · ${c.nodes} nodes · ${c.topics} topics · ${c.services} services · ${c.publishers} publishers · ${c.subscribers} subscribers`,
           '',
-          `Last check ${clock(state.checkedAt)} · up since ${clock(state.since)}`,
+          `Up since ${clock(state.since)}`,
         ],
       };
     }
@@ -42,7 +51,7 @@ export function reachView(state: MasterState, advertised?: string): ReachView | 
           '',
           adv,
           '',
-          `Last check ${clock(state.checkedAt)} · down since ${clock(state.since)}`,
+          `Down since ${clock(state.since)}`,
         ],
       };
     case 'checking':
