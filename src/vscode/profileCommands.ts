@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../ids';
 import { profileSummary } from '../core/profiles/resolveActive';
-import { ProfileSchema, DISCOVERY_RANGES, type Profile, type ProfileInput } from '../core/profiles/profileSchema';
+import { profileSchema, DISCOVERY_RANGES, type Profile, type ProfileInput } from '../core/profiles/profileSchema';
 import { fieldError as rawFieldError } from '../core/profiles/fieldError';
 import { profileFromDotenv, profileFromEnvironment, type ImportResult } from '../core/profiles/importProfile';
 import { planProfileEnv } from '../core/env/envPlan';
@@ -196,7 +196,7 @@ export function registerProfileCommands(deps: { profiles: ProfileService; termin
   }
 
   async function saveAndActivate(profile: ProfileInput, scope: WritableScope): Promise<void> {
-    const check = ProfileSchema.safeParse(profile);
+    const check = profileSchema().safeParse(profile);
     if (!check.success) {
       void vscode.window.showErrorMessage(`ROS Network: cannot save the profile: ${check.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
       return;

@@ -40,7 +40,10 @@ export class ProfileService implements vscode.Disposable {
   }
 
   resolve(folder?: vscode.WorkspaceFolder): ActiveResolution {
-    return resolveActiveProfile(this.settings.read(folder).profiles, this.store.get(folder), this.trusted);
+    const name = this.store.get(folder);
+    // No profile chosen: nothing to look up (and at startup, no profile to validate yet).
+    if (name === undefined) return { kind: 'none' };
+    return resolveActiveProfile(this.settings.read(folder).profiles, name, this.trusted);
   }
 
   /** The window-level profile (the one the status bar and probes follow). */

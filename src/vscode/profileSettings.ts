@@ -14,20 +14,40 @@ export class ProfileSettings implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.emitter.event;
   private readonly subscriptions: vscode.Disposable[] = [];
+  /**
+   * Parsed profiles per folder (key: folder URI, '' for the window), until the settings change.
+   * The status bar, the poller's tooltip, the terminal env and the view all ask on every update;
+   * validating every profile with zod each time was most of activation and of a poll's CPU.
+   */
+  private readonly cache = new Map<string, ParsedProfiles>();
 
   constructor() {
+    const changed = () => {
+      this.cache.clear();
+      this.emitter.fire();
+    };
     this.subscriptions.push(
       this.emitter,
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(Settings.profiles)) this.emitter.fire();
+        if (e.affectsConfiguration(Settings.profiles)) changed();
       }),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.emitter.fire()),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.emitter.fire()),
+      vscode.workspace.onDidGrantWorkspaceTrust(changed),
+      vscode.workspace.onDidChangeWorkspaceFolders(changed),
     );
   }
 
   /** Profiles visible for a folder (or the window): user, then workspace, then folder scope. */
   read(folder?: vscode.WorkspaceFolder): ParsedProfiles {
+    const key = folder?.uri.toString() ?? '';
+    let parsed = this.cache.get(key);
+    if (!parsed) {
+      parsed = this.readUncached(folder);
+      this.cache.set(key, parsed);
+    }
+    return parsed;
+  }
+
+  private readUncached(folder?: vscode.WorkspaceFolder): ParsedProfiles {
     let info: ReturnType<vscode.WorkspaceConfiguration['inspect']>;
     try {
       info = vscode.workspace.getConfiguration(SECTION, folder?.uri).inspect<unknown>('profiles');

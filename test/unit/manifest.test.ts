@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROFILE_FIELDS, DISCOVERY_RANGES } from '../../src/core/profiles/profileSchema';
+import { profileFields, DISCOVERY_RANGES } from '../../src/core/profiles/profileSchema';
 import { parseProfiles } from '../../src/core/profiles/parseProfiles';
 import { Commands } from '../../src/ids';
 
@@ -11,7 +11,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const profileItem = pkg.contributes.configuration.properties['rosNetwork.profiles'].items;
 
 test('manifest profile schema lists exactly the zod fields', () => {
-  assert.deepEqual(Object.keys(profileItem.properties).sort(), Object.keys(PROFILE_FIELDS).sort());
+  assert.deepEqual(Object.keys(profileItem.properties).sort(), Object.keys(profileFields()).sort());
   assert.equal(profileItem.additionalProperties, false);
   assert.deepEqual(profileItem.required, ['name']);
   for (const [k, v] of Object.entries<{ markdownDescription?: string }>(profileItem.properties)) assert.ok(v.markdownDescription, `${k} has a markdownDescription`);

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { PROFILE_FIELDS, ProfileSchema, toProfile, type Profile, type ProfileOrigin } from './profileSchema';
+import { profileFields, profileSchema, toProfile, type Profile, type ProfileOrigin } from './profileSchema';
 import { closest } from '../util/closest';
 
 export interface ProfileProblem {
@@ -18,13 +18,11 @@ export interface ParsedProfiles {
 
 export const PROFILES_SETTING = 'rosNetwork.profiles';
 
-const KNOWN_KEYS = Object.keys(PROFILE_FIELDS);
-
 function describeIssue(issue: z.core.$ZodIssue, raw: unknown): { path: string; message: string } {
   const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((k) => {
-      const hint = closest(k, KNOWN_KEYS);
+      const hint = closest(k, Object.keys(profileFields()));
       return hint ? `'${k}' (did you mean '${hint}'?)` : `'${k}'`;
     });
     return { path, message: `unknown key${keys.length > 1 ? 's' : ''} ${keys.join(', ')}` };
@@ -56,12 +54,12 @@ export function parseProfiles(raw: unknown, origin: ProfileOrigin): ParsedProfil
       problems.push({ origin, index, path: base, message: `must be an object with a name, got ${describeType(item)}` });
       return;
     }
-    let result: ReturnType<typeof ProfileSchema.safeParse>;
+    let result: ReturnType<ReturnType<typeof profileSchema>['safeParse']>;
     let name: string | undefined;
     try {
       const n = (item as { name?: unknown }).name;
       name = typeof n === 'string' ? n : undefined;
-      result = ProfileSchema.safeParse(item);
+      result = profileSchema().safeParse(item);
     } catch (e) {
       // Getters or proxies in hostile values; settings never contain them, but never crash.
       problems.push({ origin, index, path: base, ...(name ? { profileName: name } : {}), message: `cannot be read: ${String(e)}` });
