@@ -51,26 +51,38 @@ export async function run(o: BenchOptions = {}): Promise<BenchResult> {
     const pollsPerHour = 3_600_000 / DEFAULT_INTERVAL_MS;
     const poll = summarize(perPoll);
     const round = summarize(perRound);
-    // The real loop at the defaults (timers, backoff bookkeeping, idle process included).
-    const seconds = o.quick ? 6 : 45;
-    // The same process idle for as long: Node's own housekeeping is not the poller's cost.
-    const i0 = process.cpuUsage();
-    const it0 = performance.now();
-    await new Promise((r) => setTimeout(r, seconds * 1000));
-    const idlePct = (cpuUs(process.cpuUsage(i0)) / 1000 / (performance.now() - it0)) * 100;
+    // The real loop at the defaults (timers, backoff bookkeeping, idle process included), in
+    // windows alternating with the same process idle (Node's own housekeeping is not the poller's
+    // cost): one figure per pair, so a busy moment of the shared machine spoils one pair, not all.
+    const pairs = o.quick ? 1 : 4;
+    const seconds = o.quick ? 6 : 30;
+    const window = async (poll: boolean) => {
+      let n = 0;
+      const poller = poll
+        ? defaultPoller(
+            () => master.uri,
+            () => n++,
+          )
+        : undefined;
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      poller?.start();
+      await new Promise((r) => setTimeout(r, seconds * 1000));
+      poller?.dispose();
+      return { pct: (cpuUs(process.cpuUsage(c0)) / 1000 / (performance.now() - t0)) * 100, polls: n };
+    };
+    const idle: number[] = [];
+    const loop: number[] = [];
     let polls = 0;
-    const poller = defaultPoller(
-      () => master.uri,
-      () => polls++,
-    );
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    poller.start();
-    await new Promise((r) => setTimeout(r, seconds * 1000));
-    poller.dispose();
-    const loopCpuUs = cpuUs(process.cpuUsage(c0));
-    const wallMs = performance.now() - t0;
-    const loopPct = summarize([Math.max(0, (loopCpuUs / 1000 / wallMs) * 100 - idlePct)]);
+    for (let i = 0; i < pairs; i++) {
+      const w = await window(true);
+      const z = await window(false);
+      polls += w.polls;
+      idle.push(z.pct);
+      loop.push(w.pct - z.pct);
+    }
+    const idlePct = summarize(idle).median;
+    const loopPct = summarize(loop.map((x) => Math.max(0, x)));
     const pct = (usPerHour: Stats) => scale(usPerHour, 100 / 3.6e9);
     return {
       name: 'pollingCost',
@@ -79,7 +91,12 @@ export async function run(o: BenchOptions = {}): Promise<BenchResult> {
         { metric: 'CPU per status poll', unit: 'µs', stats: poll },
         { metric: 'CPU per hour at the default 3 s interval', unit: 's', stats: scale(poll, pollsPerHour / 1e6) },
         { metric: 'share of one core at defaults (per-poll × 1,200/h)', unit: '%', stats: pct(scale(poll, pollsPerHour)), target: { op: '<=', value: 0.1, on: 'median' } },
-        { metric: `real Poller at defaults for ${seconds} s (${polls} polls), minus the idle process (${idlePct.toFixed(3)} %)`, unit: '%', stats: loopPct, target: { op: '<=', value: 0.1, on: 'median' } },
+        {
+          metric: `real Poller at defaults, ${pairs} × ${seconds} s (${polls} polls) each minus an idle ${seconds} s of the process (median idle ${idlePct.toFixed(3)} %)`,
+          unit: '%',
+          stats: loopPct,
+          target: { op: '<=', value: 0.1, on: 'median' },
+        },
         { metric: `view visible with ${PROFILES} profiles: CPU per 10 s refresh`, unit: 'ms', stats: scale(round, 1 / 1000) },
         {
           metric: `share of one core, status poll + ${PROFILES}-profile view visible`,
