@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, parseDocument, Scalar, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, Scalar, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import { readYaml } from './yamlFast';
 import { isLoopbackHost, parseMasterUri } from '../../ros/masterUri';
 import { imageContext } from '../imageContext';
 import type { Assignment, Finding, SourceModel } from '../types';
@@ -29,7 +30,9 @@ function str(n: YamlNode | null | undefined): string | undefined {
 /** Line start offset and indentation of the line holding `offset`. */
 function lineIndent(text: string, offset: number): { lineStart: number; indent: string } {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  return { lineStart, indent: /^[ \t]*/.exec(text.slice(lineStart))![0] };
+  let end = lineStart;
+  while (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9) end++;
+  return { lineStart, indent: text.slice(lineStart, end) };
 }
 
 const COERCED = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
@@ -39,7 +42,7 @@ export function composeSource(text: string): SourceModel {
   const findings: Finding[] = [];
   const assignments: Assignment[] = [];
   const scopes = new Map<string, { ros?: RosGeneration; distro?: string }>();
-  const doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false });
+  const doc = readYaml(text, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false });
   for (const e of doc.errors) findings.push({ code: 'FMT001', severity: 'error', message: `YAML: ${e.message.split('\n')[0]}`, span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) } });
   const root = doc.contents;
   if (!isMap(root)) return { kind: 'compose', text, assignments, findings };

@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, parseDocument, Scalar, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, Scalar, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { readYaml } from './yamlFast';
 import type { Assignment, Finding, SourceModel } from '../types';
 
 type Span = { start: number; end: number };
@@ -19,7 +20,7 @@ function field(m: YAMLMap, key: string): YamlNode | undefined {
 export function launchYamlSource(text: string): SourceModel {
   const findings: Finding[] = [];
   const assignments: Assignment[] = [];
-  const doc = parseDocument(text, { uniqueKeys: false });
+  const doc = readYaml(text, { uniqueKeys: false });
   for (const e of doc.errors) findings.push({ code: 'FMT005', severity: 'error', message: `YAML: ${e.message.split('\n')[0]}`, span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) } });
   let seq = 0;
   const entry = (action: string, body: YamlNode, scope: string, keyNode: YamlNode) => {

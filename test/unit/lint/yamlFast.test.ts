@@ -1,0 +1,54 @@
+// The fast YAML reader must build exactly the tree parseDocument builds (values, styles, ranges the
+// sources read) for every text it accepts, and leave every other text to the library.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { isMap, isScalar, isSeq, parseDocument, isPair } from 'yaml';
+import { fastYaml } from '../../../src/core/lint/sources/yamlFast';
+import { generate } from '../../../bench/lib/generate';
+function rng(seed: number) { let s = seed >>> 0; return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32); }
+const JUNK = ['"', "'", '=', '\n', '\r\n', '#', ' #', '$', '\\', ':', ': ', '- ', '-', '{', '}', '[', ']', ',', '&a ', '*a', '!t ', '|', '>', '? ', '---\n', '%', '@', 'null', '~', 'true', 'True', '0x1F', '1.50', '1e3', '007', '-1', '10.0.0.2', ' ', '  ', '    ', '\n  ', '\n- ', 'name: ', 'value: ', 'env:\n', 'é', "''", '{a: 1}', '[x, "y"]', ': x', 'k:', '.inf', '+5', '\n\n'];
+function mutate(text: string, r: () => number): string {
+  let t = text; const n = 1 + Math.floor(r() * 5);
+  for (let i = 0; i < n; i++) { const at = Math.floor(r() * (t.length + 1)); const op = r();
+    if (op < 0.5) t = t.slice(0, at) + JUNK[Math.floor(r() * JUNK.length)] + t.slice(at);
+    else if (op < 0.7) t = t.slice(0, at) + t.slice(at + 1 + Math.floor(r() * 10));
+    else if (op < 0.9) t = t.slice(0, at) + t.slice(Math.floor(r() * t.length), Math.floor(r() * t.length)) + t.slice(at);
+    else t = t.slice(0, at); }
+  return t;
+}
+const dump = (n: unknown): unknown => {
+  if (n === null || n === undefined) return null;
+  if (isScalar(n)) return { s: n.value, t: n.type, r: n.range?.slice(0, 2) };
+  if (isMap(n)) return { m: n.items.map((p) => [dump(p.key), dump(p.value)]), r: n.range?.slice(0, 2) };
+  if (isSeq(n)) return { q: n.items.map(dump), r: n.range?.slice(0, 2) };
+  if (isPair(n)) return 'pair?';
+  return 'other';
+};
+const files: string[] = [];
+const walk = (d: string) => { for (const e of readdirSync(d, { withFileTypes: true })) { if (e.isDirectory()) walk(d + e.name + '/'); else if (/\.ya?ml$/.test(e.name)) files.push(readFileSync(d + e.name, 'utf8')); } };
+walk(join(__dirname, '../../fixtures/'));
+files.push(generate('compose', { bytes: 3000 }), generate('ros2-launch-yaml', { bytes: 3000 }));
+test('fixtures and 4,000 mutations: the fast tree equals the library tree whenever the fast reader accepts the text', () => {
+  let fast = 0, bad = 0, total = 0;
+  const N = 4000;
+  for (let seed = 0; seed <= N; seed++) {
+    const base = files[seed % files.length]!;
+    const t = seed < files.length ? base : mutate(base, rng(seed));
+    total++;
+    const f = fastYaml(t);
+    if (f === undefined) continue;
+    fast++;
+    const d = parseDocument(t, { uniqueKeys: false, keepSourceTokens: false, prettyErrors: false });
+    const a = JSON.stringify(dump(f)); const b = d.errors.length ? 'ERRORS ' + d.errors.map((e) => e.message).join('|') : JSON.stringify(dump(d.contents));
+    if (a !== b) { if (bad++ < 3) { let i = 0; while (a[i] === b[i]) i++; console.log('MISMATCH seed', seed); console.log(' fast', a.slice(Math.max(0, i - 250), i + 150)); console.log(' lib ', b.slice(Math.max(0, i - 250), i + 150)); const nums = [...a.slice(0, i).matchAll(/"r":\[(\d+),(\d+)\]/g)]; const last = nums[nums.length - 1]; if (last) console.log(' text', JSON.stringify(t.slice(Number(last[1]) - 60, Number(last[2]) + 120))); } }
+  }
+  assert.ok(fast > 500, `the fast path took ${fast} of ${total} texts`);
+  assert.equal(bad, 0);
+});
+
+test('the bench files and the fixtures are read by the fast path; exotic YAML goes to the library', () => {
+  for (const t of files.slice(0, files.length)) assert.notEqual(fastYaml(t), undefined);
+  for (const t of ['a: &x 1\nb: *x\n', 'a: |\n  text\n', 'a: "esc\\n"\n', '---\na: 1\n', 'a:\n\tb: 1\n', 'a: [1,\n  2]\n', 'a: b: c\n', 'a: 0x1F\n']) assert.equal(fastYaml(t), undefined, JSON.stringify(t));
+});
