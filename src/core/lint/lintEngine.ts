@@ -4,7 +4,7 @@ import { launchXmlSource } from './sources/launchXmlSource';
 import { launchYamlSource } from './sources/launchYamlSource';
 import { launchPySource } from './sources/launchPySource';
 import { devcontainerSource, settingsSource } from './sources/jsonSources';
-import { valueRules, ROS1_ONLY, ROS2_ONLY } from './rules/valueRules';
+import { valueRules, ROS1_ONLY, ROS2_ONLY, type ValueContext } from './rules/valueRules';
 import { scopeRules, machineRules } from './rules/scopeRules';
 import type { Assignment, FileKind, Finding, LintContext, SourceModel } from './types';
 
@@ -143,6 +143,20 @@ export function lintModel(model: SourceModel, ctx: LintContext): Finding[] {
     }
     return base;
   };
+  const ros1Names = new Set(ROS1_ONLY);
+  const ros2Names = new Set(ROS2_ONLY);
+  // Value-rule contexts per (generation, distro): usually one for the whole file.
+  const contexts = new Map<string, { renamable: ValueContext; notRenamable: ValueContext }>();
+  const contextFor = (ros: 1 | 2 | undefined, distro: string | undefined) => {
+    const key = `${ros ?? ''}|${distro ?? ''}`;
+    let c = contexts.get(key);
+    if (!c) {
+      const here = { ...ctx, ...(ros ? { rosHere: ros } : {}), ...(distro ? { distroHere: distro } : {}) };
+      c = { renamable: { ...here, renamable: true }, notRenamable: { ...here, renamable: false } };
+      contexts.set(key, c);
+    }
+    return c;
+  };
   for (const [scope, mine] of own) {
     const env = new Map<string, Assignment>();
     const scopeEnv = new Map<string, string | undefined>();
@@ -153,17 +167,15 @@ export function lintModel(model: SourceModel, ctx: LintContext): Finding[] {
       if (a.op === 'unset') continue;
       env.set(a.name, a);
       scopeEnv.set(a.name, a.value);
-      if (ROS1_ONLY.includes(a.name)) ros1Only = true;
-      if (ROS2_ONLY.includes(a.name)) ros2Only = true;
+      if (ros1Names.has(a.name)) ros1Only = true;
+      else if (ros2Names.has(a.name)) ros2Only = true;
     }
     const inferred = ros1Only && !ros2Only ? 1 : ros2Only && !ros1Only ? 2 : undefined;
     const cut = scope.indexOf('/');
     const scopeCtx = model.scopes?.get(cut < 0 ? scope : scope.slice(0, cut)) ?? model.scopes?.get(scope);
     const ros = scopeCtx?.ros ?? model.ros ?? ctx.ros ?? inferred;
     const distro = scopeCtx?.distro ?? model.distro ?? ctx.distro;
-    const here = { ...ctx, ...(ros ? { rosHere: ros } : {}), ...(distro ? { distroHere: distro } : {}) };
-    const renamable = { ...here, renamable: true };
-    const notRenamable = { ...here, renamable: false };
+    const { renamable, notRenamable } = contextFor(ros, distro);
     for (const j of mine) {
       const a = vars[j]!;
       for (const f of valueRules(a, a.op !== 'arg' ? renamable : notRenamable, scopeEnv)) push(f);

@@ -185,8 +185,12 @@ function discoveryRules(a: Assignment, v: string, ctx: ValueContext): Finding[] 
   return out;
 }
 
+/** Every name a value rule looks at starts with one of these (most names in a file do not). */
+const RULED_PREFIX = /^(?:ROS|RMW|FAST|CYCLONEDDS|ZENOH)/;
+
 /** Rules that look at one assignment's value (and its context). */
 export function valueRules(a: Assignment, ctx: ValueContext, scopeEnv: ReadonlyMap<string, string | undefined>): Finding[] {
+  if (!RULED_PREFIX.test(a.name)) return [];
   const out: Finding[] = [];
   const known = ROS_VARIABLE_BY_NAME.get(a.name);
   if (!known && /^(ROS|RMW|FAST|CYCLONEDDS|ZENOH)[A-Z0-9_]*$/.test(a.name) && !KNOWN_NAMES.includes(a.name)) {
