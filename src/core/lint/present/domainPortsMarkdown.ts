@@ -1,4 +1,5 @@
-import { DEFAULT_EPHEMERAL, MAX_DOMAIN_ID, MAX_PARTICIPANTS_PER_DOMAIN, domainPorts, maxParticipants, nearestSafeDomain, type PortRange, type TargetOs } from '../../ros/domain';
+import { DEFAULT_EPHEMERAL, MAX_DOMAIN_ID, MAX_PARTICIPANTS_PER_DOMAIN, nearestSafeDomain, type PortRange, type TargetOs } from '../../ros/domain';
+import { buildPortTable } from '../../ros/portTable';
 
 export interface DomainPortsOptions {
   /** Linux's range as configured on this machine (/proc/sys/net/ipv4/ip_local_port_range). */
@@ -34,10 +35,16 @@ export function domainPortsMarkdown(domain: number, opts: DomainPortsOptions = {
   if (domainForCalculator(domain) === undefined) {
     return `**ROS_DOMAIN_ID ${domain}** is not a valid domain: use a whole number from 0 to ${MAX_DOMAIN_ID} (higher IDs overflow the UDP port range).`;
   }
-  const d = domainPorts(domain);
-  const perOs = ranges(opts).map((r) => ({ ...r, max: maxParticipants(domain, r.range) }));
-  const here = perOs.find((r) => r.os === opts.os);
-  const fitHere = here?.max ?? Math.min(...perOs.map((r) => r.max));
+  // One table per OS from portTable (the same rows `rosnet ports` prints): the port numbers are the
+  // domain's, only where the participants stop fitting differs.
+  const perOs = ranges(opts).map((r) => {
+    const table = buildPortTable(domain, r.os, r.range);
+    return { ...r, table, max: table.maxParticipants };
+  });
+  const here = perOs.find((r) => r.os === opts.os) ?? perOs.reduce((a, b) => (b.max < a.max ? b : a));
+  const fitHere = here.max;
+  // Rows run to the first participant that does not fit, so every row listed below is in this table.
+  const d = here.table;
   const out: string[] = [];
   out.push(`**ROS_DOMAIN_ID ${domain}**: ports (UDP) from the RTPS formula \`7400 + 250·D\``, '');
   out.push('| Port | Number |', '|---|---|');
@@ -46,12 +53,12 @@ export function domainPortsMarkdown(domain: number, opts: DomainPortsOptions = {
   const listed = Math.max(fitHere, 1);
   const rows = opts.rows ?? 4;
   for (let p = 0; p < Math.min(rows, listed); p++) {
-    const pp = d.participant(p);
+    const pp = d.participants[p]!;
     out.push(`| ${p} | ${pp.discoveryUnicast} | ${pp.userUnicast} |`);
   }
   if (listed > rows) {
     if (listed > rows + 1) out.push('| … | … | … |');
-    const last = d.participant(listed - 1);
+    const last = d.participants[listed - 1]!;
     out.push(`| ${listed - 1} | ${last.discoveryUnicast} | ${last.userUnicast} |`);
   }
   out.push('', 'One participant = one ROS 2 process. Participants that fit on one host:', '');

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { domainPortsMarkdown } from '../../../../src/core/lint/present/domainPortsMarkdown';
+import { buildPortTable } from '../../../../src/core/ros/portTable';
 
 test('domain 0: multicast 7400/7401, participant 0 at 7410/7411, 120 participants on every OS', () => {
   const md = domainPortsMarkdown(0, { os: 'linux' });
@@ -43,4 +44,17 @@ test('an invalid domain is explained, not tabulated', () => {
   assert.match(domainPortsMarkdown(233), /not a valid domain/);
   assert.match(domainPortsMarkdown(-1), /not a valid domain/);
   assert.match(domainPortsMarkdown(1.5), /not a valid domain/);
+});
+
+test('the Markdown lists the same rows and per-OS counts as `rosnet ports` (portTable)', () => {
+  for (const domain of [0, 42, 101, 150, 232]) {
+    for (const os of ['linux', 'darwin', 'win32'] as const) {
+      const table = buildPortTable(domain, os);
+      const md = domainPortsMarkdown(domain, { os, rows: 300 });
+      const fit = Math.max(table.maxParticipants, 1);
+      for (const r of table.participants.slice(0, fit)) assert.match(md, new RegExp(`\\| ${r.participant} \\| ${r.discoveryUnicast} \\| ${r.userUnicast} \\|`));
+      assert.doesNotMatch(md, new RegExp(`\\n\\| ${fit} \\| \\d+ \\| \\d+ \\|`));
+      assert.match(md, new RegExp(`\\(this machine\\) \\| [^|]+ \\| (\\*\\*)?${table.maxParticipants}(\\*\\*)?`));
+    }
+  }
 });
