@@ -75,6 +75,28 @@ export function lintText(path: string, text: string, ctx: LintContext, kindOverr
   }
 }
 
+const notRemovable = (): undefined => undefined;
+
+const ROS1_NAMES: ReadonlySet<string> = new Set(ROS1_ONLY);
+const ROS2_NAMES: ReadonlySet<string> = new Set(ROS2_ONLY);
+
+type ValueContexts = { readonly renamable: ValueContext; readonly notRenamable: ValueContext };
+/** Value-rule contexts per lint context and (generation, distro): the CLI lints every file with one context. */
+const VALUE_CONTEXTS = new WeakMap<LintContext, Map<string, ValueContexts>>();
+
+function valueContexts(ctx: LintContext, ros: 1 | 2 | undefined, distro: string | undefined): ValueContexts {
+  let byKey = VALUE_CONTEXTS.get(ctx);
+  if (!byKey) VALUE_CONTEXTS.set(ctx, (byKey = new Map()));
+  const key = `${ros ?? ''}|${distro ?? ''}`;
+  let c = byKey.get(key);
+  if (!c) {
+    const here = { ...ctx, ...(ros ? { rosHere: ros } : {}), ...(distro ? { distroHere: distro } : {}) };
+    c = { renamable: { ...here, renamable: true }, notRenamable: { ...here, renamable: false } };
+    byKey.set(key, c);
+  }
+  return c;
+}
+
 export function lintModel(model: SourceModel, ctx: LintContext): Finding[] {
   // Parsers report errors at end of input as a 1-character span past the end: every span is kept
   // inside the text, so editors and SARIF never get a range they reject.
@@ -143,20 +165,6 @@ export function lintModel(model: SourceModel, ctx: LintContext): Finding[] {
     }
     return base;
   };
-  const ros1Names = new Set(ROS1_ONLY);
-  const ros2Names = new Set(ROS2_ONLY);
-  // Value-rule contexts per (generation, distro): usually one for the whole file.
-  const contexts = new Map<string, { renamable: ValueContext; notRenamable: ValueContext }>();
-  const contextFor = (ros: 1 | 2 | undefined, distro: string | undefined) => {
-    const key = `${ros ?? ''}|${distro ?? ''}`;
-    let c = contexts.get(key);
-    if (!c) {
-      const here = { ...ctx, ...(ros ? { rosHere: ros } : {}), ...(distro ? { distroHere: distro } : {}) };
-      c = { renamable: { ...here, renamable: true }, notRenamable: { ...here, renamable: false } };
-      contexts.set(key, c);
-    }
-    return c;
-  };
   for (const [scope, mine] of own) {
     const env = new Map<string, Assignment>();
     const scopeEnv = new Map<string, string | undefined>();
@@ -167,20 +175,20 @@ export function lintModel(model: SourceModel, ctx: LintContext): Finding[] {
       if (a.op === 'unset') continue;
       env.set(a.name, a);
       scopeEnv.set(a.name, a.value);
-      if (ros1Names.has(a.name)) ros1Only = true;
-      else if (ros2Names.has(a.name)) ros2Only = true;
+      if (ROS1_NAMES.has(a.name)) ros1Only = true;
+      else if (ROS2_NAMES.has(a.name)) ros2Only = true;
     }
     const inferred = ros1Only && !ros2Only ? 1 : ros2Only && !ros1Only ? 2 : undefined;
     const cut = scope.indexOf('/');
     const scopeCtx = model.scopes?.get(cut < 0 ? scope : scope.slice(0, cut)) ?? model.scopes?.get(scope);
     const ros = scopeCtx?.ros ?? model.ros ?? ctx.ros ?? inferred;
     const distro = scopeCtx?.distro ?? model.distro ?? ctx.distro;
-    const { renamable, notRenamable } = contextFor(ros, distro);
+    const { renamable, notRenamable } = valueContexts(ctx, ros, distro);
     for (const j of mine) {
       const a = vars[j]!;
       for (const f of valueRules(a, a.op !== 'arg' ? renamable : notRenamable, scopeEnv)) push(f);
     }
-    for (const f of scopeRules({ scope, env, ...(ros ? { ros } : {}), kind: model.kind, removable: (a) => (lineBased && a.scope === scope ? lineSpan(model.text, a) : undefined) }, ctx)) push(f);
+    for (const f of scopeRules({ scope, env, ros, kind: model.kind, removable: lineBased ? (a) => (a.scope === scope ? lineSpan(model.text, a) : undefined) : notRemovable }, ctx)) push(f);
   }
   for (const f of machineRules(machines, ctx)) push(f);
   // Codes are ASCII: a code-unit comparison orders them as localeCompare did, without ICU.

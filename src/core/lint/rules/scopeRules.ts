@@ -5,7 +5,7 @@ export interface ScopeView {
   readonly scope: string;
   /** Effective assignments (later wins), including enclosing scopes. */
   readonly env: ReadonlyMap<string, Assignment>;
-  readonly ros?: 1 | 2;
+  readonly ros?: 1 | 2 | undefined;
   readonly kind: string;
   readonly removable: (a: Assignment) => { start: number; end: number } | undefined;
 }
