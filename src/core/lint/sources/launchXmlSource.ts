@@ -5,16 +5,21 @@ function attr(e: XmlElement, name: string): XmlAttribute | undefined {
   return e.attributes.find((a) => a.key === name);
 }
 
-const ROS2_TAGS = new Set(['set_env', 'unset_env', 'append_env', 'executable', 'let', 'set_parameter']);
-
-/** A ROS 2-only tag anywhere in the tree (iterative: hostile nesting must not overflow the stack). */
-function hasRos2Tag(root: XmlElement): boolean {
-  const todo = [root];
-  for (let e = todo.pop(); e; e = todo.pop()) {
-    if (ROS2_TAGS.has(e.name) || (e.name === 'node' && attr(e, 'exec'))) return true;
-    for (const c of e.children) todo.push(c);
+/** Tags only ROS 2 launch XML has (and <node exec=…>): a `.launch` file with one is ROS 2. */
+function isRos2Element(e: XmlElement): boolean {
+  switch (e.name) {
+    case 'set_env':
+    case 'unset_env':
+    case 'append_env':
+    case 'executable':
+    case 'let':
+    case 'set_parameter':
+      return true;
+    case 'node':
+      return attr(e, 'exec') !== undefined;
+    default:
+      return false;
   }
-  return false;
 }
 
 /** The only tags whose attributes are read (env, machine and node checks, dialect detection). */
@@ -26,9 +31,10 @@ const ARG_VARS: Record<string, string> = { __master: 'ROS_MASTER_URI', __ip: 'RO
 export function launchXmlSource(text: string, hint: 'ros1' | 'ros2' | 'auto'): SourceModel {
   const findings: Finding[] = [];
   const assignments: Assignment[] = [];
-  const { root, error } = parseXmlTree(text, { attributesOf: READ_ATTRIBUTES });
+  let ros2Seen = false;
+  const { root, error } = parseXmlTree(text, { attributesOf: READ_ATTRIBUTES, ...(hint === 'auto' ? { onElement: (e) => void (ros2Seen ||= isRos2Element(e)) } : {}) });
   if (error) findings.push({ code: 'FMT005', severity: 'error', message: `XML: ${error.message}`, span: error.span });
-  const ros: 1 | 2 = hint === 'ros2' || (hint === 'auto' && root && hasRos2Tag(root)) ? 2 : 1;
+  const ros: 1 | 2 = hint === 'ros2' || ros2Seen ? 2 : 1;
   const machines = new Map<string, string>();
   let groupSeq = 0;
 

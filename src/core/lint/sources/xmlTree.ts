@@ -17,8 +17,8 @@ export interface XmlElement {
   /** The name in `</name>`; undefined for `<name/>` and unclosed elements. */
   closeNameSpan?: Span;
   /** Empty for tags outside `attributesOf` when that option is given. */
-  readonly attributes: XmlAttribute[];
-  readonly children: XmlElement[];
+  readonly attributes: readonly XmlAttribute[];
+  children: XmlElement[];
   /** Any character data (whitespace included) directly inside. */
   hasText: boolean;
 }
@@ -28,6 +28,10 @@ export interface XmlTree {
   /** The first well-formedness error; later ones cascade from it. */
   readonly error?: { readonly message: string; readonly span: Span };
 }
+
+// Shared empty lists, never pushed to: replaced by a fresh array on the first child/attribute.
+const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
+const NO_ATTRIBUTES: XmlAttribute[] = Object.freeze([]) as unknown as XmlAttribute[];
 
 const DQ = 34;
 const SQ = 39;
@@ -48,16 +52,24 @@ function lastIndexOfCode(text: string, code: number, from: number): number {
  * spans. saxes reports string indices (`position`) but no attribute offsets: each attribute event
  * comes right after its closing quote, so the value and key are found by scanning back from there.
  */
-export function parseXmlTree(text: string, opts: { readonly attributesOf?: ReadonlySet<string> } = {}): XmlTree {
+export interface XmlTreeOptions {
+  /** Record attributes only for these tags. */
+  readonly attributesOf?: ReadonlySet<string>;
+  /** Called for each element once its start tag (with attributes) is read, in document order. */
+  readonly onElement?: (e: XmlElement) => void;
+}
+
+export function parseXmlTree(text: string, opts: XmlTreeOptions = {}): XmlTree {
   const n = text.length;
   const p = new SaxesParser({ position: false });
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
-  let attrs: XmlAttribute[] = [];
+  let attrs: XmlAttribute[] = NO_ATTRIBUTES;
   let nameSpan: Span = { start: 0, end: 0 };
   // Attributes of other tags are not recorded: most of a launch file is <param>/<remap>/<arg>,
   // and their attribute objects were most of the tree's allocations (and of the GC time).
   const keepOf = opts.attributesOf;
+  const onElement = opts.onElement;
   let keep = true;
   let error: XmlTree['error'];
   let popped: XmlElement | undefined;
@@ -106,7 +118,7 @@ export function parseXmlTree(text: string, opts: { readonly attributesOf?: Reado
     const lt = lastIndexOfCode(text, 60 /* < */, from);
     const start = lt + 1;
     nameSpan = lt >= 0 && text.startsWith(t.name, start) ? { start, end: start + t.name.length } : { start: Math.max(0, Math.min(from, n)), end: Math.max(0, Math.min(from + 1, n)) };
-    attrs = [];
+    attrs = NO_ATTRIBUTES;
     keep = !keepOf || keepOf.has(t.name);
   });
   p.on('attribute', (a) => {
@@ -116,6 +128,7 @@ export function parseXmlTree(text: string, opts: { readonly attributesOf?: Reado
     if (end < 1 || (q !== DQ && q !== SQ)) {
       // Error paths only (unquoted value, attribute without value): a point span where saxes is.
       const at = Math.max(0, end);
+      if (attrs === NO_ATTRIBUTES) attrs = [];
       attrs.push({ key: a.name, value: a.value, keySpan: { start: at, end: at }, valueSpan: { start: at, end: at } });
       return;
     }
@@ -127,15 +140,20 @@ export function parseXmlTree(text: string, opts: { readonly attributesOf?: Reado
     while (k >= 0 && isSpace(text.charCodeAt(k))) k--;
     const keyStart = k + 1 - a.name.length;
     const keySpan = keyStart >= 0 && text.startsWith(a.name, keyStart) ? { start: keyStart, end: k + 1 } : valueSpan;
+    if (attrs === NO_ATTRIBUTES) attrs = [];
     attrs.push({ key: a.name, value: text.slice(valueStart, end), keySpan, valueSpan });
   });
   p.on('opentag', (t) => {
-    const e: XmlElement = { name: t.name, nameSpan, attributes: attrs, children: [], hasText: false };
-    attrs = [];
+    const e: XmlElement = { name: t.name, nameSpan, attributes: attrs, children: NO_CHILDREN, hasText: false };
+    attrs = NO_ATTRIBUTES;
     const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(e);
-    else root ??= e;
+    if (parent) {
+      // Most elements are leaves (<param/>, <remap/>): their children array is the shared empty one.
+      if (parent.children === NO_CHILDREN) parent.children = [e];
+      else parent.children.push(e);
+    } else root ??= e;
     stack.push(e);
+    onElement?.(e);
   });
   p.on('closetag', (t) => {
     const e = stack.pop();
