@@ -232,8 +232,9 @@ suite('ROS Network: lint in a real VS Code', () => {
     const dir = vscode.extensions.getExtension(EXT)!.extensionPath;
     const main = fs.readFileSync(path.join(dir, 'dist', 'extension.js'), 'utf8');
     assert.ok(fs.existsSync(path.join(dir, 'dist', 'lint.js')), 'dist/lint.js is in the VSIX');
-    assert.doesNotMatch(main, /chevrotain|Symbol\.for\("yaml\./);
+    // saxes' error messages survive minification: they mark the XML parser.
+    assert.doesNotMatch(main, /disallowed character in attribute name|Symbol\.for\("yaml\./);
     assert.ok(main.length < 250 * 1024, `dist/extension.js is ${main.length} bytes`);
-    assert.match(fs.readFileSync(path.join(dir, 'dist', 'lint.js'), 'utf8'), /chevrotain/);
+    assert.match(fs.readFileSync(path.join(dir, 'dist', 'lint.js'), 'utf8'), /disallowed character in attribute name/);
   });
 });
