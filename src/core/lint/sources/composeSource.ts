@@ -1,29 +1,29 @@
-import { isMap, isScalar, isSeq, Scalar, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
-import { readYaml } from './yamlFast';
+import { readYaml, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './yamlFast';
 import { isLoopbackHost, parseMasterUri } from '../../ros/masterUri';
 import { imageContext } from '../imageContext';
 import type { Assignment, Finding, SourceModel } from '../types';
 import type { RosGeneration } from '../../ros/variables';
 
-type Range = [number, number, number];
+const isMap = (n: YNode | null | undefined): n is YMap => n?.kind === 'map';
+const isScalar = (n: YNode | null | undefined): n is YScalar => n?.kind === 'scalar';
+const isSeq = (n: YNode | null | undefined): n is YSeq => n?.kind === 'seq';
 
-function span(node: YamlNode | null | undefined): { start: number; end: number } {
-  const r = (node as { range?: Range } | null | undefined)?.range;
-  return r ? { start: r[0], end: r[1] } : { start: 0, end: 0 };
+function span(node: YNode | null | undefined): { start: number; end: number } {
+  return node ? { start: node.start, end: node.end } : { start: 0, end: 0 };
 }
 
 /** The value span inside quotes. */
-function innerSpan(node: YamlNode): { start: number; end: number } {
+function innerSpan(node: YNode): { start: number; end: number } {
   const s = span(node);
-  const quoted = isScalar(node) && (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE);
+  const quoted = isScalar(node) && (node.style === 'double' || node.style === 'single');
   return quoted ? { start: s.start + 1, end: Math.max(s.start + 1, s.end - 1) } : s;
 }
 
-function get(map: YAMLMap, key: string): Pair<YamlNode, YamlNode> | undefined {
-  return map.items.find((p) => isScalar(p.key) && String(p.key.value) === key) as Pair<YamlNode, YamlNode> | undefined;
+function get(map: YMap, key: string): YPair | undefined {
+  return map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
 }
 
-function str(n: YamlNode | null | undefined): string | undefined {
+function str(n: YNode | null | undefined): string | undefined {
   return isScalar(n) && n.value !== null && n.value !== undefined ? String(n.value) : undefined;
 }
 
@@ -48,11 +48,11 @@ export function composeSource(text: string): SourceModel {
   if (!isMap(root)) return { kind: 'compose', text, assignments, findings };
   const services = get(root, 'services')?.value;
   if (!isMap(services)) return { kind: 'compose', text, assignments, findings };
-  const serviceNames = new Set(services.items.map((p) => str(p.key as YamlNode)).filter((x): x is string => !!x));
+  const serviceNames = new Set(services.items.map((p) => str(p.key)).filter((x): x is string => !!x));
 
   for (const sp of services.items) {
-    const name = str(sp.key as YamlNode);
-    const svc = sp.value as YamlNode;
+    const name = str(sp.key);
+    const svc = sp.value;
     if (!name || !isMap(svc)) continue;
     const scope = `service:${name}`;
     const image = str(get(svc, 'image')?.value);
@@ -62,15 +62,15 @@ export function composeSource(text: string): SourceModel {
     const envNode = envPair?.value;
     if (isMap(envNode)) {
       for (const p of envNode.items) {
-        const k = p.key as YamlNode;
-        const v = p.value as YamlNode | null;
+        const k = p.key;
+        const v = p.value;
         const key = str(k);
         if (!key) continue;
         const value = v && isScalar(v) && v.value !== null ? String(v.value) : undefined;
         const a: Assignment = { name: key, value, keySpan: span(k), valueSpan: v ? innerSpan(v) : { start: span(k).end, end: span(k).end }, op: 'set', scope };
         assignments.push(a);
         env.set(key, a);
-        if (v && isScalar(v) && v.type === Scalar.PLAIN && COERCED.test(String(v.source ?? text.slice(span(v).start, span(v).end)))) {
+        if (v && isScalar(v) && v.style === 'plain' && COERCED.test(String(v.source ?? text.slice(span(v).start, span(v).end)))) {
           const raw = text.slice(span(v).start, span(v).end);
           findings.push({ code: 'DC004', severity: 'warning', message: `Quote this value: YAML turns ${raw} into a boolean, and compose rejects or rewrites it (write "${raw}")`, span: span(v), fixes: [{ title: `Quote as "${raw}"`, edits: [{ span: span(v), newText: `"${raw}"` }], isPreferred: true }] });
         }
@@ -78,9 +78,9 @@ export function composeSource(text: string): SourceModel {
       }
     } else if (isSeq(envNode)) {
       for (const item of envNode.items) {
-        const raw = str(item as YamlNode);
+        const raw = str(item);
         if (raw === undefined) continue;
-        const s = innerSpan(item as YamlNode);
+        const s = innerSpan(item!);
         const eq = raw.indexOf('=');
         const key = eq < 0 ? raw : raw.slice(0, eq);
         const a: Assignment = { name: key, value: eq < 0 ? undefined : raw.slice(eq + 1), keySpan: { start: s.start, end: s.start + key.length }, valueSpan: eq < 0 ? { start: s.end, end: s.end } : { start: s.start + eq + 1, end: s.end }, op: 'set', scope };
@@ -97,21 +97,21 @@ export function composeSource(text: string): SourceModel {
     const networkMode = str(nm?.value);
     const ports = get(svc, 'ports');
     const networks = get(svc, 'networks');
-    const keyLine = (p: Pair<YamlNode, YamlNode>) => {
-      const ks = span(p.key as YamlNode);
+    const keyLine = (p: YPair) => {
+      const ks = span(p.key);
       const { lineStart } = lineIndent(text, ks.start);
-      const end = Math.max(span(p.value as YamlNode).end, ks.end);
+      const end = Math.max(span(p.value).end, ks.end);
       const nextLine = text.indexOf('\n', end);
       return { start: lineStart, end: nextLine < 0 ? text.length : nextLine + 1 };
     };
     if (networkMode === 'host' && ports) {
-      findings.push({ code: 'DC002', severity: 'error', message: 'ports are not allowed with network_mode: host (compose fails at run time, or Docker discards them)', span: span(ports.key as YamlNode), fixes: [{ title: 'Delete ports:', edits: [{ span: keyLine(ports), newText: '' }], isPreferred: true }] });
+      findings.push({ code: 'DC002', severity: 'error', message: 'ports are not allowed with network_mode: host (compose fails at run time, or Docker discards them)', span: span(ports.key), fixes: [{ title: 'Delete ports:', edits: [{ span: keyLine(ports), newText: '' }], isPreferred: true }] });
     }
     if (networkMode && networks) {
-      findings.push({ code: 'DC002', severity: 'error', message: 'network_mode and networks are mutually exclusive: compose rejects the file', span: span(networks.key as YamlNode), fixes: [{ title: 'Delete networks:', edits: [{ span: keyLine(networks), newText: '' }], isPreferred: true }] });
+      findings.push({ code: 'DC002', severity: 'error', message: 'network_mode and networks are mutually exclusive: compose rejects the file', span: span(networks.key), fixes: [{ title: 'Delete networks:', edits: [{ span: keyLine(networks), newText: '' }], isPreferred: true }] });
     }
-    const svcKey = span(sp.key as YamlNode);
-    const firstChild = svc.items[0] ? span(svc.items[0].key as YamlNode).start : svcKey.end;
+    const svcKey = span(sp.key);
+    const firstChild = svc.items[0] ? span(svc.items[0].key).start : svcKey.end;
     const { lineStart: childLine, indent } = lineIndent(text, firstChild);
     const addLines = (lines: string[]) => ({ span: { start: childLine, end: childLine }, newText: lines.map((l) => `${indent}${l}\n`).join('') });
 
@@ -147,7 +147,7 @@ export function composeSource(text: string): SourceModel {
           code: 'DC003',
           severity: 'warning',
           message: `Fast DDS will try shared memory with host processes: topics appear but no data flows. Add ipc: host and pid: host, or set FASTDDS_BUILTIN_TRANSPORTS=UDPv4`,
-          span: span(nm!.value as YamlNode),
+          span: span(nm!.value),
           fixes: [{ title: 'Add ipc: host and pid: host', edits: [addLines(['ipc: host', ...(get(svc, 'pid') ? [] : ['pid: host'])])], isPreferred: true }],
         });
       }

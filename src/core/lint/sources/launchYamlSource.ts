@@ -1,19 +1,21 @@
-import { isMap, isScalar, isSeq, Scalar, type Node as YamlNode, type YAMLMap } from 'yaml';
-import { readYaml } from './yamlFast';
+import { readYaml, type YMap, type YNode, type YScalar, type YSeq } from './yamlFast';
 import type { Assignment, Finding, SourceModel } from '../types';
 
 type Span = { start: number; end: number };
 
-function span(n: YamlNode | null | undefined): Span {
-  const r = (n as { range?: [number, number, number] } | null | undefined)?.range;
-  return r ? { start: r[0], end: r[1] } : { start: 0, end: 0 };
+const isMap = (n: YNode | null | undefined): n is YMap => n?.kind === 'map';
+const isScalar = (n: YNode | null | undefined): n is YScalar => n?.kind === 'scalar';
+const isSeq = (n: YNode | null | undefined): n is YSeq => n?.kind === 'seq';
+
+function span(n: YNode | null | undefined): Span {
+  return n ? { start: n.start, end: n.end } : { start: 0, end: 0 };
 }
-function inner(n: YamlNode): Span {
+function inner(n: YNode): Span {
   const s = span(n);
-  return isScalar(n) && (n.type === Scalar.QUOTE_DOUBLE || n.type === Scalar.QUOTE_SINGLE) ? { start: s.start + 1, end: Math.max(s.start + 1, s.end - 1) } : s;
+  return isScalar(n) && (n.style === 'double' || n.style === 'single') ? { start: s.start + 1, end: Math.max(s.start + 1, s.end - 1) } : s;
 }
-function field(m: YAMLMap, key: string): YamlNode | undefined {
-  return m.items.find((p) => isScalar(p.key) && p.key.value === key)?.value as YamlNode | undefined;
+function field(m: YMap, key: string): YNode | null | undefined {
+  return m.items.find((p) => isScalar(p.key) && p.key.value === key)?.value;
 }
 
 /** ROS 2 YAML launch files: set_env / unset_env / append_env actions and node `env:` lists, in groups. */
@@ -23,7 +25,7 @@ export function launchYamlSource(text: string): SourceModel {
   const doc = readYaml(text, { uniqueKeys: false });
   for (const e of doc.errors) findings.push({ code: 'FMT005', severity: 'error', message: `YAML: ${e.message.split('\n')[0]}`, span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) } });
   let seq = 0;
-  const entry = (action: string, body: YamlNode, scope: string, keyNode: YamlNode) => {
+  const entry = (action: string, body: YNode | null, scope: string, keyNode: YNode | null) => {
     if (!isMap(body)) return;
     const name = field(body, 'name');
     const value = field(body, 'value');
@@ -37,21 +39,21 @@ export function launchYamlSource(text: string): SourceModel {
       findings.push({ code: 'FMT005', severity: 'error', message: `append_env on ${name.value} joins with ':' by default, which breaks the ';'-separated list; add separator: ";"`, span: span(keyNode) });
     }
   };
-  const walk = (list: YamlNode | undefined, scope: string) => {
+  const walk = (list: YNode | null | undefined, scope: string) => {
     if (!isSeq(list)) return;
     for (const item of list.items) {
       if (!isMap(item)) continue;
       for (const p of item.items) {
-        const k = p.key as YamlNode;
+        const k = p.key;
         const action = isScalar(k) ? String(k.value) : '';
-        const body = p.value as YamlNode;
+        const body = p.value;
         if (['set_env', 'unset_env', 'append_env'].includes(action)) entry(action, body, scope, k);
         else if (action === 'group' && isMap(body)) walk(field(body, 'actions') ?? field(body, 'children'), `${scope}/group#${++seq}`);
         else if ((action === 'node' || action === 'executable') && isMap(body)) {
           const nodeName = field(body, 'name') ?? field(body, 'exec') ?? field(body, 'cmd');
           const nodeScope = `${scope}/node:${isScalar(nodeName) ? String(nodeName.value) : ++seq}`;
           const env = field(body, 'env');
-          if (isSeq(env)) for (const e of env.items) entry('env', e as YamlNode, nodeScope, e as YamlNode);
+          if (isSeq(env)) for (const e of env.items) entry('env', e, nodeScope, e);
         }
       }
     }

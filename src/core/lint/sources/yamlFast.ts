@@ -1,17 +1,51 @@
-import { Pair, Scalar, YAMLMap, YAMLSeq, parseDocument, type Node as YamlNode, type ParseOptions, type DocumentOptions, type SchemaOptions } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, Scalar, type ParseOptions, type DocumentOptions, type SchemaOptions } from 'yaml';
 
 /**
- * YAML for the lint sources, fast. `yaml`'s own lexer alone runs at 3–7 MB/s, so the plain block
- * YAML that compose and launch files are written in (block maps and sequences, one-line plain or
- * quoted scalars, one-line flow maps/sequences of scalars, comments) is read here in one pass over
- * the lines, into the same node classes (`Scalar`, `YAMLMap`, `YAMLSeq`, `Pair`) with the ranges and
- * core-schema values `parseDocument` gives. Anything outside that subset (anchors, tags, block
- * scalars, multi-line scalars, escapes, tabs, documents markers, odd indentation, any error) makes
- * the fast reader give up and the whole text goes to `parseDocument`, so errors and exotic YAML are
- * exactly the library's. A differential test keeps the two in agreement.
+ * YAML for the lint sources, fast. `yaml`'s own lexer alone runs at 3–7 MB/s, and its node classes
+ * cost more again, so the plain block YAML that compose and launch files are written in (block maps
+ * and sequences, one-line plain or quoted scalars, one-line flow maps/sequences of scalars,
+ * comments) is read here in one pass over the lines into small plain nodes, with the core-schema
+ * values and the ranges `parseDocument` gives. Anything outside that subset (anchors, tags, block
+ * scalars, multi-line scalars, escapes, tabs, document markers, odd indentation, any error) makes
+ * the fast reader give up: the whole text goes to `parseDocument` and its tree is converted, so
+ * errors and exotic YAML are exactly the library's. A differential test keeps the two in agreement.
  */
+export interface YScalar {
+  readonly kind: 'scalar';
+  /** The core-schema value (string, number, boolean, null), as `Scalar.value`. */
+  readonly value: unknown;
+  readonly style: 'plain' | 'single' | 'double' | 'other';
+  /** The plain scalar as written. */
+  readonly source: string | undefined;
+  readonly start: number;
+  readonly end: number;
+}
+export interface YPair {
+  readonly key: YNode | null;
+  readonly value: YNode | null;
+}
+export interface YMap {
+  readonly kind: 'map';
+  readonly items: YPair[];
+  readonly start: number;
+  readonly end: number;
+}
+export interface YSeq {
+  readonly kind: 'seq';
+  readonly items: Array<YNode | null>;
+  readonly start: number;
+  readonly end: number;
+}
+/** An alias (`*a`): only its place is known here. */
+export interface YOther {
+  readonly kind: 'other';
+  readonly start: number;
+  readonly end: number;
+}
+export type YNode = YScalar | YMap | YSeq | YOther;
+
 export interface YamlRead {
-  readonly contents: YamlNode | null;
+  readonly contents: YNode | null;
   readonly errors: ReadonlyArray<{ readonly message: string; readonly pos: [number, number] }>;
   /** Which reader produced the tree (for tests). */
   readonly fast: boolean;
@@ -21,7 +55,22 @@ export function readYaml(text: string, fallback: ParseOptions & DocumentOptions 
   const fast = fastYaml(text);
   if (fast !== undefined) return { contents: fast, errors: [], fast: true };
   const doc = parseDocument(text, fallback);
-  return { contents: doc.contents as YamlNode | null, errors: doc.errors, fast: false };
+  return { contents: fromLibrary(doc.contents), errors: doc.errors, fast: false };
+}
+
+const STYLE: Record<string, YScalar['style']> = { [Scalar.PLAIN]: 'plain', [Scalar.QUOTE_SINGLE]: 'single', [Scalar.QUOTE_DOUBLE]: 'double' };
+
+/** The library's tree as plain nodes (ranges [0] and [1]). */
+export function fromLibrary(n: unknown): YNode | null {
+  if (n === null || n === undefined) return null;
+  const r = (n as { range?: [number, number, number] }).range;
+  const start = r ? r[0] : 0;
+  const end = r ? r[1] : 0;
+  if (isScalar(n)) return { kind: 'scalar', value: n.value, style: (n.type && STYLE[n.type]) ?? 'other', source: n.source as string | undefined, start, end };
+  if (isMap(n)) return { kind: 'map', items: n.items.map((p) => ({ key: fromLibrary(p.key), value: fromLibrary(p.value) })), start, end };
+  if (isSeq(n)) return { kind: 'seq', items: n.items.map(fromLibrary), start, end };
+  if (isAlias(n)) return { kind: 'other', start, end };
+  return { kind: 'other', start, end };
 }
 
 /** Thrown (never escapes this module) when the text leaves the subset. */
@@ -37,7 +86,7 @@ const COLON = 58;
 const DASH = 45;
 
 /** The tree for texts in the subset; undefined when the library has to read it. */
-export function fastYaml(text: string): YamlNode | null | undefined {
+export function fastYaml(text: string): YNode | null | undefined {
   if (UNSAFE.test(text)) return undefined;
   try {
     return new FastReader(text).document();
@@ -85,7 +134,7 @@ class FastReader {
   private pos = 0;
   constructor(private readonly text: string) {}
 
-  document(): YamlNode | null {
+  document(): YNode | null {
     const first = this.peek();
     if (!first) return null;
     const node = this.block(first, first.at - first.start, false);
@@ -95,6 +144,18 @@ class FastReader {
 
   /** The next line with content (blank and comment-only lines skipped), without consuming it. */
   private peek(): Line | undefined {
+    // Each line is looked at by the value that ends before it and by its collection: scan it once.
+    if (this.peekedAt !== this.pos) {
+      this.peeked = this.scanLine();
+      this.peekedAt = this.pos;
+    }
+    return this.peeked;
+  }
+
+  private peekedAt = -1;
+  private peeked: Line | undefined;
+
+  private scanLine(): Line | undefined {
     const t = this.text;
     let p = this.pos;
     while (p < t.length) {
@@ -131,7 +192,7 @@ class FastReader {
   }
 
   /** A block collection whose first line is `line`, its content at column `indent`. */
-  private block(line: Line, indent: number, inSeqItem: boolean): YamlNode {
+  private block(line: Line, indent: number, inSeqItem: boolean): YMap | YSeq {
     if (this.isSeqItem(line.at, line.end)) {
       if (inSeqItem) throw BAIL; // `- - x`
       return this.seq(indent);
@@ -140,9 +201,9 @@ class FastReader {
   }
 
   /** A block map at column `indent`; its first key is at `firstAt` (mid-line after `- `). */
-  private map(indent: number, firstAt: number): YAMLMap {
+  private map(indent: number, firstAt: number): YMap {
     const t = this.text;
-    const map = new YAMLMap();
+    const items: YPair[] = [];
     let at = firstAt;
     let line = this.peek()!;
     let end = firstAt;
@@ -152,11 +213,9 @@ class FastReader {
       while (p < line.end && t.charCodeAt(p) === SPACE) p++;
       if (t.charCodeAt(p) !== COLON || (p + 1 < line.end && t.charCodeAt(p + 1) !== SPACE)) throw BAIL;
       if (key.end - at > 1000) throw BAIL;
-      const pair = new Pair<YamlNode, YamlNode>(key.node, null);
-      const v = this.value(line, p + 1, indent, true);
-      pair.value = v.node;
-      end = v.end;
-      map.items.push(pair as Pair<unknown, unknown>);
+      const value = this.value(line, p + 1, indent, true);
+      end = this.valueEnd;
+      items.push({ key, value });
       const next = this.peek();
       const col = next ? next.at - next.start : -1;
       if (col < indent) {
@@ -167,19 +226,17 @@ class FastReader {
       line = next;
       at = next.at;
     }
-    map.range = [firstAt, end, end];
-    return map;
+    return { kind: 'map', items, start: firstAt, end };
   }
 
-  private seq(indent: number): YAMLSeq {
-    const seq = new YAMLSeq();
+  private seq(indent: number): YSeq {
+    const items: Array<YNode | null> = [];
     let line = this.peek()!;
     const start = line.at;
     let end = start;
     for (;;) {
-      const v = this.value(line, line.at + 1, indent, false);
-      seq.items.push(v.node);
-      end = v.end;
+      items.push(this.value(line, line.at + 1, indent, false));
+      end = this.valueEnd;
       const next = this.peek();
       const col = next ? next.at - next.start : -1;
       if (col < indent || (col === indent && !this.isSeqItem(next!.at, next!.end))) {
@@ -189,8 +246,7 @@ class FastReader {
       if (!next || col > indent) throw BAIL;
       line = next;
     }
-    seq.range = [start, end, end];
-    return seq;
+    return { kind: 'seq', items, start, end };
   }
 
   /**
@@ -198,7 +254,10 @@ class FastReader {
    * collection, or for a sequence item a compact map), or a block on the following lines, or null.
    * Consumes through the value; `end` is where the library ends the node (its range[2]).
    */
-  private value(line: Line, from: number, indent: number, inMap: boolean): { node: YamlNode; end: number } {
+  /** Where the library ends the last node `value` read (its range[2]): what a collection's end is. */
+  private valueEnd = 0;
+
+  private value(line: Line, from: number, indent: number, inMap: boolean): YNode {
     const t = this.text;
     let p = from;
     while (p < line.end && t.charCodeAt(p) === SPACE) p++;
@@ -210,42 +269,40 @@ class FastReader {
         const col = next.at - next.start;
         if (col > indent) {
           const node = this.block(next, col, false);
-          return { node, end: (node.range as [number, number, number])[1] };
+          this.valueEnd = node.end;
+          return node;
         }
         // A map's value may be a sequence at the key's own column.
         if (inMap && col === indent && this.isSeqItem(next.at, next.end)) {
           const node = this.seq(indent);
-          return { node, end: (node.range as [number, number, number])[1] };
+          this.valueEnd = node.end;
+          return node;
         }
       }
       // The library stretches an empty value over the blank and comment lines after it; not modelled.
       if ((next ? next.start : t.length) !== line.next) throw BAIL;
-      const node = new Scalar(null);
-      node.type = Scalar.PLAIN;
-      node.source = '';
       // With a comment, the library ends the empty value at the next line's content.
       if (comment && !next) throw BAIL;
       const end = comment ? next!.at : p;
-      node.range = [p, p, end];
-      return { node, end };
+      this.valueEnd = end;
+      return { kind: 'scalar', value: null, style: 'plain', source: '', start: p, end: p };
     }
     if (!inMap && this.isSeqItem(p, line.end)) throw BAIL;
-    let node: YamlNode;
+    let node: YNode;
     let after: number;
     const c = t.charCodeAt(p);
     if (c === 123 /* { */ || c === 91 /* [ */) {
-      const flow = this.flow(p, line.end);
-      node = flow.node;
-      after = flow.end;
+      node = this.flow(p, line.end);
+      after = node.end;
     } else if (!inMap && this.isKeyLine(p, line.end)) {
       // `- key: value`: a compact map whose keys sit at this column.
       const col = p - line.start;
       const node = this.map(col, p);
-      return { node, end: (node.range as [number, number, number])[1] };
+      this.valueEnd = node.end;
+      return node;
     } else {
-      const s = this.scalar(p, line.end, 'value');
-      node = s.node;
-      after = s.end;
+      node = this.scalar(p, line.end, 'value');
+      after = node.end;
     }
     // Only blanks and a comment may follow on the line.
     let q = after;
@@ -254,7 +311,8 @@ class FastReader {
     this.pos = line.next;
     const next = this.peek();
     if (next && next.at - next.start > indent) throw BAIL; // a continuation line or an error
-    return { node, end: line.next };
+    this.valueEnd = line.next;
+    return node;
   }
 
   /** Whether a `key:` starts at `p` (the line is a map entry). */
@@ -281,7 +339,7 @@ class FastReader {
    * A one-line scalar at `p`: quoted, or plain up to ': ' / ' #' / the line's end (a key stops at
    * its ':'; a value that holds ': ' is a nested-mapping error, left to the library).
    */
-  private scalar(p: number, end: number, role: 'key' | 'value' | 'flow'): { node: Scalar; end: number } {
+  private scalar(p: number, end: number, role: 'key' | 'value' | 'flow'): YScalar {
     const t = this.text;
     const c = t.charCodeAt(p);
     if (c === 34 /* " */ || c === 39 /* ' */) {
@@ -304,11 +362,7 @@ class FastReader {
         k++;
       }
       value += t.slice(chunk, k);
-      const node = new Scalar(value);
-      node.type = c === 34 ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
-      node.source = value;
-      node.range = [p, k + 1, k + 1];
-      return { node, end: k + 1 };
+      return { kind: 'scalar', value, style: c === 34 ? 'double' : 'single', source: value, start: p, end: k + 1 };
     }
     // Indicators that start something other than a plain scalar.
     if ('&*!|>%@`#,[]{}'.includes(t[p]!) || ((c === DASH || c === 63 /* ? */ || c === COLON) && (p + 1 === end || t.charCodeAt(p + 1) === SPACE))) throw BAIL;
@@ -334,20 +388,16 @@ class FastReader {
     const source = t.slice(p, last);
     const value = resolvePlain(source);
     if (value === undefined) throw BAIL;
-    const node = new Scalar(value);
-    node.type = Scalar.PLAIN;
-    node.source = source;
-    node.range = [p, last, last];
-    return { node, end: last };
+    return { kind: 'scalar', value, style: 'plain', source, start: p, end: last };
   }
 
   /** A one-line flow map or sequence of scalars at `p` (`{name: X, value: "7"}`, `["a", b]`). */
-  private flow(p: number, end: number): { node: YamlNode; end: number } {
+  private flow(p: number, end: number): YMap | YSeq {
     const t = this.text;
     const isMap = t.charCodeAt(p) === 123;
     const close = isMap ? 125 : 93;
-    const coll = isMap ? new YAMLMap() : new YAMLSeq();
-    coll.flow = true;
+    const pairs: YPair[] = [];
+    const items: YNode[] = [];
     let k = p + 1;
     const skip = () => {
       while (k < end && t.charCodeAt(k) === SPACE) k++;
@@ -363,16 +413,16 @@ class FastReader {
         if (isMap) {
           if (t.charCodeAt(k) !== COLON) throw BAIL;
           k++;
-          if (item.node.type === Scalar.PLAIN && t.charCodeAt(k) !== SPACE) throw BAIL;
+          if (item.style === 'plain' && t.charCodeAt(k) !== SPACE) throw BAIL;
           skip();
           const c = t.charCodeAt(k);
           if (c === 44 || c === close) throw BAIL; // an empty value: left to the library
           const v = this.scalar(k, end, 'flow');
           k = v.end;
-          (coll as YAMLMap).items.push(new Pair<YamlNode, YamlNode>(item.node, v.node) as Pair<unknown, unknown>);
+          pairs.push({ key: item, value: v });
           skip();
         } else {
-          (coll as YAMLSeq).items.push(item.node);
+          items.push(item);
         }
         const c = t.charCodeAt(k);
         if (c === close) break;
@@ -382,7 +432,6 @@ class FastReader {
         if (t.charCodeAt(k) === close) throw BAIL; // trailing comma
       }
     }
-    coll.range = [p, k + 1, k + 1];
-    return { node: coll, end: k + 1 };
+    return isMap ? { kind: 'map', items: pairs, start: p, end: k + 1 } : { kind: 'seq', items, start: p, end: k + 1 };
   }
 }
