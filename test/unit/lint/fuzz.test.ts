@@ -65,3 +65,10 @@ test('huge and binary inputs: one finding, no exception', () => {
     assert.doesNotThrow(() => lintText(kind, '<'.repeat(200_000) + '"'.repeat(100_000) + '{'.repeat(100_000), { os: 'linux' }));
   }
 });
+
+test('deeply nested launch XML is linted to the innermost element (no recursion limit)', () => {
+  const depth = 20_000;
+  const text = `<launch>${'<group>'.repeat(depth)}<env name="ROS_IP" value="hal"/>${'</group>'.repeat(depth)}</launch>`;
+  const codes = lintText('/w/a.launch', text, { os: 'linux' }).findings.map((f) => f.code);
+  assert.deepEqual(codes, ['HOST001']);
+});

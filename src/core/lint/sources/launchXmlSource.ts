@@ -38,6 +38,11 @@ export function launchXmlSource(text: string, hint: 'ros1' | 'ros2' | 'auto'): S
   const machines = new Map<string, string>();
   let groupSeq = 0;
 
+  // Pre-order walk with an explicit stack (document order, as groupSeq numbering needs): hostile
+  // nesting cannot overflow the call stack. Parallel arrays: no object per visited element.
+  const todoE: XmlElement[] = [];
+  const todoScope: string[] = [];
+  const todoParent: (string | undefined)[] = [];
   const visit = (e: XmlElement, scope: string, parent: string | undefined) => {
     const tag = e.name;
     if (tag === 'env' || tag === 'set_env' || tag === 'unset_env' || tag === 'append_env') {
@@ -104,8 +109,17 @@ export function launchXmlSource(text: string, hint: 'ros1' | 'ros2' | 'auto'): S
         }
       }
     }
-    for (const c of e.children) visit(c, childScope, tag);
+    for (let i = e.children.length - 1; i >= 0; i--) {
+      todoE.push(e.children[i]!);
+      todoScope.push(childScope);
+      todoParent.push(tag);
+    }
   };
-  if (root) visit(root, 'launch', undefined);
+  if (root) {
+    todoE.push(root);
+    todoScope.push('launch');
+    todoParent.push(undefined);
+  }
+  for (let e = todoE.pop(); e; e = todoE.pop()) visit(e, todoScope.pop()!, todoParent.pop());
   return { kind: ros === 1 ? 'ros1-launch' : 'ros2-launch-xml', text, assignments, findings, ros };
 }
