@@ -57,3 +57,12 @@ test('ROS 2 <env> outside a node: the rename fix edits the open and the close ta
   const fixed = edits.reduce((t, e) => t.slice(0, e.span.start) + e.newText + t.slice(e.span.end), text);
   assert.equal(fixed, '<launch>\n  <set_env name="A" value="b"></set_env >\n</launch>\n');
 });
+
+test('entities declared in the internal DTD are not syntax errors (roslaunch expands them)', () => {
+  const text = '<?xml version="1.0"?>\n<!DOCTYPE launch [<!ENTITY master "http://hal:11311">]>\n<launch><env name="ROS_MASTER_URI" value="&master;"/></launch>\n';
+  assert.deepEqual(lintText('/w/a.launch', text, { os: 'linux' }).findings.filter((x) => x.message.startsWith('XML:')), []);
+  const undeclared = '<launch><env name="ROS_MASTER_URI" value="&master;"/></launch>\n';
+  const f = lintText('/w/a.launch', undeclared, { os: 'linux' }).findings.filter((x) => x.message.startsWith('XML:'));
+  assert.equal(f.length, 1);
+  assert.equal(undeclared.slice(f[0]!.span.start, f[0]!.span.end), '&master;');
+});

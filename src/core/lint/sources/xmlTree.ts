@@ -112,6 +112,11 @@ export function parseXmlTree(text: string, opts: XmlTreeOptions = {}): XmlTree {
     const amp = e.message.includes('entity') ? lastIndexOfCode(text, 38 /* & */, at) : -1;
     error = { message: e.message, span: amp >= 0 && at - amp < 64 ? { start: amp, end: Math.min(at + 1, n) } : { start: at, end: Math.min(at + 1, n) } };
   });
+  // Internal DTD entities (`<!DOCTYPE launch [<!ENTITY ip "10.0.0.1">]>`) are expanded by roslaunch's
+  // parser; saxes does not read the DTD, so declare them or every use is an "undefined entity".
+  p.on('doctype', (d) => {
+    for (const m of d.matchAll(/<!ENTITY\s+([^\s%"']+)\s+(?:"([^"]*)"|'([^']*)')\s*>/g)) p.ENTITIES[m[1]!] ??= m[2] ?? m[3] ?? '';
+  });
   p.on('opentagstart', (t) => {
     // Fired on the character after the name (two for CRLF, none at the end of input).
     const from = Math.min(p.position, n) - 1 - t.name.length;
