@@ -1,34 +1,57 @@
-import { stringInner, stringValue, tokenizePython, type Tok } from './pythonTokens';
+import { scanPython, stringInner, stringValue, type PyTokens, type Tok } from './pythonTokens';
 import type { Assignment, Finding, SourceModel } from '../types';
 
 interface Arg {
   readonly keyword?: Tok;
+  /** The argument's significant tokens (newlines dropped), after `keyword=`; made on first use. */
   readonly tokens: readonly Tok[];
 }
 
+const OPEN = new Set([40, 91, 123]); // ( [ {
+const CLOSE = new Set([41, 93, 125]); // ) ] }
+
+/** An argument as token indices; its Tok objects are made only if a rule reads it. */
+class LazyArg implements Arg {
+  readonly keyword?: Tok;
+  private made: Tok[] | undefined;
+  constructor(
+    private readonly toks: PyTokens,
+    private readonly idx: number[],
+  ) {
+    if (idx.length > 2 && toks.kind(idx[0]!) === 'name' && toks.isOp(idx[1]!, 61 /* = */)) this.keyword = toks.tok(idx[0]!);
+  }
+  get tokens(): readonly Tok[] {
+    return (this.made ??= this.idx.slice(this.keyword ? 2 : 0).map((k) => this.toks.tok(k)));
+  }
+}
+
 /** Splits the arguments of the call whose '(' is at tokens[open]; returns them and the index after ')'. */
-function callArgs(toks: readonly Tok[], open: number): { args: Arg[]; close: number } {
+function callArgs(toks: PyTokens, open: number): { args: Arg[]; close: number } {
   const args: Arg[] = [];
+  const src = toks.src;
   let depth = 0;
-  let cur: Tok[] = [];
+  let cur: number[] = [];
   let i = open + 1;
   const push = () => {
-    const significant = cur.filter((t) => t.kind !== 'newline');
-    if (significant.length) {
-      const kw = significant.length > 2 && significant[0]!.kind === 'name' && significant[1]!.text === '=' ? significant[0] : undefined;
-      args.push({ ...(kw ? { keyword: kw } : {}), tokens: kw ? significant.slice(2) : significant });
-    }
+    // Newlines are never pushed into `cur`: it holds the argument's significant tokens.
+    if (cur.length) args.push(new LazyArg(toks, cur));
     cur = [];
   };
-  for (; i < toks.length; i++) {
-    const t = toks[i]!;
-    if (t.kind === 'op' && '([{'.includes(t.text)) depth++;
-    if (t.kind === 'op' && ')]}'.includes(t.text)) {
-      if (depth === 0) break;
-      depth--;
+  for (; i < toks.count; i++) {
+    const kind = toks.kind(i);
+    if (kind === 'op' && toks.end(i) - toks.start(i) === 1) {
+      const c = src.charCodeAt(toks.start(i));
+      if (OPEN.has(c)) depth++;
+      if (CLOSE.has(c)) {
+        if (depth === 0) break;
+        depth--;
+      }
+      if (depth === 0 && c === 44 /* , */) {
+        push();
+        continue;
+      }
     }
-    if (depth === 0 && t.kind === 'op' && t.text === ',') push();
-    else cur.push(t);
+    if (kind !== 'newline') cur.push(i);
   }
   push();
   return { args, close: i };
@@ -69,13 +92,13 @@ const PROCESS_ACTIONS = new Set(['Node', 'ExecuteProcess', 'ComposableNodeContai
 export function launchPySource(text: string): SourceModel {
   const findings: Finding[] = [];
   const assignments: Assignment[] = [];
-  const toks = tokenizePython(text);
+  const toks = scanPython(text);
   let seq = 0;
-  for (let i = 0; i < toks.length - 1; i++) {
-    const t = toks[i]!;
-    if (t.kind !== 'name' || toks[i + 1]!.text !== '(' || (i > 0 && toks[i - 1]!.text === 'def')) continue;
-    const callee = t.text;
+  for (let i = 0; i < toks.count - 1; i++) {
+    if (toks.kind(i) !== 'name' || !toks.isOp(i + 1, 40 /* ( */) || (i > 0 && toks.isName(i - 1, 'def'))) continue;
+    const callee = toks.text(i);
     if (!ENV_ACTIONS.has(callee) && !PROCESS_ACTIONS.has(callee)) continue;
+    const t = toks.tok(i);
     const { args } = callArgs(toks, i + 1);
     const byKw = (k: string, pos: number) => args.find((a) => a.keyword?.text === k) ?? args.filter((a) => !a.keyword)[pos];
     if (ENV_ACTIONS.has(callee)) {
