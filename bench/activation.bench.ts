@@ -18,7 +18,7 @@ import type { BenchOptions } from './run';
 const LOCK = '/tmp/rosnet-vscode.lock';
 const MB = 1024 * 1024;
 
-async function benchHostVsix(): Promise<string> {
+export async function benchHostVsix(): Promise<string> {
   const dir = join(ROOT, 'out', 'bench-host');
   mkdirSync(join(dir, 'dist'), { recursive: true });
   copyFileSync(join(ROOT, 'bench/host/package.json'), join(dir, 'package.json'));
@@ -40,6 +40,8 @@ interface HostRun {
   heapBefore: number;
   heapAfterActivation: number;
   heapReachable: number;
+  /** After the warm-up polls (and 3 s of quiet). */
+  heapWarm: number;
   heapAfterPolls: Array<{ polls: number; heap: number }>;
   pollsMs: number;
   wasActive: boolean;
@@ -49,7 +51,7 @@ interface HostRun {
  * `npm run package` without its typecheck step (a teammate's work in progress must not stop a
  * measurement): the production bundles and a VSIX in a temp folder. Runs under the VS Code lock.
  */
-function packageExtension(): string {
+export function packageExtension(): string {
   execFileSync(process.execPath, [join(ROOT, 'esbuild.js'), '--production'], { cwd: ROOT, stdio: 'pipe' });
   const out = join(mkdtempSync(join(tmpdir(), 'rosnet-bench-vsix-')), 'ros-network.vsix');
   execFileSync(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', out], { cwd: ROOT, stdio: 'pipe' });
@@ -57,7 +59,7 @@ function packageExtension(): string {
 }
 
 /** One fresh code-server start: returns what the bench host measured and the logged activation time. */
-async function hostRun(vsix: string[], masterUri: string, polls: number): Promise<HostRun> {
+export async function hostRun(vsix: string[], masterUri: string, polls: number, warmup: number, extraEnv: Record<string, string> = {}): Promise<HostRun> {
   const work = mkdtempSync(join(tmpdir(), 'rosnet-bench-act-'));
   const workspace = join(work, 'workspace');
   mkdirSync(workspace);
@@ -66,7 +68,7 @@ async function hostRun(vsix: string[], masterUri: string, polls: number): Promis
     workspace,
     vsix,
     userSettings: { 'rosNetwork.profiles': [{ name: 'bench', ROS_MASTER_URI: masterUri }] },
-    env: { ROSNET_BENCH_OUT: out, ROSNET_BENCH_POLLS: String(polls) },
+    env: { ...extraEnv, ROSNET_BENCH_OUT: out, ROSNET_BENCH_POLLS: String(polls), ROSNET_BENCH_WARMUP: String(warmup) },
   });
   const browser = await launchBrowser();
   try {
@@ -108,16 +110,18 @@ async function measure(o: BenchOptions): Promise<BenchResult> {
   const starts = o.quick ? 1 : 3;
   // Long enough to tell a bounded cache (grows, then flat) from a leak (grows all along).
   const polls = o.quick ? 50 : 3000;
+  const warmup = o.quick ? 20 : 1000;
   const master = await startMaster();
   const runs: HostRun[] = [];
   try {
     const vsix = [packageExtension(), await benchHostVsix()];
-    for (let i = 0; i < starts; i++) runs.push(await hostRun(vsix, master.uri, polls));
+    for (let i = 0; i < starts; i++) runs.push(await hostRun(vsix, master.uri, polls, warmup));
   } finally {
     await master.kill();
   }
   const growthAct = runs.map((r) => (r.heapAfterActivation - r.heapBefore) / MB);
-  const growthPolls = runs.map((r) => (r.heapAfterPolls.at(-1)!.heap - r.heapReachable) / MB);
+  const growthWarmup = runs.map((r) => (r.heapWarm - r.heapReachable) / MB);
+  const growthPolls = runs.map((r) => (r.heapAfterPolls.at(-1)!.heap - r.heapWarm) / MB);
   const rows: Row[] = [
     { metric: 'activate() in code-server (logged "activated in")', unit: 'ms', stats: summarize(runs.map((r) => r.activatedMs)), target: { op: '<=', value: 25, on: 'median' } },
     { metric: 'module evaluation before activate() (logged; not in the figure above)', unit: 'ms', stats: summarize(runs.map((r) => r.moduleEvalMs)) },
@@ -130,16 +134,27 @@ async function measure(o: BenchOptions): Promise<BenchResult> {
       ...(s.file === 'extension.js' ? { target: { op: '<=', value: 250, on: 'median' } as const } : {}),
     })),
     { metric: 'extension-host heap growth from activation', unit: 'MB', stats: summarize(growthAct), target: { op: '<=', value: 10, on: 'median' } },
-    { metric: `heap growth over ${polls.toLocaleString('en-US')} polls (after the first)`, unit: 'MB', stats: summarize(growthPolls), target: { op: '<=', value: 1, on: 'median' }, note: 'flat: ≤ 1 MB' },
+    {
+      metric: `heap growth during the first ${warmup.toLocaleString('en-US')} polls (poll path compiled, other extensions still activating)`,
+      unit: 'MB',
+      stats: summarize(growthWarmup),
+    },
+    {
+      metric: `heap growth over the next ${polls.toLocaleString('en-US')} polls`,
+      unit: 'MB',
+      stats: summarize(growthPolls),
+      target: { op: '<=', value: 1, on: 'median' },
+      note: 'flat: ≤ 1 MB',
+    },
   ];
-  const trace = runs[0]!.heapAfterPolls.map((s) => `${s.polls}: ${((s.heap - runs[0]!.heapReachable) / MB).toFixed(2)} MB`).join(', ');
+  const trace = runs[0]!.heapAfterPolls.map((s) => `${s.polls}: ${((s.heap - runs[0]!.heapWarm) / MB).toFixed(2)} MB`).join(', ');
   return {
     name: 'activation',
     title: '6. Activation and footprint',
     rows,
     notes: [
       `first start's log: "${runs[0]!.activatedLine.replace(/ \((?:local|remote: [^)]*) extension host\)\s*$/, '')}".`,
-      `${starts} fresh code-server starts (VS Code ${'1.139'} server, Node 24 extension host), each with a new user-data dir; heap after forced GC; heap over polls in the first start: ${trace}; ${polls} polls took ${(runs[0]!.pollsMs / 1000).toFixed(1)} s.`,
+      `${starts} fresh code-server starts (VS Code ${'1.139'} server, Node 24 extension host), each with a new user-data dir; heap after forced GC; heap over the polls after the warm-up in the first start: ${trace}; ${polls} polls took ${(runs[0]!.pollsMs / 1000).toFixed(1)} s.`,
       'bundle sizes from `node esbuild.js --production`; lint.js/doctor.js load only when a lintable file or the doctor is used.',
     ],
   };
