@@ -58,6 +58,7 @@ export async function activate(): Promise<void> {
     if (warmup) {
       await new Promise((r) => setTimeout(r, 3000));
       res.heapWarm = heap();
+      if (snapshots) v8.writeHeapSnapshot(join(snapshots, 'warm.heapsnapshot'));
     }
     const t1 = performance.now();
     for (let i = 1; i <= polls; i++) {
