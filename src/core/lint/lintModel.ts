@@ -1,0 +1,147 @@
+import { valueRules, ROS1_ONLY, ROS2_ONLY, type ValueContext } from './rules/valueRules';
+import { scopeRules, machineRules } from './rules/scopeRules';
+import type { Assignment, Finding, LintContext, SourceModel } from './types';
+
+// The rules over a parsed source, apart from the parsers (lintEngine.ts imports all of them): the
+// doctor lints a profile's variables through this module without loading XML/YAML/Python parsers.
+
+export const MAX_LINT_BYTES = 20 * 1024 * 1024;
+
+/** The finding for a text the engine does not lint (too large, binary), or undefined. */
+export function notLintable(text: string): Finding[] | undefined {
+  if (text.length > MAX_LINT_BYTES) return [{ code: 'FMT001', severity: 'info', message: `Not linted: the file is larger than ${MAX_LINT_BYTES / 1024 / 1024} MB`, span: { start: 0, end: 0 } }];
+  if (text.slice(0, 8192).includes('\0')) return [{ code: 'FMT001', severity: 'info', message: 'Not linted: this looks like a binary file', span: { start: 0, end: 0 } }];
+  return undefined;
+}
+
+/** A parser or rule failure is itself one finding: linting never throws. */
+export function unreadable(text: string, e: unknown): Finding[] {
+  return [{ code: 'FMT001', severity: 'error', message: `ROS Network could not read this file: ${e instanceof Error ? e.message : String(e)}`, span: { start: 0, end: Math.min(text.length, 1) } }];
+}
+
+/** The whole line of an assignment, for "remove" fixes in line-based files. */
+function lineSpan(text: string, a: Assignment): { start: number; end: number } {
+  const start = text.lastIndexOf('\n', a.keySpan.start - 1) + 1;
+  const nl = text.indexOf('\n', a.valueSpan.end);
+  return { start, end: nl < 0 ? text.length : nl + 1 };
+}
+
+const notRemovable = (): undefined => undefined;
+
+const ROS1_NAMES: ReadonlySet<string> = new Set(ROS1_ONLY);
+const ROS2_NAMES: ReadonlySet<string> = new Set(ROS2_ONLY);
+
+type ValueContexts = { readonly renamable: ValueContext; readonly notRenamable: ValueContext };
+/** Value-rule contexts per lint context and (generation, distro): the CLI lints every file with one context. */
+const VALUE_CONTEXTS = new WeakMap<LintContext, Map<string, ValueContexts>>();
+
+function valueContexts(ctx: LintContext, ros: 1 | 2 | undefined, distro: string | undefined): ValueContexts {
+  let byKey = VALUE_CONTEXTS.get(ctx);
+  if (!byKey) VALUE_CONTEXTS.set(ctx, (byKey = new Map()));
+  const key = `${ros ?? ''}|${distro ?? ''}`;
+  let c = byKey.get(key);
+  if (!c) {
+    const here = { ...ctx, ...(ros ? { rosHere: ros } : {}), ...(distro ? { distroHere: distro } : {}) };
+    c = { renamable: { ...here, renamable: true }, notRenamable: { ...here, renamable: false } };
+    byKey.set(key, c);
+  }
+  return c;
+}
+
+export function lintModel(model: SourceModel, ctx: LintContext): Finding[] {
+  // Parsers report errors at end of input as a 1-character span past the end: every span is kept
+  // inside the text, so editors and SARIF never get a range they reject.
+  const n = model.text.length;
+  const clamp = (f: Finding): Finding => {
+    const start = Math.min(Math.max(f.span.start, 0), n);
+    const end = Math.min(Math.max(f.span.end, start), n);
+    return start === f.span.start && end === f.span.end ? f : { ...f, span: { start, end } };
+  };
+  const findings: Finding[] = model.findings.map(clamp);
+  const vars: Assignment[] = [];
+  const machines: Assignment[] = [];
+  // Each scope's own assignments, by their index in `vars` (document order).
+  const own = new Map<string, number[]>();
+  for (const a of model.assignments) {
+    if (a.name === '__machine_address') machines.push(a);
+    if (a.name.startsWith('__')) continue;
+    const list = own.get(a.scope);
+    if (list) list.push(vars.length);
+    else own.set(a.scope, [vars.length]);
+    vars.push(a);
+  }
+  const lineBased = model.kind === 'dotenv' || model.kind === 'shell';
+  const seen = new Set<string>();
+  const push = (raw: Finding) => {
+    const f = clamp(raw);
+    const key = `${f.code}:${f.span.start}:${f.span.end}:${f.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      findings.push(f);
+    }
+  };
+  // A scope sees the assignments of itself and of every enclosing scope ('a' encloses 'a/b'); the
+  // last one in document order wins, an unset removes. Each scope's "last assignment per name"
+  // (unsets kept) is its parent's plus its own, so every scope costs its own size plus one copy,
+  // not a pass over the whole file (launch files have a scope per node: that was quadratic).
+  const lastOf = new Map<string, ReadonlyMap<string, number>>();
+  const EMPTY: ReadonlyMap<string, number> = new Map();
+  const lastIn = (scope: string): ReadonlyMap<string, number> => {
+    const known = lastOf.get(scope);
+    if (known) return known;
+    // Walk up to the nearest computed ancestor, then down again (no recursion: scopes nest deeply).
+    const chain = [scope];
+    let base = EMPTY;
+    for (let cut = scope.lastIndexOf('/'); cut >= 0; cut = scope.lastIndexOf('/', cut - 1)) {
+      const outer = scope.slice(0, cut);
+      const hit = lastOf.get(outer);
+      if (hit) {
+        base = hit;
+        break;
+      }
+      chain.push(outer);
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const s = chain[i]!;
+      const mine = own.get(s);
+      if (mine) {
+        const next = new Map(base);
+        for (const j of mine) {
+          const name = vars[j]!.name;
+          if ((next.get(name) ?? -1) < j) next.set(name, j);
+        }
+        base = next;
+      }
+      lastOf.set(s, base);
+    }
+    return base;
+  };
+  for (const [scope, mine] of own) {
+    const env = new Map<string, Assignment>();
+    const scopeEnv = new Map<string, string | undefined>();
+    let ros1Only = false;
+    let ros2Only = false;
+    for (const j of lastIn(scope).values()) {
+      const a = vars[j]!;
+      if (a.op === 'unset') continue;
+      env.set(a.name, a);
+      scopeEnv.set(a.name, a.value);
+      if (ROS1_NAMES.has(a.name)) ros1Only = true;
+      else if (ROS2_NAMES.has(a.name)) ros2Only = true;
+    }
+    const inferred = ros1Only && !ros2Only ? 1 : ros2Only && !ros1Only ? 2 : undefined;
+    const cut = scope.indexOf('/');
+    const scopeCtx = model.scopes?.get(cut < 0 ? scope : scope.slice(0, cut)) ?? model.scopes?.get(scope);
+    const ros = scopeCtx?.ros ?? model.ros ?? ctx.ros ?? inferred;
+    const distro = scopeCtx?.distro ?? model.distro ?? ctx.distro;
+    const { renamable, notRenamable } = valueContexts(ctx, ros, distro);
+    for (const j of mine) {
+      const a = vars[j]!;
+      for (const f of valueRules(a, a.op !== 'arg' ? renamable : notRenamable, scopeEnv)) push(f);
+    }
+    for (const f of scopeRules({ scope, env, ros, kind: model.kind, removable: lineBased ? (a) => (a.scope === scope ? lineSpan(model.text, a) : undefined) : notRemovable }, ctx)) push(f);
+  }
+  for (const f of machineRules(machines, ctx)) push(f);
+  // Codes are ASCII: a code-unit comparison orders them as localeCompare did, without ICU.
+  return findings.sort((a, b) => a.span.start - b.span.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
