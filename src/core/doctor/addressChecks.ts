@@ -1,5 +1,5 @@
 import * as net from 'node:net';
-import { isIpLiteral } from '../profiles/profileSchema';
+import { isIpLiteral } from '../ros/ipLiteral';
 import { type DoctorFacts, isLoopbackAddress, localList, masterIsLocal, normalizeAddress, preferred, variable } from './facts';
 import type { Check, CheckFix } from './types';
 

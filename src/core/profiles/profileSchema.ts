@@ -1,6 +1,9 @@
 import * as z from 'zod/mini';
 import { describeMasterUriProblem, parseMasterUri } from '../ros/masterUri';
 import { MAX_DOMAIN_ID } from '../ros/domain';
+import { isIpLiteral } from '../ros/ipLiteral';
+
+export { isIpLiteral };
 
 // zod/mini: the same validation as classic zod at a fraction of the bundle size (the extension
 // bundle budget is 250 KB; classic zod alone is 450 KB minified).
@@ -127,18 +130,6 @@ export interface Profile {
   readonly variables: ReadonlyMap<string, string>;
   /** Variables the profile asks to remove from terminals. */
   readonly unset: readonly string[];
-}
-
-export function isIpLiteral(v: string): boolean {
-  if (/^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/.test(v)) return true;
-  // IPv6: hex groups with at most one '::', optional zone id, optional embedded IPv4.
-  if (!/^[0-9A-Fa-f:.]+(%[\w.-]+)?$/.test(v) || !v.includes(':')) return false;
-  const addr = v.split('%')[0]!;
-  const dbl = addr.split('::').length - 1;
-  if (dbl > 1) return false;
-  const groups = addr.split(':').filter((g) => g !== '');
-  if (groups.some((g) => !/^[0-9A-Fa-f]{1,4}$/.test(g) && !/^\d+\.\d+\.\d+\.\d+$/.test(g))) return false;
-  return dbl === 1 ? groups.length < 8 : groups.length === 8;
 }
 
 const ROS1_KEYS = ['ROS_MASTER_URI', 'ROS_HOSTNAME', 'ROS_IP', 'ROS_IPV6'];

@@ -1,6 +1,6 @@
 import { parseMasterUri, isLoopbackHost, DEFAULT_MASTER_PORT } from '../../ros/masterUri';
 import { assessDomain, DEFAULT_EPHEMERAL, MAX_DOMAIN_ID, nearestSafeDomain, parseDomainIdLikeRcl } from '../../ros/domain';
-import { isIpLiteral } from '../../profiles/profileSchema';
+import { isIpLiteral } from '../../ros/ipLiteral';
 import { closest } from '../../util/closest';
 import { ROS_VARIABLE_BY_NAME, ROS_VARIABLES, rosGenerationOfDistro, ROS2_DISTROS } from '../../ros/variables';
 import type { Assignment, Finding, Fix, LintContext } from '../types';
