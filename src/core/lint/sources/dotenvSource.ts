@@ -1,6 +1,7 @@
 import { parseDotenv } from '../../sources/dotenvParser';
 import { ROS_VARIABLE_BY_NAME } from '../../ros/variables';
 import type { Assignment, Finding, SourceModel } from '../types';
+import { dotenvQuote } from '../../env/exportFormats';
 import { LineIndex } from '../../text/positions';
 
 /** Values whose `;`/`&` end the command when the file is sourced by a shell. */
@@ -19,10 +20,6 @@ function keyShape(key: string): 'upper' | 'word' | 'other' {
 }
 
 /** A value in double quotes that bash, compose and python-dotenv all read back unchanged. */
-function doubleQuoted(value: string): string {
-  return `"${value.replace(/(["\\$`])/g, '\\$1')}"`;
-}
-
 function startsLikeName(key: string): boolean {
   const c = key.charCodeAt(0);
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -72,10 +69,10 @@ export function dotenvSource(text: string, dialect: 'dotenv' | 'shell'): SourceM
       if (e.delimiter === ':') findings.push({ code: 'FMT004', severity: 'warning', message: `'${e.key}:' uses the YAML-style delimiter only docker compose accepts; python-dotenv and shells need '='`, span: e.delimiterSpan!, fixes: [{ title: "Use '='", edits: [{ span: e.delimiterSpan!, newText: '=' }], isPreferred: true }] });
       if (prev !== undefined) fmt('DuplicatedKey', 'warning', `The ${e.key} key is duplicated (line ${(lines ??= new LineIndex(text)).positionAt(prev).line + 1}); the later value wins`, e.keySpan);
       if (e.quote === 'none' && e.value !== '' && /\s/.test(e.value)) {
-        fmt('ValueWithoutQuotes', sourced ? 'error' : 'warning', 'This value needs to be surrounded in quotes', e.valueSpan, [{ title: 'Quote the value', edits: [{ span: e.valueSpan, newText: doubleQuoted(e.value) }], isPreferred: true }]);
+        fmt('ValueWithoutQuotes', sourced ? 'error' : 'warning', 'This value needs to be surrounded in quotes', e.valueSpan, [{ title: 'Quote the value', edits: [{ span: e.valueSpan, newText: dotenvQuote(e.value) }], isPreferred: true }]);
       }
       if (e.quote !== 'single' && hasDollar && /\$\{[^}]*$|\$\{[^}]*[^A-Za-z0-9_:?+\-=}][^}]*\}/.test(e.value)) fmt('SubstitutionKey', 'warning', `The ${e.key} key is not assigned properly`, e.valueSpan);
-      if (e.quote === 'none' && e.rawValue.includes('#')) findings.push({ code: 'FMT004', severity: 'warning', message: `Unquoted '#': some docker compose versions cut the value here; quote it so every consumer reads '${e.value}'`, span: e.valueSpan, fixes: [{ title: 'Quote the value', edits: [{ span: e.valueSpan, newText: e.value.includes("'") ? doubleQuoted(e.value) : `'${e.value}'` }], isPreferred: true }] });
+      if (e.quote === 'none' && e.rawValue.includes('#')) findings.push({ code: 'FMT004', severity: 'warning', message: `Unquoted '#': some docker compose versions cut the value here; quote it so every consumer reads '${e.value}'`, span: e.valueSpan, fixes: [{ title: 'Quote the value', edits: [{ span: e.valueSpan, newText: dotenvQuote(e.value) }], isPreferred: true }] });
       if (e.quote === 'single' && hasDollar && /\$\{?[A-Za-z_]/.test(e.value)) findings.push({ code: 'FMT004', severity: 'info', message: `'${e.value}' is single-quoted: no consumer expands the variable in it`, span: e.valueSpan });
       if (e.quote === 'none' && hasDollar && /(^|[^$])\$[A-Za-z_]/.test(e.value)) findings.push({ code: 'FMT004', severity: 'warning', message: 'python-dotenv does not expand a bare $VAR; write ${VAR} so every consumer expands it', span: e.valueSpan, fixes: [{ title: 'Use ${VAR}', edits: [{ span: e.valueSpan, newText: e.rawValue.replace(/(^|[^$])\$([A-Za-z_][A-Za-z0-9_]*)/g, '$1${$2}') }], isPreferred: true }] });
     }
@@ -87,7 +84,7 @@ export function dotenvSource(text: string, dialect: 'dotenv' | 'shell'): SourceM
         severity: 'error',
         message: `Unquoted '${c}' ends the command in sh/bash: only '${e.value.slice(0, cut)}' is assigned${c === ';' ? ` and '${e.value.slice(cut + 1)}' runs as a command` : ''}`,
         span: e.valueSpan,
-        fixes: [{ title: 'Quote the value', edits: [{ span: e.valueSpan, newText: doubleQuoted(e.value) }], isPreferred: true }],
+        fixes: [{ title: 'Quote the value', edits: [{ span: e.valueSpan, newText: dotenvQuote(e.value) }], isPreferred: true }],
       });
     }
     if (dialect === 'shell' && e.delimiter && e.spaceBeforeDelimiter) {
