@@ -3,3 +3,5 @@
 export { lintText, detectKind } from '../core/lint/lintEngine';
 export { hoverAt } from '../core/lint/present/hoverAt';
 export { fixAllEdits, preferredFixes } from '../core/lint/present/fixAll';
+export { settingsHostFindings } from '../core/lint/settingsHostFindings';
+export { HostLookupCache, nodeHostDeps } from '../core/lint/hostRules';

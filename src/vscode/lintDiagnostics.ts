@@ -5,13 +5,15 @@ import { LINT_GLOBS } from '../core/lint/present/lintGlobs';
 import { matchesAnyGlob } from '../core/lint/present/globMatch';
 import { mapLimit } from '../core/util/mapLimit';
 import type { Finding, Severity } from '../core/lint/types';
-import type { LintEngineLoader } from './lintEngineLoader';
+import type { LintEngine, LintEngineLoader } from './lintEngineLoader';
 import type { LintContextProvider } from './lintContext';
 import type { ProfileService } from './profileService';
 import { affectsLintSettings, readLintSettings } from './lintSettings';
 
 export const LINT_SOURCE = 'ROS Network';
 const DEBOUNCE_MS = 300;
+/** After the text lint: the resolver is asked only once typing in settings.json pauses. */
+const HOST_DEBOUNCE_MS = 500;
 const MAX_WORKSPACE_FILES = 5000;
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -46,12 +48,16 @@ export class LintDiagnostics implements vscode.Disposable {
   private readonly linted = new Map<string, LintedText>();
   /** Files linted by "Lint Workspace" that are not open: kept up to date on settings changes. */
   private readonly fromWorkspace = new Set<string>();
+  /** URI004/HOST003 of the active profile per settings.json: the text and profile they were computed for. */
+  private readonly hostFound = new Map<string, { readonly text: string; readonly profile: string; readonly findings: readonly Finding[] }>();
+  private readonly hostTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private host: { readonly cache: InstanceType<LintEngine['HostLookupCache']>; readonly deps: ReturnType<LintEngine['nodeHostDeps']> } | undefined;
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly engine: LintEngineLoader,
     private readonly contexts: LintContextProvider,
-    profiles: ProfileService,
+    private readonly profiles: ProfileService,
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.subscriptions = [
@@ -103,8 +109,58 @@ export class LintDiagnostics implements vscode.Disposable {
   }
 
   private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
     this.collection.delete(uri);
-    this.linted.delete(uri.toString());
+    this.linted.delete(key);
+    this.hostFound.delete(key);
+    clearTimeout(this.hostTimers.get(key));
+    this.hostTimers.delete(key);
+  }
+
+  /**
+   * The active profile's name when `uri` is the settings.json it comes from: the one profile that
+   * describes this machine, so the only one whose addresses are checked against it. (Profiles from
+   * user settings are not checked: their file is not a workspace file.)
+   */
+  private machineProfile(uri: vscode.Uri): string | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder || uri.toString() !== vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json').toString()) return undefined;
+    const r = this.profiles.resolve(folder);
+    return r.kind === 'active' && r.profile.origin !== 'user' ? r.profile.name : undefined;
+  }
+
+  /** Runs the host checks off the typing path (never awaited); publishes again only when they changed. */
+  private scheduleHostChecks(uri: vscode.Uri, text: string, version: number | undefined, profile: string): void {
+    const key = uri.toString();
+    clearTimeout(this.hostTimers.get(key));
+    this.hostTimers.set(
+      key,
+      setTimeout(() => {
+        this.hostTimers.delete(key);
+        void this.runHostChecks(uri, text, version, profile);
+      }, HOST_DEBOUNCE_MS),
+    );
+  }
+
+  private async runHostChecks(uri: vscode.Uri, text: string, version: number | undefined, profile: string): Promise<void> {
+    const key = uri.toString();
+    let findings: Finding[];
+    try {
+      const engine = this.engine.get();
+      this.host ??= { cache: new engine.HostLookupCache(), deps: engine.nodeHostDeps() };
+      findings = await engine.settingsHostFindings(text, profile, this.host.deps, { cache: this.host.cache });
+    } catch (e) {
+      this.log.warn(`host checks failed for ${uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    const now = this.linted.get(key);
+    // A newer edit (or a close) superseded this text: its own lint schedules its own checks.
+    if (!now || now.text !== text || now.version !== version) return;
+    const prev = this.hostFound.get(key);
+    this.hostFound.set(key, { text, profile, findings });
+    const same = (a: readonly Finding[], b: readonly Finding[]) => a.length === b.length && a.every((f, i) => f.code === b[i]!.code && f.message === b[i]!.message && f.span.start === b[i]!.span.start && f.span.end === b[i]!.span.end);
+    if (prev && prev.text === text && prev.profile === profile && same(prev.findings, findings)) return;
+    this.lintText(uri, text, version, false);
   }
 
   /** Lints an open document now and publishes its diagnostics; returns what was published. */
@@ -119,20 +175,25 @@ export class LintDiagnostics implements vscode.Disposable {
     return l && l.version === doc.version ? l : this.lintDocument(doc);
   }
 
-  private lintText(uri: vscode.Uri, text: string, version: number | undefined): LintedText | undefined {
+  private lintText(uri: vscode.Uri, text: string, version: number | undefined, hostChecks = true): LintedText | undefined {
     const settings = readLintSettings(uri);
     if (!settings.enabled || this.excluded(uri, settings.exclude)) {
       this.forget(uri);
       return undefined;
     }
     let findings: readonly Finding[];
+    let machine: string | undefined;
     try {
       const r = this.engine.get().lintText(uri.fsPath, text, this.contexts.forUri(uri));
       if (!r.kind) {
         this.forget(uri);
         return undefined;
       }
-      findings = applyRuleSettings(r.findings, settings.rules);
+      machine = r.kind === 'settings' ? this.machineProfile(uri) : undefined;
+      // The last host findings stay while the text and profile are the same (no flicker on a re-lint).
+      const host = this.hostFound.get(uri.toString());
+      const carried = host && machine !== undefined && host.text === text && host.profile === machine ? host.findings : [];
+      findings = applyRuleSettings(carried.length ? [...r.findings, ...carried] : r.findings, settings.rules);
     } catch (e) {
       // lintText never throws; a failure here is the engine bundle itself (missing dist/lint.js).
       this.log.error(`lint failed for ${uri.fsPath}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
@@ -148,6 +209,8 @@ export class LintDiagnostics implements vscode.Disposable {
     const linted: LintedText = { version, text, lines, entries };
     this.linted.set(uri.toString(), linted);
     this.collection.set(uri, entries.map((e) => e.diagnostic));
+    if (machine === undefined) this.hostFound.delete(uri.toString());
+    else if (hostChecks) this.scheduleHostChecks(uri, text, version, machine);
     return linted;
   }
 
@@ -193,8 +256,9 @@ export class LintDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
+    for (const t of [...this.timers.values(), ...this.hostTimers.values()]) clearTimeout(t);
     this.timers.clear();
+    this.hostTimers.clear();
     for (const d of this.subscriptions) d.dispose();
   }
 }

@@ -217,6 +217,33 @@ suite('ROS Network: lint in a real VS Code', () => {
     assert.deepEqual(codes(vscode.Uri.file(path.join(root, 'node_modules', 'pkg', '.env'))), []);
   });
 
+  test("the active profile's addresses are checked against this machine (URI004, HOST003 on the values); an inactive profile with the same values is not", async () => {
+    const a = await api();
+    const doc = await open('.vscode/settings.json');
+    const text = doc.getText();
+    const active = text.indexOf('"this-machine"');
+    const inactive = text.indexOf('"elsewhere"');
+    assert.ok(active >= 0 && inactive > active);
+    const inProfile = (d: vscode.Diagnostic, from: number, to: number) => doc.offsetAt(d.range.start) > from && doc.offsetAt(d.range.end) < to;
+    try {
+      await a.setActiveProfile('this-machine');
+      const d = await diagnosticsFor(doc.uri, 'URI004 and HOST003', (x) => x.some((y) => codeOf(y) === 'URI004') && x.some((y) => codeOf(y) === 'HOST003'));
+      const host = d.filter((y) => ['URI004', 'HOST003'].includes(codeOf(y)));
+      assert.deepEqual(host.map((y) => `${codeOf(y)} ${doc.getText(y.range)}`).sort(), ['HOST003 10.255.255.1', 'URI004 no-such-host.invalid']);
+      assert.ok(host.every((y) => inProfile(y, active, inactive)), 'only on the active profile');
+      assert.ok(host.every((y) => y.severity === vscode.DiagnosticSeverity.Warning && y.source === SOURCE));
+      assert.match(host.find((y) => codeOf(y) === 'HOST003')!.message, /^ROS_IP may be incorrect: ROS_IP \[10\.255\.255\.1\] does not appear to be an IP address of a local network interface \(one of .*127\.0\.0\.1/);
+      assert.equal(host.find((y) => codeOf(y) === 'URI004')!.message, "Cannot resolve hostname 'no-such-host.invalid' in ROS_MASTER_URI");
+      // Switching the active profile moves the checks away from these values.
+      await a.setActiveProfile('lab');
+      await waitFor('host diagnostics gone from the profile that is no longer active', () => (ours(doc.uri).every((y) => !inProfile(y, active, inactive)) ? true : undefined));
+    } finally {
+      await a.setActiveProfile(undefined);
+    }
+    await waitFor('no host diagnostics without an active profile', () => (ours(doc.uri).some((y) => ['URI004', 'HOST003'].includes(codeOf(y))) ? undefined : true));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   test('Show Domain Ports opens a Markdown document with the calculator for the given domain', async () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('rosNetwork.showDomainPorts', 101);
     assert.ok(uri);

@@ -16,7 +16,7 @@ test('lint suite passes in a real VS Code extension host (code-server)', { timeo
   const r = await runHostTests({ name: 'lint', suites: ['test/integration/lint.host.ts'], workspace, env });
   report(r);
   assert.deepEqual(r.failures.map((f) => f.title), []);
-  assert.equal(r.passes.length, 12);
+  assert.equal(r.passes.length, 13);
 });
 
 test('lint keeps working in Restricted Mode (untrusted window)', { timeout: 400_000 }, async () => {

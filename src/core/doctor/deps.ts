@@ -156,10 +156,15 @@ export function localAddresses(): LocalAddress[] {
   return out;
 }
 
+/** getaddrinfo (all addresses, in the resolver's order) with a timeout: a hung resolver rejects with ETIMEOUT. */
+export function nodeLookup(host: string, timeoutMs = 5000): Promise<string[]> {
+  return withTimeout(dns.promises.lookup(host, { all: true, verbatim: true }).then((r) => r.map((a) => a.address)), timeoutMs, `resolving ${host}`);
+}
+
 /** The real machine: node's resolver, interfaces, sockets, `ip route`, files. */
 export function nodeDeps(): DoctorDeps {
   return {
-    lookup: (host) => withTimeout(dns.promises.lookup(host, { all: true, verbatim: true }).then((r) => r.map((a) => a.address)), 5000, `resolving ${host}`),
+    lookup: (host) => nodeLookup(host),
     interfaces: localAddresses,
     hostname: () => os.hostname(),
     async routeSource(address, timeoutMs, opts = {}) {

@@ -11,7 +11,10 @@ export interface RuleInfo {
   readonly severity: Severity;
   /** Section of the rule catalogue in ros-network-env.md §6. */
   readonly section: string;
-  /** What the check needs beyond the text: checked on demand by `rosnet doctor`, not by `lint`. */
+  /**
+   * What the check needs beyond the text: checked by `rosnet doctor`, and by the editor for the
+   * active profile only (hostRules.ts), never by the synchronous lint or `rosnet lint`.
+   */
   readonly needs?: 'dns' | 'os' | 'fs';
 }
 

@@ -49,7 +49,7 @@ export function formatSarif(reports: readonly FileLintReport[], opts: SarifOptio
               id: r.code,
               name: r.code,
               shortDescription: { text: r.title },
-              fullDescription: { text: `${r.title} (${r.section}${r.needs ? `; needs ${r.needs.toUpperCase()}, checked by rosnet doctor` : ''}).` },
+              fullDescription: { text: `${r.title} (${r.section}${r.needs ? `; needs ${r.needs.toUpperCase()}, checked by rosnet doctor and, for the active profile, in the editor` : ''}).` },
               helpUri: `${readme}#${ruleAnchor(r.code)}`,
               defaultConfiguration: { level: LEVEL[r.severity] },
               properties: { category: r.section },

@@ -77,3 +77,11 @@ export function settingsSource(text: string): SourceModel {
   });
   return { kind: 'settings', text, assignments, findings, scopes };
 }
+
+/** The scope (`profile#i`) of the profile named `name` in a settings.json text, or undefined. */
+export function settingsProfileScope(text: string, name: string): string | undefined {
+  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  const list = root && findNodeAtLocation(root, [PROFILES_SETTING]);
+  const i = (list?.type === 'array' ? (list.children ?? []) : []).findIndex((p) => p.type === 'object' && findNodeAtLocation(p, ['name'])?.value === name);
+  return i < 0 ? undefined : `profile#${i}`;
+}
