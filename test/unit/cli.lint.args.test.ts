@@ -27,6 +27,7 @@ test('usage errors exit 2 with a message naming the problem', async () => {
     [['lint', '--ros', '3'], /--ros must be 1 or 2/],
     [['lint', '--os', 'beos'], /--os must be one of linux, darwin, win32/],
     [['lint', '--bogus'], /unknown option '--bogus'/],
+    [['lint', '--online'], /--online needs --profile NAME/],
     [['lint', 'no/such/dir'], /no such file or folder: no\/such\/dir/],
     [['ports'], /give one domain ID/],
     [['ports', '233'], /whole number 0–232/],
@@ -54,6 +55,28 @@ test('--profile: unknown name exits 2 and lists the profiles of .vscode/settings
     const ok = await run(['lint', '--profile', 'lab'], root);
     assert.equal(ok.code, 1);
     assert.match(ok.out, /settings\.json:3:\d+: error DOM001/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('--profile NAME --online adds URI004/HOST003 for that profile only, in .vscode/settings.json; without --online none', async () => {
+  // Real resolver and interfaces: a .invalid name never resolves (RFC 6761), 10.255.255.1 is not on this machine.
+  const root = mkdtempSync(join(tmpdir(), 'rosnet-online-'));
+  try {
+    mkdirSync(join(root, '.vscode'));
+    const bad = { ROS_MASTER_URI: 'http://no-such-host.invalid:11311', ROS_IP: '10.255.255.1' };
+    writeFileSync(join(root, '.vscode', 'settings.json'), JSON.stringify({ 'rosNetwork.profiles': [{ name: 'other', ...bad }, { name: 'here', ...bad }] }, null, 2));
+    writeFileSync(join(root, 'robot.env'), 'ROS_DOMAIN_ID=5\n');
+    const rows = (out: string) => (JSON.parse(out) as Array<{ file: string; line: number; code: string }>).map((x) => `${x.file}:${x.line} ${x.code}`);
+    const offline = await run(['lint', '--profile', 'here', '--format', 'json', 'robot.env'], root);
+    assert.deepEqual(rows(offline.out), []);
+    const online = await run(['lint', '--profile', 'here', '--online', '--format', 'json', 'robot.env'], root);
+    assert.equal(online.code, 0, online.err);
+    // 'here' is the second profile: lines 10 and 11 of the pretty-printed file, not 5 and 6 ('other').
+    assert.deepEqual(rows(online.out), ['.vscode/settings.json:10 URI004', '.vscode/settings.json:11 HOST003']);
+    const all = await run(['lint', '--profile', 'here', '--online', '--format', 'json'], root);
+    assert.deepEqual(rows(all.out), ['.vscode/settings.json:10 URI004', '.vscode/settings.json:11 HOST003'], 'merged into the linted settings.json once');
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { lintPaths } from '../../core/lint/walkLint';
+import { settingsHostFindings } from '../../core/lint/settingsHostFindings';
+import { nodeHostDeps } from '../../core/lint/hostRules';
+import type { FileLintReport } from '../../core/lint/report/locate';
 import { formatJson } from '../../core/lint/report/json';
 import { formatSarif } from '../../core/lint/report/sarif';
 import { formatText } from '../../core/lint/report/text';
@@ -22,6 +25,8 @@ export interface LintArgs {
   readonly profile?: string;
   readonly ros?: 1 | 2;
   readonly os?: string;
+  /** URI004/HOST003 for the --profile (it describes this machine): asks the resolver and the interfaces. */
+  readonly online?: boolean;
 }
 
 /** Argument parsing on its own, so usage errors are tested without running a lint. */
@@ -31,6 +36,7 @@ export function parseLintArgs(args: readonly string[]): LintArgs {
   let profile: string | undefined;
   let ros: 1 | 2 | undefined;
   let os: string | undefined;
+  let online = false;
   let onlyPaths = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -40,6 +46,10 @@ export function parseLintArgs(args: readonly string[]): LintArgs {
     }
     if (a === '--') {
       onlyPaths = true;
+      continue;
+    }
+    if (a === '--online') {
+      online = true;
       continue;
     }
     const f = optionValue(args, i, '--format') ?? optionValue(args, i, '-f');
@@ -62,7 +72,8 @@ export function parseLintArgs(args: readonly string[]): LintArgs {
       i += o[1];
     } else throw new UsageError(`unknown option '${a}'`);
   }
-  return { paths, format, ...(profile !== undefined ? { profile } : {}), ...(ros ? { ros } : {}), ...(os !== undefined ? { os } : {}) };
+  if (online && profile === undefined) throw new UsageError('--online needs --profile NAME (the profile that describes this machine)');
+  return { paths, format, ...(profile !== undefined ? { profile } : {}), ...(ros ? { ros } : {}), ...(os !== undefined ? { os } : {}), ...(online ? { online } : {}) };
 }
 
 /** The workspace profiles of `<cwd>/.vscode/settings.json` (JSONC), validated like the editor does. */
@@ -80,6 +91,18 @@ export function readWorkspaceProfiles(cwd: string): { profiles: readonly Profile
   return { profiles: parsed.profiles, problems: parsed.problems.map((p) => `${p.path}${p.profileName ? ` ('${p.profileName}')` : ''} ${p.message}`) };
 }
 
+/** `--online`: the profile's URI004/HOST003 findings, in the report of .vscode/settings.json (added when it was not linted). */
+async function withHostFindings(reports: readonly FileLintReport[], profile: string, cwd: string): Promise<FileLintReport[]> {
+  const file = '.vscode/settings.json';
+  const text = readFileSync(join(cwd, '.vscode', 'settings.json'), 'utf8').replace(/^\uFEFF/, '');
+  const found = await settingsHostFindings(text, profile, nodeHostDeps());
+  if (!found.length) return [...reports];
+  const at = reports.findIndex((r) => r.file === file && r.text === text);
+  if (at < 0) return [...reports, { file, text, findings: found }].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const merged = [...reports[at]!.findings, ...found].sort((a, b) => a.span.start - b.span.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return reports.map((r, i) => (i === at ? { ...r, findings: merged } : r));
+}
+
 function selectProfile(name: string, io: CliIo): Profile {
   const { profiles, problems } = readWorkspaceProfiles(io.cwd);
   const found = profiles.find((p) => p.name === name);
@@ -91,7 +114,7 @@ function selectProfile(name: string, io: CliIo): Profile {
 
 export const lintCommand: CliCommand = {
   name: 'lint',
-  usage: 'rosnet lint [paths…] [--format text|json|sarif] [--profile NAME] [--ros 1|2] [--os linux|darwin|win32]',
+  usage: 'rosnet lint [paths…] [--format text|json|sarif] [--profile NAME [--online]] [--ros 1|2] [--os linux|darwin|win32]',
   summary: 'Lint ROS network settings in .env, shell, launch, compose, devcontainer and settings files (exit 1 on errors).',
   async run(args, io) {
     const a = parseLintArgs(args);
@@ -107,10 +130,11 @@ export const lintCommand: CliCommand = {
     };
     const r = await lintPaths(a.paths, io.cwd, ctx);
     if (r.missing.length) throw new UsageError(`no such file or folder: ${r.missing.join(', ')}`);
+    const reports = profile && a.online ? await withHostFindings(r.reports, profile.name, io.cwd) : r.reports;
     for (const s of r.skipped) io.err(`rosnet lint: skipped ${s}: not a file kind rosnet lints (.env, *.sh, *.launch, *.launch.{xml,yaml,py}, compose.yaml, devcontainer.json, .vscode/settings.json)\n`);
-    if (a.format === 'json') io.out(formatJson(r.reports));
-    else if (a.format === 'sarif') io.out(formatSarif(r.reports, { version: process.env.ROSNET_VERSION ?? '0.0.0-dev', informationUri: INFORMATION_URI, srcRoot: pathToFileURL(io.cwd.endsWith('/') ? io.cwd : `${io.cwd}/`).href }));
-    else io.out(formatText(r.reports));
-    return r.reports.some((x) => x.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+    if (a.format === 'json') io.out(formatJson(reports));
+    else if (a.format === 'sarif') io.out(formatSarif(reports, { version: process.env.ROSNET_VERSION ?? '0.0.0-dev', informationUri: INFORMATION_URI, srcRoot: pathToFileURL(io.cwd.endsWith('/') ? io.cwd : `${io.cwd}/`).href }));
+    else io.out(formatText(reports));
+    return reports.some((x) => x.findings.some((f) => f.severity === 'error')) ? 1 : 0;
   },
 };
