@@ -1,23 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { parse as parseJsonc } from 'jsonc-parser';
-import { parseProfiles, PROFILES_SETTING } from '../../core/profiles/parseProfiles';
+import { resolve } from 'node:path';
 import { inputFromEnvFile, inputFromEnvironment, inputFromProfile } from '../../core/doctor/doctorInput';
 import { nodeDeps } from '../../core/doctor/deps';
 import { runDoctor } from '../../core/doctor/runDoctor';
 import { renderMarkdown, renderText } from '../../core/doctor/renderReport';
 import type { DoctorInput } from '../../core/doctor/types';
 import { UsageError, type CliCommand, type CliIo } from '../cliTypes';
+import { readWorkspaceProfiles } from '../workspaceProfiles';
 
 function profileInput(name: string, io: CliIo): DoctorInput {
-  const file = join(io.cwd, '.vscode', 'settings.json');
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new UsageError(`--profile reads ${file}, which cannot be read`);
-  }
-  const parsed = parseProfiles((parseJsonc(text, [], { allowTrailingComma: true }) as Record<string, unknown> | undefined)?.[PROFILES_SETTING], 'workspace');
+  const { file, parsed } = readWorkspaceProfiles(io.cwd);
+  if (!parsed) throw new UsageError(`--profile reads ${file}, which cannot be read`);
   const profile = parsed.profiles.find((p) => p.name === name);
   if (!profile) {
     const problems = parsed.problems.filter((p) => p.profileName === name).map((p) => `${p.path} ${p.message}`);

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { lintPaths } from '../../core/lint/walkLint';
 import { settingsHostFindings } from '../../core/lint/settingsHostFindings';
 import { nodeHostDeps } from '../../core/lint/hostRules';
@@ -9,11 +8,12 @@ import type { FileLintReport } from '../../core/lint/report/locate';
 import { formatJson } from '../../core/lint/report/json';
 import { formatSarif } from '../../core/lint/report/sarif';
 import { formatText } from '../../core/lint/report/text';
-import { parseProfiles, PROFILES_SETTING } from '../../core/profiles/parseProfiles';
+import { PROFILES_SETTING } from '../../core/profiles/parseProfiles';
 import type { LintContext } from '../../core/lint/types';
 import type { Profile } from '../../core/profiles/profileSchema';
 import { UsageError, type CliCommand, type CliIo } from '../cliTypes';
-import { hostEphemeral, optionValue, parseOs } from './ports';
+import { hostEphemeral, optionValue, parseOs } from '../cliOptions';
+import { readWorkspaceProfiles } from '../workspaceProfiles';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -76,21 +76,6 @@ export function parseLintArgs(args: readonly string[]): LintArgs {
   return { paths, format, ...(profile !== undefined ? { profile } : {}), ...(ros ? { ros } : {}), ...(os !== undefined ? { os } : {}), ...(online ? { online } : {}) };
 }
 
-/** The workspace profiles of `<cwd>/.vscode/settings.json` (JSONC), validated like the editor does. */
-export function readWorkspaceProfiles(cwd: string): { profiles: readonly Profile[]; problems: readonly string[] } {
-  const file = join(cwd, '.vscode', 'settings.json');
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return { profiles: [], problems: [`${file} cannot be read`] };
-  }
-  const errors: ParseError[] = [];
-  const settings = parseJsonc(text, errors, { allowTrailingComma: true }) as Record<string, unknown> | undefined;
-  const parsed = parseProfiles(settings?.[PROFILES_SETTING], 'workspace');
-  return { profiles: parsed.profiles, problems: parsed.problems.map((p) => `${p.path}${p.profileName ? ` ('${p.profileName}')` : ''} ${p.message}`) };
-}
-
 /** `--online`: the profile's URI004/HOST003 findings, in the report of .vscode/settings.json (added when it was not linted). */
 async function withHostFindings(reports: readonly FileLintReport[], profile: string, cwd: string): Promise<FileLintReport[]> {
   const file = '.vscode/settings.json';
@@ -104,7 +89,9 @@ async function withHostFindings(reports: readonly FileLintReport[], profile: str
 }
 
 function selectProfile(name: string, io: CliIo): Profile {
-  const { profiles, problems } = readWorkspaceProfiles(io.cwd);
+  const { file, parsed } = readWorkspaceProfiles(io.cwd);
+  const profiles = parsed?.profiles ?? [];
+  const problems = parsed ? parsed.problems.map((p) => `${p.path}${p.profileName ? ` ('${p.profileName}')` : ''} ${p.message}`) : [`${file} cannot be read`];
   const found = profiles.find((p) => p.name === name);
   if (found) return found;
   const names = profiles.map((p) => p.name);
