@@ -2,12 +2,12 @@
 // extension logs as "activated in X ms", over fresh starts), the cold require() of dist/extension.js
 // in plain Node, bundle sizes of a production build, and extension-host heap after activation and
 // over 1,000 polls (bench/host, a bench-only extension activated at startup, measures from inside).
-import { build } from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCodeServer } from '../test/harness/codeServer';
+import { packageHelperExtension } from '../test/harness/hostTests';
 import { launchBrowser, openWorkbench } from '../test/harness/browser';
 import { startMaster } from '../test/helpers/rosProcesses';
 import { buildBundles, bundleSizes, ROOT } from './lib/build';
@@ -19,16 +19,7 @@ const LOCK = '/tmp/rosnet-vscode.lock';
 const MB = 1024 * 1024;
 
 export async function benchHostVsix(): Promise<string> {
-  const dir = join(ROOT, 'out', 'bench-host');
-  mkdirSync(join(dir, 'dist'), { recursive: true });
-  copyFileSync(join(ROOT, 'bench/host/package.json'), join(dir, 'package.json'));
-  writeFileSync(join(dir, 'LICENSE'), 'MIT');
-  writeFileSync(join(dir, 'README.md'), '# bench-host\nBenchmark-only extension.\n');
-  writeFileSync(join(dir, '.vscodeignore'), '**\n!dist/benchHost.js\n!package.json\n!README.md\n!LICENSE\n');
-  await build({ entryPoints: [join(ROOT, 'bench/host/benchHost.ts')], bundle: true, platform: 'node', format: 'cjs', external: ['vscode'], outfile: join(dir, 'dist/benchHost.js'), logLevel: 'error' });
-  const out = join(ROOT, 'out', 'bench-host.vsix');
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', out], { cwd: dir, stdio: 'pipe' });
-  return out;
+  return packageHelperExtension('bench-host', 'bench/host/package.json', 'bench/host/benchHost.ts', 'Benchmark-only extension.');
 }
 
 interface HostRun {

@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { startCodeServer } from './codeServer';
 import { launchBrowser, openWorkbench, screenshot } from './browser';
 
@@ -18,21 +18,29 @@ export interface HostTestResult {
   done: boolean;
 }
 
+/**
+ * Packages a one-file helper extension (the host runner, the benchmark host) as out/<name>.vsix:
+ * its package.json, `entry` bundled to dist/<file>.js with vscode external, nothing else shipped.
+ */
+export async function packageHelperExtension(name: string, manifest: string, entry: string, readme: string): Promise<string> {
+  const dir = join(root, 'out', name);
+  const js = `dist/${basename(entry).replace(/\.ts$/, '.js')}`;
+  mkdirSync(join(dir, 'dist'), { recursive: true });
+  copyFileSync(join(root, manifest), join(dir, 'package.json'));
+  writeFileSync(join(dir, 'LICENSE'), 'MIT');
+  writeFileSync(join(dir, 'README.md'), `# ${name}\n${readme}\n`);
+  writeFileSync(join(dir, '.vscodeignore'), `**\n!${js}\n!package.json\n!README.md\n!LICENSE\n`);
+  await build({ entryPoints: [join(root, entry)], bundle: true, platform: 'node', format: 'cjs', external: ['vscode'], outfile: join(dir, js), logLevel: 'error' });
+  const out = join(root, 'out', `${name}.vsix`);
+  execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', out], { cwd: dir, stdio: 'pipe' });
+  return out;
+}
+
 /** Builds the host-runner extension's VSIX once per process (out/host-runner.vsix). */
 let runnerVsix: string | undefined;
 export async function hostRunnerVsix(): Promise<string> {
-  if (runnerVsix) return runnerVsix;
-  const dir = join(root, 'out', 'host-runner');
-  mkdirSync(join(dir, 'dist'), { recursive: true });
-  copyFileSync(join(root, 'test/host-runner/package.json'), join(dir, 'package.json'));
-  writeFileSync(join(dir, 'LICENSE'), 'MIT');
-  writeFileSync(join(dir, 'README.md'), '# host-runner\nTest-only extension.\n');
-  writeFileSync(join(dir, '.vscodeignore'), '**\n!dist/runner.js\n!package.json\n!README.md\n!LICENSE\n');
-  await build({ entryPoints: [join(root, 'test/host-runner/runner.ts')], bundle: true, platform: 'node', format: 'cjs', external: ['vscode'], outfile: join(dir, 'dist/runner.js'), logLevel: 'error' });
-  const out = join(root, 'out', 'host-runner.vsix');
-  execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', out], { cwd: dir, stdio: 'pipe' });
-  runnerVsix = out;
-  return out;
+  runnerVsix ??= await packageHelperExtension('host-runner', 'test/host-runner/package.json', 'test/host-runner/runner.ts', 'Test-only extension.');
+  return runnerVsix;
 }
 
 /** The extension under test, packaged by `npm run package` once per test process (ros-network.vsix). */
