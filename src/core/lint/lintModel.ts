@@ -1,4 +1,4 @@
-import { valueRules, ROS1_ONLY, ROS2_ONLY, type ValueContext } from './rules/valueRules';
+import { valueRules, isRuledName, ROS1_ONLY, ROS2_ONLY, type ValueContext } from './rules/valueRules';
 import { scopeRules, machineRules } from './rules/scopeRules';
 import type { Assignment, Finding, LintContext, SourceModel } from './types';
 
@@ -32,18 +32,19 @@ const ROS1_NAMES: ReadonlySet<string> = new Set(ROS1_ONLY);
 const ROS2_NAMES: ReadonlySet<string> = new Set(ROS2_ONLY);
 
 type ValueContexts = { readonly renamable: ValueContext; readonly notRenamable: ValueContext };
-/** Value-rule contexts per lint context and (generation, distro): the CLI lints every file with one context. */
-const VALUE_CONTEXTS = new WeakMap<LintContext, Map<string, ValueContexts>>();
+/** Value-rule contexts per lint context, distro and generation: the CLI lints every file with one context. */
+const VALUE_CONTEXTS = new WeakMap<LintContext, Map<string, Array<ValueContexts | undefined>>>();
 
 function valueContexts(ctx: LintContext, ros: 1 | 2 | undefined, distro: string | undefined): ValueContexts {
-  let byKey = VALUE_CONTEXTS.get(ctx);
-  if (!byKey) VALUE_CONTEXTS.set(ctx, (byKey = new Map()));
-  const key = `${ros ?? ''}|${distro ?? ''}`;
-  let c = byKey.get(key);
+  let byDistro = VALUE_CONTEXTS.get(ctx);
+  if (!byDistro) VALUE_CONTEXTS.set(ctx, (byDistro = new Map()));
+  let byRos = byDistro.get(distro ?? '');
+  if (!byRos) byDistro.set(distro ?? '', (byRos = []));
+  let c = byRos[ros ?? 0];
   if (!c) {
     const here = { ...ctx, ...(ros ? { rosHere: ros } : {}), ...(distro ? { distroHere: distro } : {}) };
     c = { renamable: { ...here, renamable: true }, notRenamable: { ...here, renamable: false } };
-    byKey.set(key, c);
+    byRos[ros ?? 0] = c;
   }
   return c;
 }
@@ -64,21 +65,24 @@ export function lintModel(model: SourceModel, ctx: LintContext): Finding[] {
   const own = new Map<string, number[]>();
   for (const a of model.assignments) {
     if (a.name === '__machine_address') machines.push(a);
-    if (a.name.startsWith('__')) continue;
+    // Names no rule reads (most of a large .env or compose file) cost one prefix test, no map work.
+    if (!isRuledName(a.name)) continue;
     const list = own.get(a.scope);
     if (list) list.push(vars.length);
     else own.set(a.scope, [vars.length]);
     vars.push(a);
   }
   const lineBased = model.kind === 'dotenv' || model.kind === 'shell';
-  const seen = new Set<string>();
+  // Rules of nested scopes see the same assignment again: one finding per code, span and message.
+  // Keyed by the span's start (a number: no key string per finding), the rest compared on a match.
+  const seen = new Map<number, Finding[]>();
   const push = (raw: Finding) => {
     const f = clamp(raw);
-    const key = `${f.code}:${f.span.start}:${f.span.end}:${f.message}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      findings.push(f);
-    }
+    const same = seen.get(f.span.start);
+    if (!same) seen.set(f.span.start, [f]);
+    else if (same.some((g) => g.code === f.code && g.span.end === f.span.end && g.message === f.message)) return;
+    else same.push(f);
+    findings.push(f);
   };
   // A scope sees the assignments of itself and of every enclosing scope ('a' encloses 'a/b'); the
   // last one in document order wins, an unset removes. Each scope's "last assignment per name"
@@ -116,28 +120,49 @@ export function lintModel(model: SourceModel, ctx: LintContext): Finding[] {
     }
     return base;
   };
+  // Scopes that enclose another one: only theirs are kept in lastOf for the scopes inside them.
+  let nested = false;
+  for (const scope of own.keys()) if (scope.includes('/')) nested = true;
+  let contexts: ValueContexts | undefined;
+  let contextsRos: 1 | 2 | undefined;
+  let contextsDistro: string | undefined;
   for (const [scope, mine] of own) {
+    // The effective assignments: in document order, the last per name wins, an unset removes.
     const env = new Map<string, Assignment>();
-    const scopeEnv = new Map<string, string | undefined>();
     let ros1Only = false;
     let ros2Only = false;
-    for (const j of lastIn(scope).values()) {
-      const a = vars[j]!;
-      if (a.op === 'unset') continue;
-      env.set(a.name, a);
-      scopeEnv.set(a.name, a.value);
-      if (ROS1_NAMES.has(a.name)) ros1Only = true;
-      else if (ROS2_NAMES.has(a.name)) ros2Only = true;
+    if (!nested) {
+      // Flat files (.env, compose services, settings): a scope sees only its own assignments.
+      for (const j of mine) {
+        const a = vars[j]!;
+        if (a.op === 'unset') env.delete(a.name);
+        else env.set(a.name, a);
+      }
+    } else {
+      for (const j of lastIn(scope).values()) {
+        const a = vars[j]!;
+        if (a.op !== 'unset') env.set(a.name, a);
+      }
+    }
+    for (const name of env.keys()) {
+      if (ROS1_NAMES.has(name)) ros1Only = true;
+      else if (ROS2_NAMES.has(name)) ros2Only = true;
     }
     const inferred = ros1Only && !ros2Only ? 1 : ros2Only && !ros1Only ? 2 : undefined;
     const cut = scope.indexOf('/');
-    const scopeCtx = model.scopes?.get(cut < 0 ? scope : scope.slice(0, cut)) ?? model.scopes?.get(scope);
+    const scopeCtx = model.scopes && (cut < 0 ? model.scopes.get(scope) : model.scopes.get(scope.slice(0, cut)) ?? model.scopes.get(scope));
     const ros = scopeCtx?.ros ?? model.ros ?? ctx.ros ?? inferred;
     const distro = scopeCtx?.distro ?? model.distro ?? ctx.distro;
-    const { renamable, notRenamable } = valueContexts(ctx, ros, distro);
+    // Neighbouring scopes nearly always share generation and distro: no lookup (and key string) per scope.
+    if (!contexts || ros !== contextsRos || distro !== contextsDistro) {
+      contexts = valueContexts(ctx, ros, distro);
+      contextsRos = ros;
+      contextsDistro = distro;
+    }
+    const { renamable, notRenamable } = contexts;
     for (const j of mine) {
       const a = vars[j]!;
-      for (const f of valueRules(a, a.op !== 'arg' ? renamable : notRenamable, scopeEnv)) push(f);
+      for (const f of valueRules(a, a.op !== 'arg' ? renamable : notRenamable, env)) push(f);
     }
     for (const f of scopeRules({ scope, env, ros, kind: model.kind, removable: lineBased ? (a) => (a.scope === scope ? lineSpan(model.text, a) : undefined) : notRemovable }, ctx)) push(f);
   }

@@ -59,6 +59,12 @@ export interface LintContext {
 export interface SourceModel {
   readonly kind: FileKind;
   readonly text: string;
+  /**
+   * The assignments rules and hovers read: every name with a ruled prefix (isRuledName: ROS_*,
+   * RMW_*, FAST*, CYCLONEDDS*, ZENOH*, which covers every variable in the catalogue) and the
+   * `__` pseudo-variables of launch files. A source may leave the others out (the .env source does:
+   * a large file is mostly unrelated keys).
+   */
   readonly assignments: readonly Assignment[];
   /** Parse errors and source-specific structural findings (FMT, DC, launch structure). */
   readonly findings: Finding[];

@@ -53,7 +53,23 @@ function inRange(port: number, r: PortRange): boolean {
 }
 
 /** How many participants (ROS 2 processes) fit on one host before a port clash or overflow. */
+/** By domain and range: the lint asks once per ROS_DOMAIN_ID assignment, and files repeat a few domains. */
+const MAX_PARTICIPANTS = new Map<number, number>();
+
 export function maxParticipants(domain: number, ephemeral: PortRange): number {
+  // Exact for integer domains and ports (domain < 2^21, ports < 2^16); anything else is computed.
+  const key = Number.isInteger(domain) && domain >= 0 && domain < 2 ** 21 && Number.isInteger(ephemeral.lo) && Number.isInteger(ephemeral.hi) && ephemeral.lo >= 0 && ephemeral.hi >= 0 && ephemeral.lo < 65536 && ephemeral.hi < 65536 ? (domain * 65536 + ephemeral.lo) * 65536 + ephemeral.hi : undefined;
+  if (key === undefined) return countParticipants(domain, ephemeral);
+  let n = MAX_PARTICIPANTS.get(key);
+  if (n === undefined) {
+    n = countParticipants(domain, ephemeral);
+    if (MAX_PARTICIPANTS.size >= 4096) MAX_PARTICIPANTS.clear();
+    MAX_PARTICIPANTS.set(key, n);
+  }
+  return n;
+}
+
+function countParticipants(domain: number, ephemeral: PortRange): number {
   const d = domainPorts(domain);
   if (d.userMulticast > 65535 || inRange(d.discoveryMulticast, ephemeral) || inRange(d.userMulticast, ephemeral)) return 0;
   let n = 0;

@@ -76,16 +76,73 @@ function firstNonWhitespace(text: string, from: number, to: number): number {
   return -1;
 }
 
+/** Line kinds as the scanner reports them (numbers, so a line costs no object). */
+export const LineKind = { Blank: 0, Comment: 1, Entry: 2, Invalid: 3 } as const;
+export type LineKind = (typeof LineKind)[keyof typeof LineKind];
+const LINE_KINDS: ReadonlyArray<DotenvLine['kind']> = ['blank', 'comment', 'entry', 'invalid'];
+
+/**
+ * One entry as the scanner sees it: offsets instead of span objects, and one object reused for every
+ * entry, so a consumer that keeps only some of it (the linter) allocates nothing else per line.
+ * Offsets are -1 where the entry has no such part.
+ */
+export interface ScannedEntry {
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+  /** As consumers read it (quotes removed, escapes applied). */
+  value: string;
+  /** The value as written, quotes included: [valueStart, valueEnd). */
+  valueStart: number;
+  valueEnd: number;
+  quote: QuoteKind;
+  exported: boolean;
+  delimiter: '=' | ':' | undefined;
+  delimiterAt: number;
+  lineStart: number;
+  lineEnd: number;
+  spaceBeforeDelimiter: boolean;
+  spaceAfterDelimiter: boolean;
+  commentStart: number;
+  commentEnd: number;
+  unterminated: boolean;
+}
+
+export interface DotenvSink {
+  /** Each logical line (an entry's line may span several physical lines), in order, before its entry. */
+  line(kind: LineKind, start: number, end: number): void;
+  /** The entry object is reused: copy what you keep before returning. */
+  entry(e: ScannedEntry): void;
+  error(message: string, start: number, end: number): void;
+}
+
 /**
  * One linear pass over the text with char codes: no per-line slices, regexes or trims. Strings are
- * allocated only for keys and values; a value without escapes is one slice of the text.
+ * allocated only for keys and values; a value without escapes is one slice of the text. Results go
+ * to `sink` as offsets and one reused entry object.
  */
-export function parseDotenv(text: string): DotenvParse {
-  const entries: DotenvEntry[] = [];
-  const lines: DotenvLine[] = [];
-  const errors: Array<{ message: string; span: Span }> = [];
+export function scanDotenv(text: string, sink: DotenvSink): void {
   let pos = 0;
   const n = text.length;
+  const e: ScannedEntry = {
+    key: '',
+    keyStart: 0,
+    keyEnd: 0,
+    value: '',
+    valueStart: 0,
+    valueEnd: 0,
+    quote: 'none',
+    exported: false,
+    delimiter: undefined,
+    delimiterAt: -1,
+    lineStart: 0,
+    lineEnd: 0,
+    spaceBeforeDelimiter: false,
+    spaceAfterDelimiter: false,
+    commentStart: -1,
+    commentEnd: -1,
+    unterminated: false,
+  };
 
   const lineEnd = (from: number) => {
     const i = text.indexOf('\n', from);
@@ -99,12 +156,12 @@ export function parseDotenv(text: string): DotenvParse {
     let end = lineEnd(pos);
     const first = firstNonWhitespace(text, start, end);
     if (first < 0) {
-      lines.push({ span: { start, end }, kind: 'blank' });
+      sink.line(LineKind.Blank, start, end);
       pos = end + 1;
       continue;
     }
     if (text.charCodeAt(first) === 35 /* # */) {
-      lines.push({ span: { start, end }, kind: 'comment' });
+      sink.line(LineKind.Comment, start, end);
       pos = end + 1;
       continue;
     }
@@ -141,44 +198,44 @@ export function parseDotenv(text: string): DotenvParse {
     while (j < end && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
     const spaceBeforeDelimiter = j > keyEnd;
     const delimCode = j < end ? text.charCodeAt(j) : -1;
+    e.key = key;
+    e.keyStart = keyStart;
+    e.keyEnd = keyEnd;
+    e.exported = exported;
+    e.lineStart = start;
+    e.commentStart = -1;
+    e.commentEnd = -1;
+    e.unterminated = false;
     if (key === '' || (delimCode !== 61 && delimCode !== 58)) {
-      const lineSpan = { start, end };
       if (key !== '' && allWhitespace(text, keyEnd, end)) {
-        const keySpan = { start: keyStart, end: keyEnd };
-        entries.push({
-          key,
-          keySpan,
-          value: '',
-          rawValue: '',
-          valueSpan: { start: keyEnd, end: keyEnd },
-          quote: 'none',
-          exported,
-          delimiter: undefined,
-          delimiterSpan: undefined,
-          lineSpan,
-          spaceBeforeDelimiter: false,
-          spaceAfterDelimiter: false,
-          inlineComment: undefined,
-          unterminated: false,
-        });
-        lines.push({ span: lineSpan, kind: 'entry' });
+        sink.line(LineKind.Entry, start, end);
+        e.value = '';
+        e.valueStart = keyEnd;
+        e.valueEnd = keyEnd;
+        e.quote = 'none';
+        e.delimiter = undefined;
+        e.delimiterAt = -1;
+        e.lineEnd = end;
+        e.spaceBeforeDelimiter = false;
+        e.spaceAfterDelimiter = false;
+        sink.entry(e);
       } else {
-        lines.push({ span: lineSpan, kind: 'invalid' });
-        errors.push({ message: key === '' ? 'line has no variable name' : `expected '=' after '${key}'`, span: { start: keyStart, end: Math.max(keyStart + 1, end) } });
+        sink.line(LineKind.Invalid, start, end);
+        sink.error(key === '' ? 'line has no variable name' : `expected '=' after '${key}'`, keyStart, Math.max(keyStart + 1, end));
       }
       pos = end + 1;
       continue;
     }
-    const delimiter: '=' | ':' = delimCode === 61 ? '=' : ':';
-    const delimiterSpan = { start: j, end: j + 1 };
     let v = j + 1;
     while (v < end && (text.charCodeAt(v) === SPACE || text.charCodeAt(v) === TAB)) v++;
     const spaceAfterDelimiter = v > j + 1;
     let quote: QuoteKind = 'none';
     let value: string;
     let valueEnd: number;
-    let unterminated = false;
-    let inlineComment: Span | undefined;
+    /** Reported after the line, as the line comes before its entry's errors. */
+    let error: string | undefined;
+    let errorStart = 0;
+    let errorEnd = 0;
     const q = v < end ? text.charCodeAt(v) : -1;
     if (q === 39 /* ' */ || q === 34 /* " */) {
       const double = q === 34;
@@ -206,18 +263,26 @@ export function parseDotenv(text: string): DotenvParse {
       }
       if (!closed) {
         // Unterminated: take the rest of the physical line only, so one stray quote doesn't swallow the file.
-        unterminated = true;
+        e.unterminated = true;
         valueEnd = contentEnd(end, v);
         value = text.slice(v + 1, Math.max(v + 1, valueEnd));
-        errors.push({ message: `unterminated ${quote}-quoted value`, span: { start: v, end: valueEnd } });
+        error = `unterminated ${quote}-quoted value`;
+        errorStart = v;
+        errorEnd = valueEnd;
       } else {
         value = chunk === v + 1 ? text.slice(v + 1, k) : out + text.slice(chunk, k);
         valueEnd = k + 1;
         if (valueEnd > end) end = lineEnd(valueEnd);
         const afterEnd = Math.max(valueEnd, contentEnd(end, valueEnd));
         const hash = text.indexOf('#', valueEnd);
-        if (hash >= 0 && hash < afterEnd) inlineComment = { start: hash, end: afterEnd };
-        else if (!allWhitespace(text, valueEnd, afterEnd)) errors.push({ message: 'unexpected text after the closing quote', span: { start: valueEnd, end: afterEnd } });
+        if (hash >= 0 && hash < afterEnd) {
+          e.commentStart = hash;
+          e.commentEnd = afterEnd;
+        } else if (!allWhitespace(text, valueEnd, afterEnd)) {
+          error = 'unexpected text after the closing quote';
+          errorStart = valueEnd;
+          errorEnd = afterEnd;
+        }
       }
     } else {
       let rawEnd = Math.max(v, contentEnd(end, v));
@@ -225,7 +290,8 @@ export function parseDotenv(text: string): DotenvParse {
       for (let k = v; k + 1 < rawEnd; k++) {
         const c = text.charCodeAt(k);
         if ((c === SPACE || c === TAB) && text.charCodeAt(k + 1) === 35) {
-          inlineComment = { start: k + 1, end: rawEnd };
+          e.commentStart = k + 1;
+          e.commentEnd = rawEnd;
           rawEnd = k;
           break;
         }
@@ -234,25 +300,47 @@ export function parseDotenv(text: string): DotenvParse {
       value = text.slice(v, rawEnd);
       valueEnd = rawEnd;
     }
-    const lineSpan = { start, end };
-    entries.push({
-      key,
-      keySpan: { start: keyStart, end: keyEnd },
-      value,
-      rawValue: quote === 'none' ? value : text.slice(v, valueEnd),
-      valueSpan: { start: v, end: valueEnd },
-      quote,
-      exported,
-      delimiter,
-      delimiterSpan,
-      lineSpan,
-      spaceBeforeDelimiter,
-      spaceAfterDelimiter,
-      inlineComment,
-      unterminated,
-    });
-    lines.push({ span: lineSpan, kind: 'entry' });
+    sink.line(LineKind.Entry, start, end);
+    if (error !== undefined) sink.error(error, errorStart, errorEnd);
+    e.value = value;
+    e.valueStart = v;
+    e.valueEnd = valueEnd;
+    e.quote = quote;
+    e.delimiter = delimCode === 61 ? '=' : ':';
+    e.delimiterAt = j;
+    e.lineEnd = end;
+    e.spaceBeforeDelimiter = spaceBeforeDelimiter;
+    e.spaceAfterDelimiter = spaceAfterDelimiter;
+    sink.entry(e);
     pos = end + 1;
   }
+}
+
+/** The whole parse as objects with spans: for callers that keep entries (profile import, the doctor). */
+export function parseDotenv(text: string): DotenvParse {
+  const entries: DotenvEntry[] = [];
+  const lines: DotenvLine[] = [];
+  const errors: Array<{ message: string; span: Span }> = [];
+  scanDotenv(text, {
+    line: (kind, start, end) => lines.push({ span: { start, end }, kind: LINE_KINDS[kind]! }),
+    error: (message, start, end) => errors.push({ message, span: { start, end } }),
+    entry: (e) =>
+      entries.push({
+        key: e.key,
+        keySpan: { start: e.keyStart, end: e.keyEnd },
+        value: e.value,
+        rawValue: e.quote === 'none' ? e.value : text.slice(e.valueStart, e.valueEnd),
+        valueSpan: { start: e.valueStart, end: e.valueEnd },
+        quote: e.quote,
+        exported: e.exported,
+        delimiter: e.delimiter,
+        delimiterSpan: e.delimiterAt < 0 ? undefined : { start: e.delimiterAt, end: e.delimiterAt + 1 },
+        lineSpan: lines[lines.length - 1]!.span,
+        spaceBeforeDelimiter: e.spaceBeforeDelimiter,
+        spaceAfterDelimiter: e.spaceAfterDelimiter,
+        inlineComment: e.commentStart < 0 ? undefined : { start: e.commentStart, end: e.commentEnd },
+        unterminated: e.unterminated,
+      }),
+  });
   return { entries, lines, errors };
 }

@@ -15,6 +15,11 @@ export class LineIndex {
   private readonly starts: number[];
   constructor(readonly text: string) {
     this.starts = [0];
+    if (!text.includes('\r')) {
+      // No CR (nearly every file): indexOf finds the line breaks several times faster than a char loop.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.starts.push(i + 1);

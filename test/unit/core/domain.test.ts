@@ -53,3 +53,31 @@ test('master URIs: roswtf verdicts', () => {
   }
   assert.ok(isLoopbackHost('localhost') && isLoopbackHost('127.0.1.1') && isLoopbackHost('::1') && !isLoopbackHost('hal'));
 });
+
+test('maxParticipants answers the same from its cache as computed afresh, for every domain and several ranges', () => {
+  const ranges = [DEFAULT_EPHEMERAL.linux, DEFAULT_EPHEMERAL.darwin, DEFAULT_EPHEMERAL.win32, { lo: 7400, hi: 7500 }, { lo: 60000, hi: 65535 }, { lo: 0, hi: 0 }];
+  // Brute force of the definition: participants until a port leaves 65535 or falls in the range.
+  const brute = (d: number, r: { lo: number; hi: number }) => {
+    const p = domainPorts(d);
+    const inR = (x: number) => x >= r.lo && x <= r.hi;
+    if (p.userMulticast > 65535 || inR(p.discoveryMulticast) || inR(p.userMulticast)) return 0;
+    let n = 0;
+    while (n < 120 && p.participant(n).userUnicast <= 65535 && !inR(p.participant(n).discoveryUnicast) && !inR(p.participant(n).userUnicast)) n++;
+    return n;
+  };
+  for (let pass = 0; pass < 2; pass++) for (const r of ranges) for (let d = 0; d <= 300; d++) assert.equal(maxParticipants(d, r), brute(d, r), `domain ${d}, range ${r.lo}-${r.hi}, pass ${pass}`);
+  // Non-integer inputs bypass the cache key (they cannot collide with an integer's).
+  assert.equal(maxParticipants(1.5, DEFAULT_EPHEMERAL.linux), brute(1.5, DEFAULT_EPHEMERAL.linux));
+});
+
+test('parseMasterUri gives the same verdict on a repeat (cached) as the first time', () => {
+  for (const u of ['http://hal:11311', 'http://hal', 'ftp://x:1', 'http://[::1]:11311', ' ', 'http://a:b:c']) {
+    const first = JSON.stringify(parseMasterUri(u));
+    for (let i = 0; i < 3; i++) assert.equal(JSON.stringify(parseMasterUri(u)), first, u);
+  }
+  // More distinct values than the cache holds: every verdict is still right.
+  for (let i = 0; i < 600; i++) {
+    const r = parseMasterUri(`http://host${i}:${1000 + i}`);
+    assert.ok(r.ok && r.uri.host === `host${i}` && r.uri.port === 1000 + i);
+  }
+});

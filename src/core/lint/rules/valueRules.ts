@@ -185,12 +185,21 @@ function discoveryRules(a: Assignment, v: string, ctx: ValueContext): Finding[] 
   return out;
 }
 
-/** Every name a value rule looks at starts with one of these (most names in a file do not). */
+/** Every name a value or scope rule looks at starts with one of these (most names in a file do not). */
 const RULED_PREFIX = /^(?:ROS|RMW|FAST|CYCLONEDDS|ZENOH)/;
 
+/**
+ * Whether any rule reads this name: value rules, scope rules (ROS_*, RMW_IMPLEMENTATION) and the
+ * generation inference (ROS1_ONLY/ROS2_ONLY). lintModel skips every other assignment, which is most of
+ * a large .env or compose file (test/unit/lint/ruledNames.test.ts pins the names the rules read).
+ */
+export function isRuledName(name: string): boolean {
+  return RULED_PREFIX.test(name);
+}
+
 /** Rules that look at one assignment's value (and its context). */
-export function valueRules(a: Assignment, ctx: ValueContext, scopeEnv: ReadonlyMap<string, string | undefined>): Finding[] {
-  if (!RULED_PREFIX.test(a.name)) return [];
+export function valueRules(a: Assignment, ctx: ValueContext, scopeEnv: ReadonlyMap<string, Assignment>): Finding[] {
+  if (!isRuledName(a.name)) return [];
   const out: Finding[] = [];
   const known = ROS_VARIABLE_BY_NAME.get(a.name);
   if (!known && /^(ROS|RMW|FAST|CYCLONEDDS|ZENOH)[A-Z0-9_]*$/.test(a.name) && !KNOWN_NAMES.includes(a.name)) {
@@ -203,7 +212,7 @@ export function valueRules(a: Assignment, ctx: ValueContext, scopeEnv: ReadonlyM
   if (ros === 2 && a.name === 'ROS_NAMESPACE') out.push(f('PREC002', 'warning', 'ROS_NAMESPACE is not supported in ROS 2: use --ros-args -r __ns:=… or PushRosNamespace', a.keySpan));
   if (a.name === 'ROS_DISTRO' && a.value) {
     const g = rosGenerationOfDistro(a.value);
-    const version = scopeEnv.get('ROS_VERSION');
+    const version = scopeEnv.get('ROS_VERSION')?.value;
     if (g && version && version !== String(g)) out.push(f('PREC003', 'error', `ROS_DISTRO '${a.value}' is a ROS ${g} distro but ROS_VERSION=${version}`, a.valueSpan));
   }
   if (a.value === undefined || a.op === 'unset') return out;
@@ -222,7 +231,7 @@ export function valueRules(a: Assignment, ctx: ValueContext, scopeEnv: ReadonlyM
       if (v !== 'on' && v !== 'off' && v !== '') out.push(f('HOST006', 'warning', `ROS_IPV6 is only enabled by the exact value 'on'; '${v}' leaves IPv6 ${/^(1|true|yes|ON|On)$/.test(v) ? 'OFF' : 'off'}`, a.valueSpan, /^(1|true|yes|ON|On)$/i.test(v) ? [{ title: "Write 'on'", edits: [{ span: a.valueSpan, newText: 'on' }], isPreferred: true }] : []));
       break;
     case 'ROS_DOMAIN_ID':
-      out.push(...domainRules(a, v, ctx, scopeEnv.get('RMW_IMPLEMENTATION')));
+      out.push(...domainRules(a, v, ctx, scopeEnv.get('RMW_IMPLEMENTATION')?.value));
       break;
     default:
       out.push(...discoveryRules(a, v, ctx));

@@ -23,8 +23,54 @@ function get(map: YMap, key: string): YPair | undefined {
   return map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
 }
 
+/** The keys of a service the rules read: found in one pass over the service (first one wins, as get()). */
+interface ServiceKeys {
+  image?: YPair;
+  environment?: YPair;
+  network_mode?: YPair;
+  ports?: YPair;
+  networks?: YPair;
+  ipc?: YPair;
+  pid?: YPair;
+}
+
+function serviceKeys(svc: YMap): ServiceKeys {
+  const out: ServiceKeys = {};
+  for (const p of svc.items) {
+    if (!isScalar(p.key)) continue;
+    const k = String(p.key.value);
+    switch (k) {
+      case 'image':
+      case 'environment':
+      case 'network_mode':
+      case 'ports':
+      case 'networks':
+      case 'ipc':
+      case 'pid':
+        out[k] ??= p;
+    }
+  }
+  return out;
+}
+
 function str(n: YNode | null | undefined): string | undefined {
   return isScalar(n) && n.value !== null && n.value !== undefined ? String(n.value) : undefined;
+}
+
+/** The service's variables the compose rules read (the last assignment of each wins, as in compose). */
+type ServiceEnv = { -readonly [K in 'ROS_VERSION' | 'ROS_MASTER_URI' | 'ROS_DOMAIN_ID' | 'RMW_IMPLEMENTATION' | 'ROS_HOSTNAME' | 'ROS_IP' | 'FASTDDS_BUILTIN_TRANSPORTS']?: Assignment };
+
+function noteEnv(env: ServiceEnv, a: Assignment): void {
+  switch (a.name) {
+    case 'ROS_VERSION':
+    case 'ROS_MASTER_URI':
+    case 'ROS_DOMAIN_ID':
+    case 'RMW_IMPLEMENTATION':
+    case 'ROS_HOSTNAME':
+    case 'ROS_IP':
+    case 'FASTDDS_BUILTIN_TRANSPORTS':
+      env[a.name] = a;
+  }
 }
 
 /** Line start offset and indentation of the line holding `offset`. */
@@ -55,10 +101,11 @@ export function composeSource(text: string): SourceModel {
     const svc = sp.value;
     if (!name || !isMap(svc)) continue;
     const scope = `service:${name}`;
-    const image = str(get(svc, 'image')?.value);
+    const keys = serviceKeys(svc);
+    const image = str(keys.image?.value);
     const ctx = image ? imageContext(image) : {};
-    const env = new Map<string, Assignment>();
-    const envPair = get(svc, 'environment');
+    const env: ServiceEnv = {};
+    const envPair = keys.environment;
     const envNode = envPair?.value;
     if (isMap(envNode)) {
       for (const p of envNode.items) {
@@ -69,7 +116,7 @@ export function composeSource(text: string): SourceModel {
         const value = v && isScalar(v) && v.value !== null ? String(v.value) : undefined;
         const a: Assignment = { name: key, value, keySpan: span(k), valueSpan: v ? innerSpan(v) : { start: span(k).end, end: span(k).end }, op: 'set', scope };
         assignments.push(a);
-        env.set(key, a);
+        noteEnv(env, a);
         if (v && isScalar(v) && v.style === 'plain' && COERCED.test(String(v.source ?? text.slice(span(v).start, span(v).end)))) {
           const raw = text.slice(span(v).start, span(v).end);
           findings.push({ code: 'DC004', severity: 'warning', message: `Quote this value: YAML turns ${raw} into a boolean, and compose rejects or rewrites it (write "${raw}")`, span: span(v), fixes: [{ title: `Quote as "${raw}"`, edits: [{ span: span(v), newText: `"${raw}"` }], isPreferred: true }] });
@@ -85,18 +132,21 @@ export function composeSource(text: string): SourceModel {
         const key = eq < 0 ? raw : raw.slice(0, eq);
         const a: Assignment = { name: key, value: eq < 0 ? undefined : raw.slice(eq + 1), keySpan: { start: s.start, end: s.start + key.length }, valueSpan: eq < 0 ? { start: s.end, end: s.end } : { start: s.start + eq + 1, end: s.end }, op: 'set', scope };
         assignments.push(a);
-        env.set(key, a);
+        noteEnv(env, a);
         if (eq < 0) findings.push({ code: 'DC004', severity: 'info', message: `${key} has no value: it is taken from the shell running compose, and removed from the container if unset there`, span: a.keySpan });
       }
     }
-    const rosVersion = env.get('ROS_VERSION')?.value;
-    const ros: RosGeneration | undefined = rosVersion === '1' || rosVersion === '2' ? (Number(rosVersion) as RosGeneration) : ctx.ros ?? (env.has('ROS_MASTER_URI') ? 1 : env.has('ROS_DOMAIN_ID') || env.has('RMW_IMPLEMENTATION') ? 2 : undefined);
-    scopes.set(scope, { ...(ros ? { ros } : {}), ...(ctx.distro ? { distro: ctx.distro } : {}) });
+    const rosVersion = env.ROS_VERSION?.value;
+    const ros: RosGeneration | undefined = rosVersion === '1' || rosVersion === '2' ? (Number(rosVersion) as RosGeneration) : ctx.ros ?? (!!env.ROS_MASTER_URI ? 1 : !!env.ROS_DOMAIN_ID || !!env.RMW_IMPLEMENTATION ? 2 : undefined);
+    const scopeCtx: { ros?: RosGeneration; distro?: string } = {};
+    if (ros) scopeCtx.ros = ros;
+    if (ctx.distro) scopeCtx.distro = ctx.distro;
+    scopes.set(scope, scopeCtx);
 
-    const nm = get(svc, 'network_mode');
+    const nm = keys.network_mode;
     const networkMode = str(nm?.value);
-    const ports = get(svc, 'ports');
-    const networks = get(svc, 'networks');
+    const ports = keys.ports;
+    const networks = keys.networks;
     const keyLine = (p: YPair) => {
       const ks = span(p.key);
       const { lineStart } = lineIndent(text, ks.start);
@@ -116,7 +166,7 @@ export function composeSource(text: string): SourceModel {
     const addLines = (lines: string[]) => ({ span: { start: childLine, end: childLine }, newText: lines.map((l) => `${indent}${l}\n`).join('') });
 
     if (ros === 1 && networkMode !== 'host') {
-      const master = env.get('ROS_MASTER_URI')?.value;
+      const master = env.ROS_MASTER_URI?.value;
       const parsed = master ? parseMasterUri(master) : undefined;
       const masterIsService = parsed?.ok && serviceNames.has(parsed.uri.host);
       // Without ROS_MASTER_URI the service uses its own local master (e.g. the roscore service).
@@ -128,7 +178,7 @@ export function composeSource(text: string): SourceModel {
           span: svcKey,
           fixes: [{ title: 'Add network_mode: host', edits: [addLines(['network_mode: host'])], isPreferred: true }],
         });
-      } else if (masterIsService && !env.has('ROS_HOSTNAME') && !env.has('ROS_IP')) {
+      } else if (masterIsService && !env.ROS_HOSTNAME && !env.ROS_IP) {
         findings.push({
           code: 'DC001',
           severity: 'warning',
@@ -138,17 +188,17 @@ export function composeSource(text: string): SourceModel {
       }
     }
     if (ros === 2 && networkMode === 'host') {
-      const rmw = env.get('RMW_IMPLEMENTATION')?.value;
+      const rmw = env.RMW_IMPLEMENTATION?.value;
       const fast = !rmw || rmw.startsWith('rmw_fastrtps');
-      const udp = env.get('FASTDDS_BUILTIN_TRANSPORTS')?.value?.startsWith('UDPv');
-      const ipc = str(get(svc, 'ipc')?.value);
+      const udp = env.FASTDDS_BUILTIN_TRANSPORTS?.value?.startsWith('UDPv');
+      const ipc = str(keys.ipc?.value);
       if (fast && !udp && ipc !== 'host') {
         findings.push({
           code: 'DC003',
           severity: 'warning',
           message: `Fast DDS will try shared memory with host processes: topics appear but no data flows. Add ipc: host and pid: host, or set FASTDDS_BUILTIN_TRANSPORTS=UDPv4`,
           span: span(nm!.value),
-          fixes: [{ title: 'Add ipc: host and pid: host', edits: [addLines(['ipc: host', ...(get(svc, 'pid') ? [] : ['pid: host'])])], isPreferred: true }],
+          fixes: [{ title: 'Add ipc: host and pid: host', edits: [addLines(['ipc: host', ...(keys.pid ? [] : ['pid: host'])])], isPreferred: true }],
         });
       }
     }

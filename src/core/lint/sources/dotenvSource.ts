@@ -1,6 +1,7 @@
-import { parseDotenv } from '../../sources/dotenvParser';
+import { LineKind, scanDotenv, type ScannedEntry } from '../../sources/dotenvParser';
 import { ROS_VARIABLE_BY_NAME } from '../../ros/variables';
 import type { Assignment, Finding, SourceModel } from '../types';
+import { isRuledName } from '../rules/valueRules';
 import { dotenvQuote } from '../../env/exportFormats';
 import { LineIndex } from '../../text/positions';
 
@@ -19,6 +20,52 @@ function keyShape(key: string): 'upper' | 'word' | 'other' {
   return upper ? 'upper' : 'word';
 }
 
+/**
+ * Each key's first offset, for DuplicatedKey: open addressing over an FNV-1a hash of the key's char
+ * codes. Every line of a .env file has a new key, and a Map cost more per line than the rest of the
+ * line's checks together (V8 hashes each new string and grows its table by rehashing).
+ */
+class FirstSeen {
+  private slots: Int32Array;
+  private readonly keys: string[] = [];
+  private readonly hashes: number[] = [];
+  private readonly offsets: number[] = [];
+  /** Sized for about one key per 24 characters of text (half full), so a typical file never grows it. */
+  constructor(textLength: number) {
+    let size = 1024;
+    while (size < textLength / 12) size *= 2;
+    this.slots = new Int32Array(size).fill(-1);
+  }
+  /** The first offset of `key`, after recording `offset` for it if it is new. */
+  firstOffset(key: string, offset: number): number {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    const mask = this.slots.length - 1;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const at = this.slots[i]!;
+      if (at < 0) {
+        this.slots[i] = this.keys.length;
+        this.keys.push(key);
+        this.hashes.push(h);
+        this.offsets.push(offset);
+        if (this.keys.length * 2 > this.slots.length) this.grow();
+        return offset;
+      }
+      if (this.hashes[at] === h && this.keys[at] === key) return this.offsets[at]!;
+    }
+  }
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = slots.length - 1;
+    for (let k = 0; k < this.hashes.length; k++) {
+      let i = this.hashes[k]! & mask;
+      while (slots[i]! >= 0) i = (i + 1) & mask;
+      slots[i] = k;
+    }
+    this.slots = slots;
+  }
+}
+
 /** A value in double quotes that bash, compose and python-dotenv all read back unchanged. */
 function startsLikeName(key: string): boolean {
   const c = key.charCodeAt(0);
@@ -28,103 +75,165 @@ function startsLikeName(key: string): boolean {
 /**
  * `.env` files and shell scripts (their `export NAME=value` lines). Structural checks follow
  * dotenv-linter (reported as FMT001 with the check's name) plus the shell pitfalls (FMT003/FMT004).
+ * Built on the scanner's reused entry: per line, only the assignment and its spans are allocated;
+ * findings build their spans when they fire.
  */
 export function dotenvSource(text: string, dialect: 'dotenv' | 'shell'): SourceModel {
-  const parsed = parseDotenv(text);
+  // Whether the file is meant to be sourced by a shell (an `export` entry; every shell script) decides
+  // severities per entry, before the scan has seen them all: a cheap text search guesses, the scan
+  // knows, and a wrong guess (an `export` line inside a quoted value, `export =1`) scans again.
+  const guess = dialect === 'shell' || hasExportLine(text);
+  const first = dotenvModel(text, dialect, guess);
+  return first.sourced === guess ? first.model : dotenvModel(text, dialect, first.sourced).model;
+}
+
+function dotenvModel(text: string, dialect: 'dotenv' | 'shell', sourced: boolean): { model: SourceModel; sourced: boolean } {
+  let exported = dialect === 'shell';
+  const syntax: Finding[] = [];
   const findings: Finding[] = [];
+  const lineFindings: Finding[] = [];
   const assignments: Assignment[] = [];
   /** Key → offset of its first assignment; the line is computed only for a duplicate. */
-  const seen = new Map<string, number>();
+  const seen = new FirstSeen(text.length);
   let lines: LineIndex | undefined;
-  const fmt = (check: string, severity: Finding['severity'], message: string, span: { start: number; end: number }, fixes?: Finding['fixes']) =>
-    findings.push({ code: 'FMT001', severity, message: `${check}: ${message}`, span, ...(fixes ? { fixes } : {}) });
+  const fmt = (check: string, severity: Finding['severity'], message: string, span: { start: number; end: number }, fixes?: Finding['fixes'], into = findings) =>
+    into.push({ code: 'FMT001', severity, message: `${check}: ${message}`, span, ...(fixes ? { fixes } : {}) });
+  let blankRun = 0;
+  let rosVersion: Assignment | undefined;
+  let distro: Assignment | undefined;
 
-  if (dialect === 'dotenv') {
-    for (const e of parsed.errors) findings.push({ code: 'FMT001', severity: 'error', message: `Syntax: ${e.message}`, span: e.span });
-  }
-  const sourced = dialect === 'shell' || parsed.entries.some((e) => e.exported);
-  for (const e of parsed.entries) {
-    if (dialect === 'shell' && !e.delimiter) continue;
-    const shape = keyShape(e.key);
-    const upper = shape === 'upper' ? e.key : e.key.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
-    const known = ROS_VARIABLE_BY_NAME.has(upper);
-    const hasDollar = e.value.includes('$');
-    // One map lookup per entry (a 0.5 MB file has ~15,000 keys).
-    const prev = seen.get(e.key);
-    if (dialect === 'dotenv') {
-      if (shape !== 'upper' && e.key !== e.key.toUpperCase()) {
-        fmt('LowercaseKey', known ? 'error' : 'warning', `The ${e.key} key should be in uppercase${known ? ` (ROS reads ${upper}; '${e.key}' is a different variable)` : ''}`, e.keySpan, [{ title: `Rename to ${upper}`, edits: [{ span: e.keySpan, newText: upper }], isPreferred: known }]);
-      } else if (shape === 'other') {
-        fmt('IncorrectDelimiter', known ? 'error' : 'warning', `The ${e.key} key has incorrect delimiter${known ? ` (ROS reads ${upper})` : ''}`, e.keySpan, [{ title: `Rename to ${upper}`, edits: [{ span: e.keySpan, newText: upper }], isPreferred: known }]);
-      } else if (!startsLikeName(e.key)) {
-        fmt('LeadingCharacter', 'warning', 'Invalid leading character detected', e.keySpan);
-      }
-      if (!e.delimiter) {
-        fmt('KeyWithoutValue', 'info', `The ${e.key} key should be with a value or have an equal sign (docker compose takes it from the shell, python-dotenv reads None)`, e.keySpan);
-      }
-      if (e.delimiter && (e.spaceBeforeDelimiter || e.spaceAfterDelimiter)) {
-        const span = { start: e.keySpan.end, end: e.valueSpan.start };
-        fmt('SpaceCharacter', sourced ? 'error' : 'warning', `The line has spaces around equal sign${sourced ? ' (a shell runs this as a command)' : ''}`, span, [{ title: 'Remove the spaces', edits: [{ span, newText: e.delimiter }], isPreferred: true }]);
-      }
-      if (e.delimiter === ':') findings.push({ code: 'FMT004', severity: 'warning', message: `'${e.key}:' uses the YAML-style delimiter only docker compose accepts; python-dotenv and shells need '='`, span: e.delimiterSpan!, fixes: [{ title: "Use '='", edits: [{ span: e.delimiterSpan!, newText: '=' }], isPreferred: true }] });
-      if (prev !== undefined) fmt('DuplicatedKey', 'warning', `The ${e.key} key is duplicated (line ${(lines ??= new LineIndex(text)).positionAt(prev).line + 1}); the later value wins`, e.keySpan);
-      if (e.quote === 'none' && e.value !== '' && /\s/.test(e.value)) {
-        fmt('ValueWithoutQuotes', sourced ? 'error' : 'warning', 'This value needs to be surrounded in quotes', e.valueSpan, [{ title: 'Quote the value', edits: [{ span: e.valueSpan, newText: dotenvQuote(e.value) }], isPreferred: true }]);
-      }
-      if (e.quote !== 'single' && hasDollar && /\$\{[^}]*$|\$\{[^}]*[^A-Za-z0-9_:?+\-=}][^}]*\}/.test(e.value)) fmt('SubstitutionKey', 'warning', `The ${e.key} key is not assigned properly`, e.valueSpan);
-      if (e.quote === 'none' && e.rawValue.includes('#')) findings.push({ code: 'FMT004', severity: 'warning', message: `Unquoted '#': some docker compose versions cut the value here; quote it so every consumer reads '${e.value}'`, span: e.valueSpan, fixes: [{ title: 'Quote the value', edits: [{ span: e.valueSpan, newText: dotenvQuote(e.value) }], isPreferred: true }] });
-      if (e.quote === 'single' && hasDollar && /\$\{?[A-Za-z_]/.test(e.value)) findings.push({ code: 'FMT004', severity: 'info', message: `'${e.value}' is single-quoted: no consumer expands the variable in it`, span: e.valueSpan });
-      if (e.quote === 'none' && hasDollar && /(^|[^$])\$[A-Za-z_]/.test(e.value)) findings.push({ code: 'FMT004', severity: 'warning', message: 'python-dotenv does not expand a bare $VAR; write ${VAR} so every consumer expands it', span: e.valueSpan, fixes: [{ title: 'Use ${VAR}', edits: [{ span: e.valueSpan, newText: e.rawValue.replace(/(^|[^$])\$([A-Za-z_][A-Za-z0-9_]*)/g, '$1${$2}') }], isPreferred: true }] });
-    }
-    if (e.delimiter && e.quote === 'none' && sourced && SHELL_SENSITIVE.test(e.value)) {
-      const cut = e.value.search(/[;&|<>`]|\$\(/);
-      const c = e.value[cut];
+  const entry = (e: ScannedEntry) => {
+    if (e.exported) exported = true;
+    if (dialect === 'shell' && !e.delimiter) return;
+    const key = e.key;
+    const value = e.value;
+    const first = seen.firstOffset(key, e.keyStart);
+    const prev = first === e.keyStart ? undefined : first;
+    if (dialect === 'dotenv') dotenvChecks(e, prev);
+    if (e.delimiter && e.quote === 'none' && sourced && SHELL_SENSITIVE.test(value)) {
+      const rawSpan = { start: e.valueStart, end: e.valueEnd };
+      const cut = value.search(/[;&|<>`]|\$\(/);
+      const c = value[cut];
       findings.push({
         code: 'FMT003',
         severity: 'error',
-        message: `Unquoted '${c}' ends the command in sh/bash: only '${e.value.slice(0, cut)}' is assigned${c === ';' ? ` and '${e.value.slice(cut + 1)}' runs as a command` : ''}`,
-        span: e.valueSpan,
-        fixes: [{ title: 'Quote the value', edits: [{ span: e.valueSpan, newText: dotenvQuote(e.value) }], isPreferred: true }],
+        message: `Unquoted '${c}' ends the command in sh/bash: only '${value.slice(0, cut)}' is assigned${c === ';' ? ` and '${value.slice(cut + 1)}' runs as a command` : ''}`,
+        span: rawSpan,
+        fixes: [{ title: 'Quote the value', edits: [{ span: rawSpan, newText: dotenvQuote(value) }], isPreferred: true }],
       });
     }
     if (dialect === 'shell' && e.delimiter && e.spaceBeforeDelimiter) {
-      findings.push({ code: 'FMT003', severity: 'error', message: `Spaces around '=': the shell runs '${e.key}' as a command instead of assigning it`, span: { start: e.keySpan.end, end: e.valueSpan.start }, fixes: [{ title: 'Remove the spaces', edits: [{ span: { start: e.keySpan.end, end: e.valueSpan.start }, newText: '=' }], isPreferred: true }] });
+      findings.push({ code: 'FMT003', severity: 'error', message: `Spaces around '=': the shell runs '${key}' as a command instead of assigning it`, span: { start: e.keyEnd, end: e.valueStart }, fixes: [{ title: 'Remove the spaces', edits: [{ span: { start: e.keyEnd, end: e.valueStart }, newText: '=' }], isPreferred: true }] });
     }
-    if (prev === undefined) seen.set(e.key, e.keySpan.start);
+    // Only names a rule or hover reads become assignments (SourceModel.assignments).
+    if (!isRuledName(key)) return;
     const quoteLen = e.quote === 'none' ? 0 : 1;
-    assignments.push({
-      name: e.key,
-      value: e.delimiter ? e.value : undefined,
-      keySpan: e.keySpan,
-      valueSpan: e.quote === 'none' ? e.valueSpan : { start: e.valueSpan.start + quoteLen, end: Math.max(e.valueSpan.start + quoteLen, e.valueSpan.end - (e.unterminated ? 0 : quoteLen)) },
-      rawSpan: e.valueSpan,
+    const keySpan = { start: e.keyStart, end: e.keyEnd };
+    const rawSpan = { start: e.valueStart, end: e.valueEnd };
+    const a: Assignment = {
+      name: key,
+      value: e.delimiter ? value : undefined,
+      keySpan,
+      valueSpan: e.quote === 'none' ? rawSpan : { start: e.valueStart + quoteLen, end: Math.max(e.valueStart + quoteLen, e.valueEnd - (e.unterminated ? 0 : quoteLen)) },
+      rawSpan,
       op: 'set',
       scope: 'file',
       quote: e.quote,
       exported: e.exported,
-    });
-  }
-  if (dialect === 'dotenv' && text.length > 0) {
-    // Whole-file checks: trailing whitespace, blank lines.
-    let blankRun = 0;
-    for (const l of parsed.lines) {
-      if (l.kind !== 'blank') {
-        // Trailing blanks before the line break (and one '\r'), found from the end without a slice.
-        let end = l.span.end;
-        if (end > l.span.start && text.charCodeAt(end - 1) === 13) end--;
-        let ws = end;
-        while (ws > l.span.start && (text.charCodeAt(ws - 1) === 32 || text.charCodeAt(ws - 1) === 9)) ws--;
-        if (ws < end) {
-          const span = { start: ws, end };
-          fmt('TrailingWhitespace', 'info', 'Trailing whitespace detected', span, [{ title: 'Remove trailing whitespace', edits: [{ span, newText: '' }], isPreferred: true }]);
-        }
+    };
+    assignments.push(a);
+    // The first assignment of each decides (its value may be undefined: KEY without '=').
+    if (key.length === 11 && !rosVersion && key === 'ROS_VERSION') rosVersion = a;
+    else if (key.length === 10 && !distro && key === 'ROS_DISTRO') distro = a;
+  };
+
+  const dotenvChecks = (e: ScannedEntry, prev: number | undefined) => {
+    // Spans are objects only when a check fires (most lines pass every check).
+    const keySpan = () => ({ start: e.keyStart, end: e.keyEnd });
+    const rawSpan = () => ({ start: e.valueStart, end: e.valueEnd });
+    const key = e.key;
+    const value = e.value;
+    const shape = keyShape(key);
+    if (shape !== 'upper') {
+      const upper = key.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+      const known = ROS_VARIABLE_BY_NAME.has(upper);
+      if (key !== key.toUpperCase()) {
+        fmt('LowercaseKey', known ? 'error' : 'warning', `The ${key} key should be in uppercase${known ? ` (ROS reads ${upper}; '${key}' is a different variable)` : ''}`, keySpan(), [{ title: `Rename to ${upper}`, edits: [{ span: keySpan(), newText: upper }], isPreferred: known }]);
+      } else if (shape === 'other') {
+        fmt('IncorrectDelimiter', known ? 'error' : 'warning', `The ${key} key has incorrect delimiter${known ? ` (ROS reads ${upper})` : ''}`, keySpan(), [{ title: `Rename to ${upper}`, edits: [{ span: keySpan(), newText: upper }], isPreferred: known }]);
+      } else if (!startsLikeName(key)) {
+        fmt('LeadingCharacter', 'warning', 'Invalid leading character detected', keySpan());
       }
-      blankRun = l.kind === 'blank' ? blankRun + 1 : 0;
-      if (blankRun === 2 && l.span.end < text.length) fmt('ExtraBlankLine', 'info', 'Extra blank line detected', l.span, [{ title: 'Remove the blank line', edits: [{ span: { start: l.span.start, end: Math.min(text.length, l.span.end + 1) }, newText: '' }], isPreferred: true }]);
+    } else if (!startsLikeName(key)) {
+      fmt('LeadingCharacter', 'warning', 'Invalid leading character detected', keySpan());
     }
-    if (!text.endsWith('\n')) fmt('EndingBlankLine', 'info', 'No blank line at the end of the file', { start: text.length, end: text.length }, [{ title: 'Add a final newline', edits: [{ span: { start: text.length, end: text.length }, newText: '\n' }], isPreferred: true }]);
+    if (!e.delimiter) {
+      fmt('KeyWithoutValue', 'info', `The ${key} key should be with a value or have an equal sign (docker compose takes it from the shell, python-dotenv reads None)`, keySpan());
+    }
+    if (e.delimiter && (e.spaceBeforeDelimiter || e.spaceAfterDelimiter)) {
+      const span = { start: e.keyEnd, end: e.valueStart };
+      fmt('SpaceCharacter', sourced ? 'error' : 'warning', `The line has spaces around equal sign${sourced ? ' (a shell runs this as a command)' : ''}`, span, [{ title: 'Remove the spaces', edits: [{ span, newText: e.delimiter }], isPreferred: true }]);
+    }
+    if (e.delimiter === ':') {
+      const span = { start: e.delimiterAt, end: e.delimiterAt + 1 };
+      findings.push({ code: 'FMT004', severity: 'warning', message: `'${key}:' uses the YAML-style delimiter only docker compose accepts; python-dotenv and shells need '='`, span, fixes: [{ title: "Use '='", edits: [{ span, newText: '=' }], isPreferred: true }] });
+    }
+    if (prev !== undefined) fmt('DuplicatedKey', 'warning', `The ${key} key is duplicated (line ${(lines ??= new LineIndex(text)).positionAt(prev).line + 1}); the later value wins`, keySpan());
+    const unquoted = e.quote === 'none';
+    if (unquoted && value !== '' && /\s/.test(value)) {
+      fmt('ValueWithoutQuotes', sourced ? 'error' : 'warning', 'This value needs to be surrounded in quotes', rawSpan(), [{ title: 'Quote the value', edits: [{ span: rawSpan(), newText: dotenvQuote(value) }], isPreferred: true }]);
+    }
+    const hasDollar = value.includes('$');
+    if (e.quote !== 'single' && hasDollar && /\$\{[^}]*$|\$\{[^}]*[^A-Za-z0-9_:?+\-=}][^}]*\}/.test(value)) fmt('SubstitutionKey', 'warning', `The ${key} key is not assigned properly`, rawSpan());
+    // Unquoted, the raw value is the value.
+    if (unquoted && value.includes('#')) findings.push({ code: 'FMT004', severity: 'warning', message: `Unquoted '#': some docker compose versions cut the value here; quote it so every consumer reads '${value}'`, span: rawSpan(), fixes: [{ title: 'Quote the value', edits: [{ span: rawSpan(), newText: dotenvQuote(value) }], isPreferred: true }] });
+    if (e.quote === 'single' && hasDollar && /\$\{?[A-Za-z_]/.test(value)) findings.push({ code: 'FMT004', severity: 'info', message: `'${value}' is single-quoted: no consumer expands the variable in it`, span: rawSpan() });
+    if (unquoted && hasDollar && /(^|[^$])\$[A-Za-z_]/.test(value)) findings.push({ code: 'FMT004', severity: 'warning', message: 'python-dotenv does not expand a bare $VAR; write ${VAR} so every consumer expands it', span: rawSpan(), fixes: [{ title: 'Use ${VAR}', edits: [{ span: rawSpan(), newText: value.replace(/(^|[^$])\$([A-Za-z_][A-Za-z0-9_]*)/g, '$1${$2}') }], isPreferred: true }] });
+  };
+
+  // Whole-file checks of .env files: trailing whitespace, blank lines.
+  const line = (kind: LineKind, start: number, end: number) => {
+    if (kind !== LineKind.Blank) {
+      // Trailing blanks before the line break (and one '\r'), found from the end without a slice.
+      if (end > start && text.charCodeAt(end - 1) === 13) end--;
+      let ws = end;
+      while (ws > start && (text.charCodeAt(ws - 1) === 32 || text.charCodeAt(ws - 1) === 9)) ws--;
+      if (ws < end) {
+        const span = { start: ws, end };
+        fmt('TrailingWhitespace', 'info', 'Trailing whitespace detected', span, [{ title: 'Remove trailing whitespace', edits: [{ span, newText: '' }], isPreferred: true }], lineFindings);
+      }
+      blankRun = 0;
+      return;
+    }
+    blankRun++;
+    if (blankRun === 2 && end < text.length) fmt('ExtraBlankLine', 'info', 'Extra blank line detected', { start, end }, [{ title: 'Remove the blank line', edits: [{ span: { start, end: Math.min(text.length, end + 1) }, newText: '' }], isPreferred: true }], lineFindings);
+  };
+  const noLine = () => undefined;
+  scanDotenv(text, {
+    line: dialect === 'dotenv' ? line : noLine,
+    entry,
+    error: dialect === 'dotenv' ? (message, start, end) => syntax.push({ code: 'FMT001', severity: 'error', message: `Syntax: ${message}`, span: { start, end } }) : noLine,
+  });
+  if (dialect === 'dotenv' && text.length > 0 && !text.endsWith('\n')) fmt('EndingBlankLine', 'info', 'No blank line at the end of the file', { start: text.length, end: text.length }, [{ title: 'Add a final newline', edits: [{ span: { start: text.length, end: text.length }, newText: '\n' }], isPreferred: true }], lineFindings);
+  const all = syntax.length === 0 && lineFindings.length === 0 ? findings : syntax.concat(findings, lineFindings);
+  const v = rosVersion?.value;
+  const d = distro?.value;
+  return { model: { kind: dialect, text, assignments, findings: all, ...(v === '1' || v === '2' ? { ros: Number(v) as 1 | 2 } : {}), ...(d ? { distro: d } : {}) }, sourced: exported };
+}
+
+/** Whether a line starts with `export` + a blank (leading blanks allowed): the scanner's own test. */
+function hasExportLine(text: string): boolean {
+  for (let i = text.indexOf('export'); i >= 0; i = text.indexOf('export', i + 6)) {
+    let b = i;
+    while (b > 0 && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
+    if (b !== 0 && text.charCodeAt(b - 1) !== 10) continue;
+    const c = text.charCodeAt(i + 6);
+    if (c !== 32 && c !== 9) continue;
+    // `export` followed only by blanks is a key named export, not a prefix.
+    let k = i + 6;
+    while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+    const d = text.charCodeAt(k);
+    if (k < text.length && d !== 10 && d !== 13) return true;
   }
-  const rosVersion = assignments.find((a) => a.name === 'ROS_VERSION')?.value;
-  const distro = assignments.find((a) => a.name === 'ROS_DISTRO')?.value;
-  return { kind: dialect, text, assignments, findings, ...(rosVersion === '1' || rosVersion === '2' ? { ros: Number(rosVersion) as 1 | 2 } : {}), ...(distro ? { distro } : {}) };
+  return false;
 }
