@@ -59,7 +59,7 @@ export async function run(o: BenchOptions = {}): Promise<BenchResult> {
   const runs = o.quick ? 2 : 5;
   const work = mkdtempSync(join(tmpdir(), 'rosnet-bench-cli-'));
   try {
-    const dist = buildBundles(false);
+    const dist = buildBundles(true);
     const cli = join(dist, 'cli.js');
     const ws = join(work, 'ws');
     const bytes = generateWorkspace(ws, count);
@@ -100,7 +100,7 @@ export async function run(o: BenchOptions = {}): Promise<BenchResult> {
         { metric: '`roswtf`, same environment', unit: 'ms', stats: summarize(doctor.roswtf!), ratio: { to: 'rosnet doctor', stats: pairedRatio(doctor.roswtf!, doctor.doctor!) }, target: { op: '>=', value: 10, on: 'ratio' } },
       ],
       notes: [
-        `whole processes (node startup included on both sides) from a dev build of dist/cli.js; lint's JSON has ${entries ?? '?'} entries; doctor and roswtf with ROS_MASTER_URI=${uri.replace(/\d+$/, 'PORT')} (nothing listening), ROS_IP=127.0.0.1.`,
+        `whole processes (node startup included on both sides) from the production build of dist/cli.js (as shipped); lint's JSON has ${entries ?? '?'} entries; doctor and roswtf with ROS_MASTER_URI=${uri.replace(/\d+$/, 'PORT')} (nothing listening), ROS_IP=127.0.0.1.`,
       ],
     };
   } finally {

@@ -1,6 +1,6 @@
 // Inside the extension host, activated at startup ('*', before ROS Network's onStartupFinished):
-// heap before and after activating ROS Network, then after driving 1,000 status polls of a real
-// master through its API. Writes JSON to $ROSNET_BENCH_OUT. Inert without that variable.
+// heap before and after activating ROS Network, then after driving status polls of a real master
+// through its API, then over an idle stretch of the same host (the control). Writes JSON to $ROSNET_BENCH_OUT. Inert without that variable.
 import * as vscode from 'vscode';
 import { writeFileSync } from 'node:fs';
 import * as v8 from 'node:v8';
@@ -61,11 +61,22 @@ export async function activate(): Promise<void> {
       if (snapshots) v8.writeHeapSnapshot(join(snapshots, 'warm.heapsnapshot'));
     }
     const t1 = performance.now();
+    const every = Math.max(1, Math.floor(polls / 12));
     for (let i = 1; i <= polls; i++) {
       await poll();
-      if (i % Math.max(1, Math.floor(polls / 6)) === 0) samples.push({ polls: i, heap: heap() });
+      if (i % every === 0) samples.push({ polls: i, heap: heap() });
     }
     res.pollsMs = performance.now() - t1;
+    // The control: the same host left alone (ROS Network's own timer still polling every 3 s) for
+    // as long as the last two thirds of the polls took, sampled as often: the host's own drift.
+    const idle: Array<{ ms: number; heap: number }> = [];
+    const idleMs = ((res.pollsMs as number) * 2) / 3;
+    const t2 = performance.now();
+    for (let k = 1; k <= 8; k++) {
+      await new Promise((r) => setTimeout(r, idleMs / 8));
+      idle.push({ ms: performance.now() - t2, heap: heap() });
+    }
+    res.heapIdle = idle;
     if (snapshots) {
       heap();
       v8.writeHeapSnapshot(join(snapshots, 'after-polls.heapsnapshot'));

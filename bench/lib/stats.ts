@@ -79,3 +79,24 @@ export async function sampleInterleaved(variants: Readonly<Record<string, Varian
 export async function sample(fn: Variant, o: SampleOptions): Promise<number[]> {
   return (await sampleInterleaved({ fn }, o)).fn!;
 }
+
+/** Least-squares slope of y over x (0 for fewer than two distinct x). */
+export function slope(points: ReadonlyArray<readonly [number, number]>): number {
+  const n = points.length;
+  if (n < 2) return 0;
+  let sx = 0;
+  let sy = 0;
+  for (const [x, y] of points) {
+    sx += x;
+    sy += y;
+  }
+  const mx = sx / n;
+  const my = sy / n;
+  let num = 0;
+  let den = 0;
+  for (const [x, y] of points) {
+    num += (x - mx) * (y - my);
+    den += (x - mx) * (x - mx);
+  }
+  return den === 0 ? 0 : num / den;
+}

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pairedRatio, quantile, sampleInterleaved, summarize } from '../../bench/lib/stats';
+import { pairedRatio, quantile, sampleInterleaved, slope, summarize } from '../../bench/lib/stats';
 import { passes, toMarkdown, writeResults, type BenchResult } from '../../bench/lib/report';
 import { FILE_NAMES, generate, type GeneratedKind } from '../../bench/lib/generate';
 import { generateWorkspace } from '../../bench/cli.bench';
@@ -71,4 +71,14 @@ test('the lint throughput benchmark runs end to end on small inputs', async () =
   const r = await lintThroughput({ quick: true });
   assert.equal(r.rows.length, 7);
   for (const row of r.rows) assert.ok(row.stats.median > 0 && Number.isFinite(row.stats.median), row.metric);
+});
+
+test('slope: least squares over points; a one-time step early on does not look like a slope later', () => {
+  assert.equal(slope([]), 0);
+  assert.equal(slope([[1, 5]]), 0);
+  assert.equal(slope([[0, 1], [1, 3], [2, 5]]), 2);
+  assert.equal(slope([[3, 1], [3, 2]]), 0);
+  // Flat after a step: the tail's slope is ~0.
+  const trace = [0, 0.2, 1.9, 1.6, 1.7, 1.7, 1.7, 1.8, 1.7, 1.7, 1.7, 1.7].map((y, i): [number, number] => [(i + 1) * 500, y]);
+  assert.ok(Math.abs(slope(trace.slice(4)) * 1000) < 0.05);
 });
