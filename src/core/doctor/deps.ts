@@ -68,7 +68,8 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
  * the route's source address without sending anything (portable; works in network namespaces).
  */
 export function udpRouteSource(address: string, timeoutMs: number): Promise<string | undefined> {
-  const type = net.isIPv6(address) ? 'udp6' : 'udp4';
+  // An address literal: only IPv6 has a ':' (net.isIPv6 compiles a regex of several KB on first use, ~8 ms of a doctor run).
+  const type = address.includes(':') ? 'udp6' : 'udp4';
   return withTimeout(
     new Promise<string | undefined>((resolve) => {
       const s = dgram.createSocket(type);

@@ -1,5 +1,5 @@
-import * as net from 'node:net';
 import { CALLER_ID, hintFor, unwrapRosReply } from '../probe/masterProbe';
+import { isIpLiteral } from '../ros/ipLiteral';
 import { RpcError } from '../probe/xmlrpcCall';
 import { type DoctorFacts, isLoopbackAddress, localList, preferred, uriFor } from './facts';
 import type { Check } from './types';
@@ -62,7 +62,7 @@ export async function masterChecks(f: DoctorFacts): Promise<Check[]> {
     group: G,
     title: tResolve,
     verdict: 'ok',
-    evidence: [net.isIP(host) ? `${host} is an IP address${localNote}` : `${host} resolves to ${r.addresses.join(', ')}${localNote}`],
+    evidence: [isIpLiteral(host) ? `${host} is an IP address${localNote}` : `${host} resolves to ${r.addresses.join(', ')}${localNote}`],
   });
 
   // Connect the way a ROS client does: the first address getaddrinfo returns (IPv4 unless ROS_IPV6=on).
@@ -127,7 +127,7 @@ async function selfUriCheck(f: DoctorFacts, target: string, title: string): Prom
   const addr = preferred(r.addresses, f.ipv6)[0] ?? r.addresses[0]!;
   try {
     unwrapRosReply('getPid', await f.deps.rpc(uriFor(addr, port), 'getPid', [CALLER_ID], { timeoutMs: f.timeoutMs }));
-    return { id, group: G, title, verdict: 'ok', evidence: [`The master advertises ${uri}; ${host}${net.isIP(host) ? '' : ` → ${addr}`} answers getPid.`] };
+    return { id, group: G, title, verdict: 'ok', evidence: [`The master advertises ${uri}; ${host}${isIpLiteral(host) ? '' : ` → ${addr}`} answers getPid.`] };
   } catch (e) {
     return { id, group: G, title, verdict: 'warning', evidence: [`The master advertises ${uri}; getPid there failed: ${errText(e).message}`], fix };
   }

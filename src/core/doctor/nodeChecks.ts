@@ -1,5 +1,5 @@
-import * as net from 'node:net';
 import { CALLER_ID, unwrapRosReply } from '../probe/masterProbe';
+import { isIpLiteral } from '../ros/ipLiteral';
 import { RpcError } from '../probe/xmlrpcCall';
 import { isLoopbackHost } from '../ros/masterUri';
 import { mapLimit } from '../util/mapLimit';
@@ -73,14 +73,14 @@ async function nodeCheck(f: DoctorFacts, masterTarget: string, node: string): Pr
   try {
     const pid = unwrapRosReply('getPid', await f.deps.rpc(uriFor(addr, port), 'getPid', [CALLER_ID], rpcOpts));
     const ms = f.deps.now() - started;
-    return { id, group: G, title, verdict: 'ok', evidence: [`${uri}${net.isIP(host) ? '' : ` (${host} → ${addr})`} answered getPid${typeof pid === 'number' ? ` (pid ${pid})` : ''} in ${ms.toFixed(0)} ms`] };
+    return { id, group: G, title, verdict: 'ok', evidence: [`${uri}${isIpLiteral(host) ? '' : ` (${host} → ${addr})`} answered getPid${typeof pid === 'number' ? ` (pid ${pid})` : ''} in ${ms.toFixed(0)} ms`] };
   } catch (e) {
     return {
       id,
       group: G,
       title,
       verdict: 'error',
-      evidence: [`Could not contact ${node} at ${uri}${net.isIP(host) ? '' : ` (${host} → ${addr})`}: ${message(e)}`, 'Subscribers here cannot connect to it: its messages never arrive (or it has died without unregistering).'],
+      evidence: [`Could not contact ${node} at ${uri}${isIpLiteral(host) ? '' : ` (${host} → ${addr})`}: ${message(e)}`, 'Subscribers here cannot connect to it: its messages never arrive (or it has died without unregistering).'],
       fix: fixFor(''),
     };
   }
