@@ -63,13 +63,24 @@ export function lintModel(model: SourceModel, ctx: LintContext): Finding[] {
   const machines: Assignment[] = [];
   // Each scope's own assignments, by their index in `vars` (document order).
   const own = new Map<string, number[]>();
+  // Sources emit a scope's assignments together: the previous one's list is reused without a lookup.
+  let lastScope: string | undefined;
+  let lastList: number[] | undefined;
+  // Whether any scope encloses another ('a' encloses 'a/b'); flat files skip the ancestor walk below.
+  let nested = false;
   for (const a of model.assignments) {
     if (a.name === '__machine_address') machines.push(a);
     // Names no rule reads (most of a large .env or compose file) cost one prefix test, no map work.
     if (!isRuledName(a.name)) continue;
-    const list = own.get(a.scope);
-    if (list) list.push(vars.length);
-    else own.set(a.scope, [vars.length]);
+    if (a.scope !== lastScope) {
+      lastScope = a.scope;
+      lastList = own.get(a.scope);
+      if (!lastList) {
+        own.set(a.scope, (lastList = []));
+        if (a.scope.includes('/')) nested = true;
+      }
+    }
+    lastList!.push(vars.length);
     vars.push(a);
   }
   const lineBased = model.kind === 'dotenv' || model.kind === 'shell';
@@ -120,9 +131,6 @@ export function lintModel(model: SourceModel, ctx: LintContext): Finding[] {
     }
     return base;
   };
-  // Scopes that enclose another one: only theirs are kept in lastOf for the scopes inside them.
-  let nested = false;
-  for (const scope of own.keys()) if (scope.includes('/')) nested = true;
   let contexts: ValueContexts | undefined;
   let contextsRos: 1 | 2 | undefined;
   let contextsDistro: string | undefined;

@@ -53,12 +53,19 @@ function inRange(port: number, r: PortRange): boolean {
 }
 
 /** How many participants (ROS 2 processes) fit on one host before a port clash or overflow. */
+/**
+ * One number per (domain, range) for the caches below: exact for integer domains and ports
+ * (domain < 2^21, ports < 2^16); undefined for anything else, which is computed every time.
+ */
+function cacheKey(domain: number, ephemeral: PortRange): number | undefined {
+  return Number.isInteger(domain) && domain >= 0 && domain < 2 ** 21 && Number.isInteger(ephemeral.lo) && Number.isInteger(ephemeral.hi) && ephemeral.lo >= 0 && ephemeral.hi >= 0 && ephemeral.lo < 65536 && ephemeral.hi < 65536 ? (domain * 65536 + ephemeral.lo) * 65536 + ephemeral.hi : undefined;
+}
+
 /** By domain and range: the lint asks once per ROS_DOMAIN_ID assignment, and files repeat a few domains. */
 const MAX_PARTICIPANTS = new Map<number, number>();
 
 export function maxParticipants(domain: number, ephemeral: PortRange): number {
-  // Exact for integer domains and ports (domain < 2^21, ports < 2^16); anything else is computed.
-  const key = Number.isInteger(domain) && domain >= 0 && domain < 2 ** 21 && Number.isInteger(ephemeral.lo) && Number.isInteger(ephemeral.hi) && ephemeral.lo >= 0 && ephemeral.hi >= 0 && ephemeral.lo < 65536 && ephemeral.hi < 65536 ? (domain * 65536 + ephemeral.lo) * 65536 + ephemeral.hi : undefined;
+  const key = cacheKey(domain, ephemeral);
   if (key === undefined) return countParticipants(domain, ephemeral);
   let n = MAX_PARTICIPANTS.get(key);
   if (n === undefined) {
@@ -92,7 +99,22 @@ export interface DomainAssessment {
   readonly lastPort: number;
 }
 
+const ASSESSMENTS = new Map<number, DomainAssessment>();
+
+/** Assessments are read-only and cached like maxParticipants (each one builds the domain's port table). */
 export function assessDomain(domain: number, ephemeral: PortRange): DomainAssessment {
+  const key = cacheKey(domain, ephemeral);
+  if (key === undefined) return assess(domain, ephemeral);
+  let a = ASSESSMENTS.get(key);
+  if (!a) {
+    a = assess(domain, ephemeral);
+    if (ASSESSMENTS.size >= 4096) ASSESSMENTS.clear();
+    ASSESSMENTS.set(key, a);
+  }
+  return a;
+}
+
+function assess(domain: number, ephemeral: PortRange): DomainAssessment {
   const valid = Number.isInteger(domain) && domain >= 0 && domain <= MAX_DOMAIN_ID;
   const d = domainPorts(domain);
   const max = valid ? maxParticipants(domain, ephemeral) : 0;

@@ -23,31 +23,46 @@ function get(map: YMap, key: string): YPair | undefined {
   return map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
 }
 
-/** The keys of a service the rules read: found in one pass over the service (first one wins, as get()). */
-interface ServiceKeys {
-  image?: YPair;
-  environment?: YPair;
-  network_mode?: YPair;
-  ports?: YPair;
-  networks?: YPair;
-  ipc?: YPair;
-  pid?: YPair;
+/**
+ * The keys of a service the rules read: found in one pass over the service (first one wins, as a
+ * find would). A class with every field set, so each service's record has the same shape.
+ */
+class ServiceKeys {
+  image: YPair | undefined = undefined;
+  environment: YPair | undefined = undefined;
+  network_mode: YPair | undefined = undefined;
+  ports: YPair | undefined = undefined;
+  networks: YPair | undefined = undefined;
+  ipc: YPair | undefined = undefined;
+  pid: YPair | undefined = undefined;
 }
 
 function serviceKeys(svc: YMap): ServiceKeys {
-  const out: ServiceKeys = {};
+  const out = new ServiceKeys();
   for (const p of svc.items) {
     if (!isScalar(p.key)) continue;
-    const k = String(p.key.value);
-    switch (k) {
+    switch (p.key.value) {
       case 'image':
+        out.image ??= p;
+        break;
       case 'environment':
+        out.environment ??= p;
+        break;
       case 'network_mode':
+        out.network_mode ??= p;
+        break;
       case 'ports':
+        out.ports ??= p;
+        break;
       case 'networks':
+        out.networks ??= p;
+        break;
       case 'ipc':
+        out.ipc ??= p;
+        break;
       case 'pid':
-        out[k] ??= p;
+        out.pid ??= p;
+        break;
     }
   }
   return out;
@@ -71,6 +86,22 @@ function noteEnv(env: ServiceEnv, a: Assignment): void {
     case 'FASTDDS_BUILTIN_TRANSPORTS':
       env[a.name] = a;
   }
+}
+
+/** The whole lines of a `key: value` pair, for "delete" fixes. */
+function keyLine(text: string, p: YPair): { start: number; end: number } {
+  const ks = span(p.key);
+  const { lineStart } = lineIndent(text, ks.start);
+  const end = Math.max(span(p.value).end, ks.end);
+  const nextLine = text.indexOf('\n', end);
+  return { start: lineStart, end: nextLine < 0 ? text.length : nextLine + 1 };
+}
+
+/** An edit adding lines to a service: before its first key, at that key's indentation. */
+function addLines(text: string, svc: YMap, svcKey: { start: number; end: number }, lines: readonly string[]): { span: { start: number; end: number }; newText: string } {
+  const firstChild = svc.items[0] ? span(svc.items[0].key).start : svcKey.end;
+  const { lineStart, indent } = lineIndent(text, firstChild);
+  return { span: { start: lineStart, end: lineStart }, newText: lines.map((l) => `${indent}${l}\n`).join('') };
 }
 
 /** Line start offset and indentation of the line holding `offset`. */
@@ -147,23 +178,13 @@ export function composeSource(text: string): SourceModel {
     const networkMode = str(nm?.value);
     const ports = keys.ports;
     const networks = keys.networks;
-    const keyLine = (p: YPair) => {
-      const ks = span(p.key);
-      const { lineStart } = lineIndent(text, ks.start);
-      const end = Math.max(span(p.value).end, ks.end);
-      const nextLine = text.indexOf('\n', end);
-      return { start: lineStart, end: nextLine < 0 ? text.length : nextLine + 1 };
-    };
     if (networkMode === 'host' && ports) {
-      findings.push({ code: 'DC002', severity: 'error', message: 'ports are not allowed with network_mode: host (compose fails at run time, or Docker discards them)', span: span(ports.key), fixes: [{ title: 'Delete ports:', edits: [{ span: keyLine(ports), newText: '' }], isPreferred: true }] });
+      findings.push({ code: 'DC002', severity: 'error', message: 'ports are not allowed with network_mode: host (compose fails at run time, or Docker discards them)', span: span(ports.key), fixes: [{ title: 'Delete ports:', edits: [{ span: keyLine(text, ports), newText: '' }], isPreferred: true }] });
     }
     if (networkMode && networks) {
-      findings.push({ code: 'DC002', severity: 'error', message: 'network_mode and networks are mutually exclusive: compose rejects the file', span: span(networks.key), fixes: [{ title: 'Delete networks:', edits: [{ span: keyLine(networks), newText: '' }], isPreferred: true }] });
+      findings.push({ code: 'DC002', severity: 'error', message: 'network_mode and networks are mutually exclusive: compose rejects the file', span: span(networks.key), fixes: [{ title: 'Delete networks:', edits: [{ span: keyLine(text, networks), newText: '' }], isPreferred: true }] });
     }
     const svcKey = span(sp.key);
-    const firstChild = svc.items[0] ? span(svc.items[0].key).start : svcKey.end;
-    const { lineStart: childLine, indent } = lineIndent(text, firstChild);
-    const addLines = (lines: string[]) => ({ span: { start: childLine, end: childLine }, newText: lines.map((l) => `${indent}${l}\n`).join('') });
 
     if (ros === 1 && networkMode !== 'host') {
       const master = env.ROS_MASTER_URI?.value;
@@ -176,7 +197,7 @@ export function composeSource(text: string): SourceModel {
           severity: 'warning',
           message: `ROS 1 service '${name}' is on a bridge network: its nodes advertise the container's hostname and random XML-RPC/TCPROS ports, which the master and peers outside this compose network cannot reach. Use network_mode: host`,
           span: svcKey,
-          fixes: [{ title: 'Add network_mode: host', edits: [addLines(['network_mode: host'])], isPreferred: true }],
+          fixes: [{ title: 'Add network_mode: host', edits: [addLines(text, svc, svcKey, ['network_mode: host'])], isPreferred: true }],
         });
       } else if (masterIsService && !env.ROS_HOSTNAME && !env.ROS_IP) {
         findings.push({
@@ -198,7 +219,7 @@ export function composeSource(text: string): SourceModel {
           severity: 'warning',
           message: `Fast DDS will try shared memory with host processes: topics appear but no data flows. Add ipc: host and pid: host, or set FASTDDS_BUILTIN_TRANSPORTS=UDPv4`,
           span: span(nm!.value),
-          fixes: [{ title: 'Add ipc: host and pid: host', edits: [addLines(['ipc: host', ...(keys.pid ? [] : ['pid: host'])])], isPreferred: true }],
+          fixes: [{ title: 'Add ipc: host and pid: host', edits: [addLines(text, svc, svcKey, ['ipc: host', ...(keys.pid ? [] : ['pid: host'])])], isPreferred: true }],
         });
       }
     }
