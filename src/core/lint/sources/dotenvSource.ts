@@ -28,13 +28,16 @@ function keyShape(key: string): 'upper' | 'word' | 'other' {
 class FirstSeen {
   private slots: Int32Array;
   private readonly keys: string[] = [];
-  private readonly hashes: number[] = [];
-  private readonly offsets: number[] = [];
+  /** Per key (by its index in `keys`): its hash and first offset; typed arrays, grown by doubling. */
+  private hashes: Int32Array;
+  private offsets: Float64Array;
   /** Sized for about one key per 24 characters of text (half full), so a typical file never grows it. */
   constructor(textLength: number) {
     let size = 1024;
     while (size < textLength / 12) size *= 2;
     this.slots = new Int32Array(size).fill(-1);
+    this.hashes = new Int32Array(size >> 1);
+    this.offsets = new Float64Array(size >> 1);
   }
   /** The first offset of `key`, after recording `offset` for it if it is new. */
   firstOffset(key: string, offset: number): number {
@@ -44,20 +47,30 @@ class FirstSeen {
     for (let i = h & mask; ; i = (i + 1) & mask) {
       const at = this.slots[i]!;
       if (at < 0) {
-        this.slots[i] = this.keys.length;
+        const k = this.keys.length;
+        this.slots[i] = k;
         this.keys.push(key);
-        this.hashes.push(h);
-        this.offsets.push(offset);
-        if (this.keys.length * 2 > this.slots.length) this.grow();
+        if (k === this.hashes.length) this.growRecords();
+        this.hashes[k] = h;
+        this.offsets[k] = offset;
+        if ((k + 1) * 2 > this.slots.length) this.grow();
         return offset;
       }
       if (this.hashes[at] === h && this.keys[at] === key) return this.offsets[at]!;
     }
   }
+  private growRecords(): void {
+    const hashes = new Int32Array(this.hashes.length * 2);
+    hashes.set(this.hashes);
+    this.hashes = hashes;
+    const offsets = new Float64Array(this.offsets.length * 2);
+    offsets.set(this.offsets);
+    this.offsets = offsets;
+  }
   private grow(): void {
     const slots = new Int32Array(this.slots.length * 2).fill(-1);
     const mask = slots.length - 1;
-    for (let k = 0; k < this.hashes.length; k++) {
+    for (let k = 0; k < this.keys.length; k++) {
       let i = this.hashes[k]! & mask;
       while (slots[i]! >= 0) i = (i + 1) & mask;
       slots[i] = k;
@@ -65,6 +78,9 @@ class FirstSeen {
     this.slots = slots;
   }
 }
+
+const keySpan = (e: ScannedEntry) => ({ start: e.keyStart, end: e.keyEnd });
+const rawSpan = (e: ScannedEntry) => ({ start: e.valueStart, end: e.valueEnd });
 
 /** A value in double quotes that bash, compose and python-dotenv all read back unchanged. */
 function startsLikeName(key: string): boolean {
@@ -148,9 +164,8 @@ function dotenvModel(text: string, dialect: 'dotenv' | 'shell', sourced: boolean
   };
 
   const dotenvChecks = (e: ScannedEntry, prev: number | undefined) => {
-    // Spans are objects only when a check fires (most lines pass every check).
-    const keySpan = () => ({ start: e.keyStart, end: e.keyEnd });
-    const rawSpan = () => ({ start: e.valueStart, end: e.valueEnd });
+    // Spans are objects only when a check fires (most lines pass every check); module functions,
+    // not closures over `e`, which cost two allocations per line.
     const key = e.key;
     const value = e.value;
     const shape = keyShape(key);
@@ -158,17 +173,17 @@ function dotenvModel(text: string, dialect: 'dotenv' | 'shell', sourced: boolean
       const upper = key.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
       const known = ROS_VARIABLE_BY_NAME.has(upper);
       if (key !== key.toUpperCase()) {
-        fmt('LowercaseKey', known ? 'error' : 'warning', `The ${key} key should be in uppercase${known ? ` (ROS reads ${upper}; '${key}' is a different variable)` : ''}`, keySpan(), [{ title: `Rename to ${upper}`, edits: [{ span: keySpan(), newText: upper }], isPreferred: known }]);
+        fmt('LowercaseKey', known ? 'error' : 'warning', `The ${key} key should be in uppercase${known ? ` (ROS reads ${upper}; '${key}' is a different variable)` : ''}`, keySpan(e), [{ title: `Rename to ${upper}`, edits: [{ span: keySpan(e), newText: upper }], isPreferred: known }]);
       } else if (shape === 'other') {
-        fmt('IncorrectDelimiter', known ? 'error' : 'warning', `The ${key} key has incorrect delimiter${known ? ` (ROS reads ${upper})` : ''}`, keySpan(), [{ title: `Rename to ${upper}`, edits: [{ span: keySpan(), newText: upper }], isPreferred: known }]);
+        fmt('IncorrectDelimiter', known ? 'error' : 'warning', `The ${key} key has incorrect delimiter${known ? ` (ROS reads ${upper})` : ''}`, keySpan(e), [{ title: `Rename to ${upper}`, edits: [{ span: keySpan(e), newText: upper }], isPreferred: known }]);
       } else if (!startsLikeName(key)) {
-        fmt('LeadingCharacter', 'warning', 'Invalid leading character detected', keySpan());
+        fmt('LeadingCharacter', 'warning', 'Invalid leading character detected', keySpan(e));
       }
     } else if (!startsLikeName(key)) {
-      fmt('LeadingCharacter', 'warning', 'Invalid leading character detected', keySpan());
+      fmt('LeadingCharacter', 'warning', 'Invalid leading character detected', keySpan(e));
     }
     if (!e.delimiter) {
-      fmt('KeyWithoutValue', 'info', `The ${key} key should be with a value or have an equal sign (docker compose takes it from the shell, python-dotenv reads None)`, keySpan());
+      fmt('KeyWithoutValue', 'info', `The ${key} key should be with a value or have an equal sign (docker compose takes it from the shell, python-dotenv reads None)`, keySpan(e));
     }
     if (e.delimiter && (e.spaceBeforeDelimiter || e.spaceAfterDelimiter)) {
       const span = { start: e.keyEnd, end: e.valueStart };
@@ -178,17 +193,17 @@ function dotenvModel(text: string, dialect: 'dotenv' | 'shell', sourced: boolean
       const span = { start: e.delimiterAt, end: e.delimiterAt + 1 };
       findings.push({ code: 'FMT004', severity: 'warning', message: `'${key}:' uses the YAML-style delimiter only docker compose accepts; python-dotenv and shells need '='`, span, fixes: [{ title: "Use '='", edits: [{ span, newText: '=' }], isPreferred: true }] });
     }
-    if (prev !== undefined) fmt('DuplicatedKey', 'warning', `The ${key} key is duplicated (line ${(lines ??= new LineIndex(text)).positionAt(prev).line + 1}); the later value wins`, keySpan());
+    if (prev !== undefined) fmt('DuplicatedKey', 'warning', `The ${key} key is duplicated (line ${(lines ??= new LineIndex(text)).positionAt(prev).line + 1}); the later value wins`, keySpan(e));
     const unquoted = e.quote === 'none';
     if (unquoted && value !== '' && /\s/.test(value)) {
-      fmt('ValueWithoutQuotes', sourced ? 'error' : 'warning', 'This value needs to be surrounded in quotes', rawSpan(), [{ title: 'Quote the value', edits: [{ span: rawSpan(), newText: dotenvQuote(value) }], isPreferred: true }]);
+      fmt('ValueWithoutQuotes', sourced ? 'error' : 'warning', 'This value needs to be surrounded in quotes', rawSpan(e), [{ title: 'Quote the value', edits: [{ span: rawSpan(e), newText: dotenvQuote(value) }], isPreferred: true }]);
     }
     const hasDollar = value.includes('$');
-    if (e.quote !== 'single' && hasDollar && /\$\{[^}]*$|\$\{[^}]*[^A-Za-z0-9_:?+\-=}][^}]*\}/.test(value)) fmt('SubstitutionKey', 'warning', `The ${key} key is not assigned properly`, rawSpan());
+    if (e.quote !== 'single' && hasDollar && /\$\{[^}]*$|\$\{[^}]*[^A-Za-z0-9_:?+\-=}][^}]*\}/.test(value)) fmt('SubstitutionKey', 'warning', `The ${key} key is not assigned properly`, rawSpan(e));
     // Unquoted, the raw value is the value.
-    if (unquoted && value.includes('#')) findings.push({ code: 'FMT004', severity: 'warning', message: `Unquoted '#': some docker compose versions cut the value here; quote it so every consumer reads '${value}'`, span: rawSpan(), fixes: [{ title: 'Quote the value', edits: [{ span: rawSpan(), newText: dotenvQuote(value) }], isPreferred: true }] });
-    if (e.quote === 'single' && hasDollar && /\$\{?[A-Za-z_]/.test(value)) findings.push({ code: 'FMT004', severity: 'info', message: `'${value}' is single-quoted: no consumer expands the variable in it`, span: rawSpan() });
-    if (unquoted && hasDollar && /(^|[^$])\$[A-Za-z_]/.test(value)) findings.push({ code: 'FMT004', severity: 'warning', message: 'python-dotenv does not expand a bare $VAR; write ${VAR} so every consumer expands it', span: rawSpan(), fixes: [{ title: 'Use ${VAR}', edits: [{ span: rawSpan(), newText: value.replace(/(^|[^$])\$([A-Za-z_][A-Za-z0-9_]*)/g, '$1${$2}') }], isPreferred: true }] });
+    if (unquoted && value.includes('#')) findings.push({ code: 'FMT004', severity: 'warning', message: `Unquoted '#': some docker compose versions cut the value here; quote it so every consumer reads '${value}'`, span: rawSpan(e), fixes: [{ title: 'Quote the value', edits: [{ span: rawSpan(e), newText: dotenvQuote(value) }], isPreferred: true }] });
+    if (e.quote === 'single' && hasDollar && /\$\{?[A-Za-z_]/.test(value)) findings.push({ code: 'FMT004', severity: 'info', message: `'${value}' is single-quoted: no consumer expands the variable in it`, span: rawSpan(e) });
+    if (unquoted && hasDollar && /(^|[^$])\$[A-Za-z_]/.test(value)) findings.push({ code: 'FMT004', severity: 'warning', message: 'python-dotenv does not expand a bare $VAR; write ${VAR} so every consumer expands it', span: rawSpan(e), fixes: [{ title: 'Use ${VAR}', edits: [{ span: rawSpan(e), newText: value.replace(/(^|[^$])\$([A-Za-z_][A-Za-z0-9_]*)/g, '$1${$2}') }], isPreferred: true }] });
   };
 
   // Whole-file checks of .env files: trailing whitespace, blank lines.
