@@ -396,42 +396,44 @@ class FastReader {
     const t = this.text;
     const isMap = t.charCodeAt(p) === 123;
     const close = isMap ? 125 : 93;
-    const pairs: YPair[] = [];
-    const items: YNode[] = [];
-    let k = p + 1;
-    const skip = () => {
-      while (k < end && t.charCodeAt(k) === SPACE) k++;
-      if (k >= end) throw BAIL; // multi-line flow collection or a comment inside
-    };
-    skip();
+    // One list, of the kind this collection is; blanks skipped by a method, not a closure over k
+    // (a closure and its context per flow collection, one per line in launch YAML).
+    const pairs: YPair[] | undefined = isMap ? [] : undefined;
+    const items: YNode[] | undefined = isMap ? undefined : [];
+    let k = this.skipFlowSpaces(p + 1, end);
     if (t.charCodeAt(k) !== close) {
       for (;;) {
-        skip();
+        k = this.skipFlowSpaces(k, end);
         const item = this.scalar(k, end, 'flow');
-        k = item.end;
-        skip();
-        if (isMap) {
+        k = this.skipFlowSpaces(item.end, end);
+        if (pairs) {
           if (t.charCodeAt(k) !== COLON) throw BAIL;
           k++;
           if (item.style === 'plain' && t.charCodeAt(k) !== SPACE) throw BAIL;
-          skip();
+          k = this.skipFlowSpaces(k, end);
           const c = t.charCodeAt(k);
           if (c === 44 || c === close) throw BAIL; // an empty value: left to the library
           const v = this.scalar(k, end, 'flow');
-          k = v.end;
           pairs.push({ key: item, value: v });
-          skip();
+          k = this.skipFlowSpaces(v.end, end);
         } else {
-          items.push(item);
+          items!.push(item);
         }
         const c = t.charCodeAt(k);
         if (c === close) break;
         if (c !== 44) throw BAIL;
-        k++;
-        skip();
+        k = this.skipFlowSpaces(k + 1, end);
         if (t.charCodeAt(k) === close) throw BAIL; // trailing comma
       }
     }
-    return isMap ? { kind: 'map', items: pairs, start: p, end: k + 1 } : { kind: 'seq', items, start: p, end: k + 1 };
+    return pairs ? { kind: 'map', items: pairs, start: p, end: k + 1 } : { kind: 'seq', items: items!, start: p, end: k + 1 };
+  }
+
+  /** The first non-blank at or after `k` inside a one-line flow collection ending before `end`. */
+  private skipFlowSpaces(k: number, end: number): number {
+    const t = this.text;
+    while (k < end && t.charCodeAt(k) === SPACE) k++;
+    if (k >= end) throw BAIL; // multi-line flow collection or a comment inside
+    return k;
   }
 }
