@@ -27,8 +27,8 @@ const LABEL: Record<GeneratedKind, string> = {
 
 export async function run(o: BenchOptions = {}): Promise<BenchResult> {
   const bytes = o.quick ? 20_000 : 500_000;
-  // 0.5 MB takes 10–60 ms: 25 runs after 5 warm-ups keep the median stable on a shared 2-core machine.
-  const runs = o.quick ? 3 : 25;
+  // 0.5 MB takes 6–60 ms: 41 runs after 5 warm-ups; with 25 the median still moved ±20% between runs here.
+  const runs = o.quick ? 3 : 41;
   const rows: Row[] = [];
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { lintText } = require(join(buildBundles(true), 'lint.js')) as { lintText: typeof LintText };
