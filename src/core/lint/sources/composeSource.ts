@@ -114,12 +114,35 @@ function lineIndent(text: string, offset: number): { lineStart: number; indent: 
 
 const COERCED = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
 
+/**
+ * Values this source never reads, for the fast YAML reader to check but not build: top-level keys
+ * other than services (volumes, networks, x-…), and a service's keys other than those in
+ * ServiceKeys (command, volumes, healthcheck …). Services (depth 1) and environments (depth 3+) are
+ * kept whole.
+ */
+function skipUnread(key: string, depth: number): boolean {
+  if (depth === 0) return key !== 'services';
+  if (depth !== 2) return false;
+  switch (key) {
+    case 'image':
+    case 'environment':
+    case 'network_mode':
+    case 'ports':
+    case 'networks':
+    case 'ipc':
+    case 'pid':
+      return false;
+    default:
+      return true;
+  }
+}
+
 /** docker compose files: services' environment (map and list forms), env_file, network settings. */
 export function composeSource(text: string): SourceModel {
   const findings: Finding[] = [];
   const assignments: Assignment[] = [];
   const scopes = new Map<string, { ros?: RosGeneration; distro?: string }>();
-  const doc = readYaml(text, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false });
+  const doc = readYaml(text, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false }, skipUnread);
   for (const e of doc.errors) findings.push({ code: 'FMT001', severity: 'error', message: `YAML: ${e.message.split('\n')[0]}`, span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) } });
   const root = doc.contents;
   if (!isMap(root)) return { kind: 'compose', text, assignments, findings };

@@ -18,11 +18,19 @@ function field(m: YMap, key: string): YNode | null | undefined {
   return m.items.find((p) => isScalar(p.key) && p.key.value === key)?.value;
 }
 
+/**
+ * Every key whose value this source reads, at any depth. Other values (params, remaps, arguments,
+ * includes …) are checked for syntax by the fast YAML reader but not built: they are most of a launch
+ * file and were most of its allocations.
+ */
+const READ_KEYS: ReadonlySet<string> = new Set(['launch', 'set_env', 'unset_env', 'append_env', 'group', 'actions', 'children', 'node', 'executable', 'name', 'value', 'separator', 'exec', 'cmd', 'env']);
+const skipUnread = (key: string): boolean => !READ_KEYS.has(key);
+
 /** ROS 2 YAML launch files: set_env / unset_env / append_env actions and node `env:` lists, in groups. */
 export function launchYamlSource(text: string): SourceModel {
   const findings: Finding[] = [];
   const assignments: Assignment[] = [];
-  const doc = readYaml(text, { uniqueKeys: false });
+  const doc = readYaml(text, { uniqueKeys: false }, skipUnread);
   for (const e of doc.errors) findings.push({ code: 'FMT005', severity: 'error', message: `YAML: ${e.message.split('\n')[0]}`, span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) } });
   let seq = 0;
   const entry = (action: string, body: YNode | null, scope: string, keyNode: YNode | null) => {

@@ -51,8 +51,17 @@ export interface YamlRead {
   readonly fast: boolean;
 }
 
-export function readYaml(text: string, fallback: ParseOptions & DocumentOptions & SchemaOptions): YamlRead {
-  const fast = fastYaml(text);
+/**
+ * Values a source never reads: `skip(key, depth)` is asked for each key of a block map (depth 0 for
+ * the document's top collection, +1 per enclosing collection); when it answers true, the fast reader
+ * still checks the value's syntax but builds no nodes or strings for it, and the pair's value is a
+ * placeholder of kind 'other'. The library's tree (the fallback) keeps such values: a source must
+ * not depend on them either way.
+ */
+export type SkipValue = (key: string, depth: number) => boolean;
+
+export function readYaml(text: string, fallback: ParseOptions & DocumentOptions & SchemaOptions, skip?: SkipValue): YamlRead {
+  const fast = fastYaml(text, skip);
   if (fast !== undefined) return { contents: fast, errors: [], fast: true };
   const doc = parseDocument(text, fallback);
   return { contents: fromLibrary(doc.contents), errors: doc.errors, fast: false };
@@ -86,10 +95,10 @@ const COLON = 58;
 const DASH = 45;
 
 /** The tree for texts in the subset; undefined when the library has to read it. */
-export function fastYaml(text: string): YNode | null | undefined {
+export function fastYaml(text: string, skip?: SkipValue): YNode | null | undefined {
   if (UNSAFE.test(text)) return undefined;
   try {
-    return new FastReader(text).document();
+    return new FastReader(text, skip).document();
   } catch (e) {
     if (e === BAIL) return undefined;
     throw e;
@@ -130,9 +139,32 @@ function resolvePlain(s: string): string | number | boolean | null | undefined {
   return s;
 }
 
+/** What a skipped value becomes in the tree. */
+const skipped = (start: number, end: number): YOther => ({ kind: 'other', start, end });
+
 class FastReader {
   private pos = 0;
-  constructor(private readonly text: string) {}
+  /** Collections enclosing the one being read. */
+  private depth = 0;
+  /** > 0 inside a skipped value: nodes are the scratch ones below, read once and dropped. */
+  private skipping = 0;
+  // Scratch nodes for skipped values: their callers read start/end/style right away and keep nothing.
+  private readonly scratchScalar: { kind: 'scalar'; value: unknown; style: YScalar['style']; source: string | undefined; start: number; end: number } = { kind: 'scalar', value: null, style: 'plain', source: undefined, start: 0, end: 0 };
+  private readonly scratchMap: { kind: 'map'; items: YPair[]; start: number; end: number } = { kind: 'map', items: [], start: 0, end: 0 };
+  private readonly scratchSeq: { kind: 'seq'; items: Array<YNode | null>; start: number; end: number } = { kind: 'seq', items: [], start: 0, end: 0 };
+
+  constructor(
+    private readonly text: string,
+    private readonly skip: SkipValue | undefined,
+  ) {}
+
+  private scratch(style: YScalar['style'], start: number, end: number): YScalar {
+    const n = this.scratchScalar;
+    n.style = style;
+    n.start = start;
+    n.end = end;
+    return n;
+  }
 
   document(): YNode | null {
     const first = this.peek();
@@ -203,19 +235,26 @@ class FastReader {
   /** A block map at column `indent`; its first key is at `firstAt` (mid-line after `- `). */
   private map(indent: number, firstAt: number): YMap {
     const t = this.text;
-    const items: YPair[] = [];
+    const skipping = this.skipping > 0;
+    const items: YPair[] = skipping ? this.scratchMap.items : [];
+    const depth = this.depth;
+    this.depth = depth + 1;
     let at = firstAt;
     let line = this.peek()!;
     let end = firstAt;
     for (;;) {
       const key = this.scalar(at, line.end, 'key');
-      let p = key.end;
+      const keyEnd = key.end;
+      let p = keyEnd;
       while (p < line.end && t.charCodeAt(p) === SPACE) p++;
       if (t.charCodeAt(p) !== COLON || (p + 1 < line.end && t.charCodeAt(p + 1) !== SPACE)) throw BAIL;
-      if (key.end - at > 1000) throw BAIL;
+      if (keyEnd - at > 1000) throw BAIL;
+      const skip = !skipping && this.skip !== undefined && typeof key.value === 'string' && this.skip(key.value, depth);
+      if (skip) this.skipping++;
       const value = this.value(line, p + 1, indent, true);
+      if (skip) this.skipping--;
       end = this.valueEnd;
-      items.push({ key, value });
+      if (!skipping) items.push({ key, value: skip ? skipped(keyEnd, end) : value });
       const next = this.peek();
       const col = next ? next.at - next.start : -1;
       if (col < indent) {
@@ -226,16 +265,25 @@ class FastReader {
       line = next;
       at = next.at;
     }
-    return { kind: 'map', items, start: firstAt, end };
+    this.depth = depth;
+    if (!skipping) return { kind: 'map', items, start: firstAt, end };
+    const m = this.scratchMap;
+    m.start = firstAt;
+    m.end = end;
+    return m;
   }
 
   private seq(indent: number): YSeq {
-    const items: Array<YNode | null> = [];
+    const skipping = this.skipping > 0;
+    const items: Array<YNode | null> = skipping ? this.scratchSeq.items : [];
+    const depth = this.depth;
+    this.depth = depth + 1;
     let line = this.peek()!;
     const start = line.at;
     let end = start;
     for (;;) {
-      items.push(this.value(line, line.at + 1, indent, false));
+      const item = this.value(line, line.at + 1, indent, false);
+      if (!skipping) items.push(item);
       end = this.valueEnd;
       const next = this.peek();
       const col = next ? next.at - next.start : -1;
@@ -246,7 +294,12 @@ class FastReader {
       if (!next || col > indent) throw BAIL;
       line = next;
     }
-    return { kind: 'seq', items, start, end };
+    this.depth = depth;
+    if (!skipping) return { kind: 'seq', items, start, end };
+    const q = this.scratchSeq;
+    q.start = start;
+    q.end = end;
+    return q;
   }
 
   /**
@@ -285,7 +338,7 @@ class FastReader {
       if (comment && !next) throw BAIL;
       const end = comment ? next!.at : p;
       this.valueEnd = end;
-      return { kind: 'scalar', value: null, style: 'plain', source: '', start: p, end: p };
+      return this.skipping ? this.scratch('plain', p, p) : { kind: 'scalar', value: null, style: 'plain', source: '', start: p, end: p };
     }
     if (!inMap && this.isSeqItem(p, line.end)) throw BAIL;
     let node: YNode;
@@ -352,7 +405,7 @@ class FastReader {
         if (c === 34 && ch === 92 /* \ */) throw BAIL; // escapes: the library decodes them
         if (ch === c) {
           if (c === 39 && t.charCodeAt(k + 1) === 39) {
-            value += t.slice(chunk, k + 1);
+            if (!this.skipping) value += t.slice(chunk, k + 1);
             k += 2;
             chunk = k;
             continue;
@@ -361,6 +414,7 @@ class FastReader {
         }
         k++;
       }
+      if (this.skipping) return this.scratch(c === 34 ? 'double' : 'single', p, k + 1);
       value += t.slice(chunk, k);
       return { kind: 'scalar', value, style: c === 34 ? 'double' : 'single', source: value, start: p, end: k + 1 };
     }
@@ -385,6 +439,8 @@ class FastReader {
       last = k + 1;
     }
     if (last === p) throw BAIL;
+    // A skipped value's resolution does not matter (hex, octal, .inf included): no string for it.
+    if (this.skipping) return this.scratch('plain', p, last);
     const source = t.slice(p, last);
     const value = resolvePlain(source);
     if (value === undefined) throw BAIL;
@@ -396,28 +452,37 @@ class FastReader {
     const t = this.text;
     const isMap = t.charCodeAt(p) === 123;
     const close = isMap ? 125 : 93;
+    const skipping = this.skipping > 0;
     // One list, of the kind this collection is; blanks skipped by a method, not a closure over k
     // (a closure and its context per flow collection, one per line in launch YAML).
-    const pairs: YPair[] | undefined = isMap ? [] : undefined;
-    const items: YNode[] | undefined = isMap ? undefined : [];
+    const pairs: YPair[] | undefined = isMap && !skipping ? [] : undefined;
+    const items: YNode[] | undefined = isMap || skipping ? undefined : [];
+    const depth = this.depth;
+    this.depth = depth + 1;
     let k = this.skipFlowSpaces(p + 1, end);
     if (t.charCodeAt(k) !== close) {
       for (;;) {
         k = this.skipFlowSpaces(k, end);
         const item = this.scalar(k, end, 'flow');
         k = this.skipFlowSpaces(item.end, end);
-        if (pairs) {
+        if (isMap) {
           if (t.charCodeAt(k) !== COLON) throw BAIL;
           k++;
           if (item.style === 'plain' && t.charCodeAt(k) !== SPACE) throw BAIL;
+          const keyValue = item.value;
           k = this.skipFlowSpaces(k, end);
           const c = t.charCodeAt(k);
           if (c === 44 || c === close) throw BAIL; // an empty value: left to the library
+          // A skipped value in a flow map is still one scalar: read it, keep only the placeholder.
+          const skip = !skipping && this.skip !== undefined && typeof keyValue === 'string' && this.skip(keyValue, depth);
+          if (skip) this.skipping++;
           const v = this.scalar(k, end, 'flow');
-          pairs.push({ key: item, value: v });
-          k = this.skipFlowSpaces(v.end, end);
-        } else {
-          items!.push(item);
+          if (skip) this.skipping--;
+          const vEnd = v.end;
+          if (!skipping) pairs!.push({ key: item, value: skip ? skipped(v.start, vEnd) : v });
+          k = this.skipFlowSpaces(vEnd, end);
+        } else if (items) {
+          items.push(item);
         }
         const c = t.charCodeAt(k);
         if (c === close) break;
@@ -426,7 +491,14 @@ class FastReader {
         if (t.charCodeAt(k) === close) throw BAIL; // trailing comma
       }
     }
-    return pairs ? { kind: 'map', items: pairs, start: p, end: k + 1 } : { kind: 'seq', items: items!, start: p, end: k + 1 };
+    this.depth = depth;
+    if (skipping) {
+      const n = isMap ? this.scratchMap : this.scratchSeq;
+      n.start = p;
+      n.end = k + 1;
+      return n;
+    }
+    return isMap ? { kind: 'map', items: pairs!, start: p, end: k + 1 } : { kind: 'seq', items: items!, start: p, end: k + 1 };
   }
 
   /** The first non-blank at or after `k` inside a one-line flow collection ending before `end`. */
