@@ -39,7 +39,8 @@ export async function run(o: BenchOptions = {}): Promise<BenchResult> {
   const { lintText } = require(join(buildBundles(true), 'lint.js')) as { lintText: typeof LintText };
   const kinds = Object.keys(LABEL) as GeneratedKind[];
   const inputs = kinds.map((kind) => ({ kind, text: generate(kind, { bytes }), path: `/ws/${FILE_NAMES[kind]}` }));
-  for (const x of inputs) for (let i = 0; i < (o.quick ? 1 : 15); i++) lintText(x.path, x.text, CTX);
+  const warmup = o.quick ? 1 : 15;
+  for (const x of inputs) for (let i = 0; i < warmup; i++) lintText(x.path, x.text, CTX);
   const ms = new Map<GeneratedKind, number[]>(kinds.map((k) => [k, []]));
   for (let r = 0; r < rounds; r++) {
     for (const x of inputs) ms.get(x.kind)!.push(...(await sample(() => lintText(x.path, x.text, CTX), { warmup: 0, runs: perRound })));
@@ -67,6 +68,6 @@ export async function run(o: BenchOptions = {}): Promise<BenchResult> {
     name: 'lintThroughput',
     title: '4. Lint throughput',
     rows,
-    notes: [`engine only (lintText: parse + rules) from the production bundle dist/lint.js, in-memory text, Linux context; generated files of ~${(bytes / 1e6).toFixed(1)} MB each (bench/lib/generate.ts); 15 warm-up lints per kind, then ${rounds} rounds of ${perRound} timed lints through the kinds in turn.`],
+    notes: [`engine only (lintText: parse + rules) from the production bundle dist/lint.js, in-memory text, Linux context; generated files of ~${(bytes / 1e6).toFixed(1)} MB each (bench/lib/generate.ts); ${warmup} warm-up lints per kind, then ${rounds} rounds of ${perRound} timed lints through the kinds in turn.`],
   };
 }

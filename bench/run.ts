@@ -1,7 +1,11 @@
 // `npm run bench` runs every benchmark; `npm run bench -- probe lint` runs the named ones
 // (a name matches a benchmark when it is a prefix of it). Writes bench/results.json and bench/results.md;
 // `--readme` also puts the table into README.md; `--quick` is a smaller look that writes nothing.
-import { readFileSync, writeFileSync } from 'node:fs';
+// Each benchmark runs in a process of its own, so none is measured on the heap, timers or JIT state
+// another one left behind.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeResults, toMarkdown, type BenchResult } from './lib/report';
 
@@ -44,8 +48,31 @@ export function updateReadme(file: string, table: string): void {
   writeFileSync(file, `${text.slice(0, a + start.length)}\n${table}${text.slice(b)}`);
 }
 
+/** Runs one benchmark in a child process (this file with --one), its output passed through. */
+function runAlone(name: string, quick: boolean): BenchResult {
+  const dir = mkdtempSync(join(tmpdir(), 'rosnet-bench-one-'));
+  try {
+    const out = join(dir, 'result.json');
+    const r = spawnSync(process.execPath, [...process.execArgv, __filename, '--one', name, out, ...(quick ? ['--quick'] : [])], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error(`bench ${name} exited ${r.status ?? r.signal}`);
+    return JSON.parse(readFileSync(out, 'utf8')) as BenchResult;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** In the child: one benchmark, its result written as JSON. */
+async function one(name: string, out: string, quick: boolean): Promise<number> {
+  const bench = BENCHMARKS[name];
+  if (!bench) throw new Error(`unknown benchmark '${name}'`);
+  writeFileSync(out, JSON.stringify(await (await bench())({ quick })));
+  return 0;
+}
+
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
+  const at = args.indexOf('--one');
+  if (at >= 0) return one(args[at + 1]!, args[at + 2]!, args.includes('--quick'));
   const quick = args.includes('--quick');
   const names = select(args);
   const fresh: BenchResult[] = [];
@@ -54,7 +81,7 @@ async function main(): Promise<number> {
     console.log(`\n=== bench ${name}${quick ? ' (quick)' : ''} ===`);
     const t0 = performance.now();
     try {
-      const r = await (await BENCHMARKS[name]!())({ quick });
+      const r = runAlone(name, quick);
       fresh.push(r);
       console.log(toMarkdown({ machine: { cpu: '', cores: 0, memGiB: 0, node: '', os: '' }, benchmarks: { [name]: r } }).split('\n').slice(4).join('\n'));
     } catch (e) {
