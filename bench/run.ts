@@ -77,7 +77,15 @@ async function main(): Promise<number> {
   const names = select(args);
   const fresh: BenchResult[] = [];
   let failed = 0;
-  for (const name of names) {
+  // This VM runs ~30% slower after a minute of load on both cores (a fixed loop: 224 → 293 ms) and
+  // takes about a minute to recover, so a benchmark that followed another was measured throttled
+  // (compose lint 14–18 MB/s in a full run, 26–30 alone). Each one after the first starts rested.
+  const restS = quick ? 0 : Number(process.env.ROSNET_BENCH_REST_S ?? 60);
+  for (const [k, name] of names.entries()) {
+    if (k > 0 && restS > 0) {
+      console.log(`(resting ${restS} s before ${name})`);
+      await new Promise((r) => setTimeout(r, restS * 1000));
+    }
     console.log(`\n=== bench ${name}${quick ? ' (quick)' : ''} ===`);
     const t0 = performance.now();
     try {
