@@ -1,17 +1,8 @@
 import { rosGenerationOfDistro, type RosGeneration } from '../ros/variables';
+import { memoized } from '../util/memo';
 
-const RECENT = new Map<string, { ros?: RosGeneration; distro?: string }>();
-
-/** ROS generation and distro from an image reference such as `ros:noetic-ros-core` or `osrf/ros:humble-desktop`. */
-export function imageContext(image: string): { readonly ros?: RosGeneration; readonly distro?: string } {
-  // A compose file repeats a few images over many services.
-  const known = RECENT.get(image);
-  if (known) return known;
-  const found = imageContextOf(image);
-  if (RECENT.size >= 256) RECENT.clear();
-  RECENT.set(image, found);
-  return found;
-}
+/** ROS generation and distro from an image reference such as `ros:noetic-ros-core` or `osrf/ros:humble-desktop` (memoised: a compose file repeats a few images over many services). */
+export const imageContext: (image: string) => { readonly ros?: RosGeneration; readonly distro?: string } = memoized(imageContextOf);
 
 function imageContextOf(image: string): { ros?: RosGeneration; distro?: string } {
   const m = /(?:^|[/:_-])(boxturtle|cturtle|diamondback|electric|fuerte|groovy|hydro|indigo|jade|kinetic|lunar|melodic|noetic|ardent|bouncy|crystal|dashing|eloquent|foxy|galactic|humble|iron|jazzy|kilted|rolling)(?:$|[-_.:])/i.exec(image);

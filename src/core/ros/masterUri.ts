@@ -22,22 +22,15 @@ export type MasterUriProblem =
 
 export type MasterUriParse = { ok: true; uri: MasterUri } | { ok: false; problem: MasterUriProblem };
 
+import { memoized } from '../util/memo';
+
 export const DEFAULT_MASTER_PORT = 11311;
 
 /**
- * Recent verdicts by text: a compose or launch file repeats one master URI per service or node, and
- * the value, scope and cross-file rules each parse it. Verdicts are treated as read-only by every caller.
+ * Verdicts are memoised by text: a compose or launch file repeats one master URI per service or
+ * node, and the value, scope and cross-file rules each parse it. Callers treat them as read-only.
  */
-const RECENT = new Map<string, MasterUriParse>();
-
-export function parseMasterUri(raw: string): MasterUriParse {
-  const known = RECENT.get(raw);
-  if (known) return known;
-  const parsed = parseMasterUriText(raw);
-  if (RECENT.size >= 256) RECENT.clear();
-  RECENT.set(raw, parsed);
-  return parsed;
-}
+export const parseMasterUri: (raw: string) => MasterUriParse = memoized(parseMasterUriText);
 
 function parseMasterUriText(raw: string): MasterUriParse {
   const value = raw;

@@ -37,33 +37,15 @@ class ServiceKeys {
   pid: YPair | undefined = undefined;
 }
 
+/** The service keys the rules read (ServiceKeys' fields); the YAML reader skips the others' values. */
+const SERVICE_KEYS: ReadonlySet<string> = new Set(Object.keys(new ServiceKeys()));
+
 function serviceKeys(svc: YMap): ServiceKeys {
   const out = new ServiceKeys();
+  const fields = out as unknown as Record<string, YPair | undefined>;
   for (const p of svc.items) {
-    if (!isScalar(p.key)) continue;
-    switch (p.key.value) {
-      case 'image':
-        out.image ??= p;
-        break;
-      case 'environment':
-        out.environment ??= p;
-        break;
-      case 'network_mode':
-        out.network_mode ??= p;
-        break;
-      case 'ports':
-        out.ports ??= p;
-        break;
-      case 'networks':
-        out.networks ??= p;
-        break;
-      case 'ipc':
-        out.ipc ??= p;
-        break;
-      case 'pid':
-        out.pid ??= p;
-        break;
-    }
+    if (!isScalar(p.key) || typeof p.key.value !== 'string' || !SERVICE_KEYS.has(p.key.value)) continue;
+    fields[p.key.value] ??= p;
   }
   return out;
 }
@@ -122,19 +104,7 @@ const COERCED = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE
  */
 function skipUnread(key: string, depth: number): boolean {
   if (depth === 0) return key !== 'services';
-  if (depth !== 2) return false;
-  switch (key) {
-    case 'image':
-    case 'environment':
-    case 'network_mode':
-    case 'ports':
-    case 'networks':
-    case 'ipc':
-    case 'pid':
-      return false;
-    default:
-      return true;
-  }
+  return depth === 2 && !SERVICE_KEYS.has(key);
 }
 
 /** docker compose files: services' environment (map and list forms), env_file, network settings. */
