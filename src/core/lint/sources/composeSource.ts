@@ -1,26 +1,11 @@
-import { readYaml, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './yamlFast';
+import { innerSpan, isYMap, isYScalar, isYSeq, nodeSpan, readYaml, type YMap, type YNode, type YPair } from './yamlFast';
 import { isLoopbackHost, parseMasterUri } from '../../ros/masterUri';
 import { imageContext } from '../imageContext';
 import type { Assignment, Finding, SourceModel } from '../types';
 import type { RosGeneration } from '../../ros/variables';
 
-const isMap = (n: YNode | null | undefined): n is YMap => n?.kind === 'map';
-const isScalar = (n: YNode | null | undefined): n is YScalar => n?.kind === 'scalar';
-const isSeq = (n: YNode | null | undefined): n is YSeq => n?.kind === 'seq';
-
-function span(node: YNode | null | undefined): { start: number; end: number } {
-  return node ? { start: node.start, end: node.end } : { start: 0, end: 0 };
-}
-
-/** The value span inside quotes. */
-function innerSpan(node: YNode): { start: number; end: number } {
-  const s = span(node);
-  const quoted = isScalar(node) && (node.style === 'double' || node.style === 'single');
-  return quoted ? { start: s.start + 1, end: Math.max(s.start + 1, s.end - 1) } : s;
-}
-
 function get(map: YMap, key: string): YPair | undefined {
-  return map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+  return map.items.find((p) => isYScalar(p.key) && String(p.key.value) === key);
 }
 
 /**
@@ -44,14 +29,14 @@ function serviceKeys(svc: YMap): ServiceKeys {
   const out = new ServiceKeys();
   const fields = out as unknown as Record<string, YPair | undefined>;
   for (const p of svc.items) {
-    if (!isScalar(p.key) || typeof p.key.value !== 'string' || !SERVICE_KEYS.has(p.key.value)) continue;
+    if (!isYScalar(p.key) || typeof p.key.value !== 'string' || !SERVICE_KEYS.has(p.key.value)) continue;
     fields[p.key.value] ??= p;
   }
   return out;
 }
 
 function str(n: YNode | null | undefined): string | undefined {
-  return isScalar(n) && n.value !== null && n.value !== undefined ? String(n.value) : undefined;
+  return isYScalar(n) && n.value !== null && n.value !== undefined ? String(n.value) : undefined;
 }
 
 /** The service's variables the compose rules read (the last assignment of each wins, as in compose). */
@@ -72,16 +57,16 @@ function noteEnv(env: ServiceEnv, a: Assignment): void {
 
 /** The whole lines of a `key: value` pair, for "delete" fixes. */
 function keyLine(text: string, p: YPair): { start: number; end: number } {
-  const ks = span(p.key);
+  const ks = nodeSpan(p.key);
   const { lineStart } = lineIndent(text, ks.start);
-  const end = Math.max(span(p.value).end, ks.end);
+  const end = Math.max(nodeSpan(p.value).end, ks.end);
   const nextLine = text.indexOf('\n', end);
   return { start: lineStart, end: nextLine < 0 ? text.length : nextLine + 1 };
 }
 
 /** An edit adding lines to a service: before its first key, at that key's indentation. */
 function addLines(text: string, svc: YMap, svcKey: { start: number; end: number }, lines: readonly string[]): { span: { start: number; end: number }; newText: string } {
-  const firstChild = svc.items[0] ? span(svc.items[0].key).start : svcKey.end;
+  const firstChild = svc.items[0] ? nodeSpan(svc.items[0].key).start : svcKey.end;
   const { lineStart, indent } = lineIndent(text, firstChild);
   return { span: { start: lineStart, end: lineStart }, newText: lines.map((l) => `${indent}${l}\n`).join('') };
 }
@@ -115,15 +100,15 @@ export function composeSource(text: string): SourceModel {
   const doc = readYaml(text, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false }, skipUnread);
   for (const e of doc.errors) findings.push({ code: 'FMT001', severity: 'error', message: `YAML: ${e.message.split('\n')[0]}`, span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) } });
   const root = doc.contents;
-  if (!isMap(root)) return { kind: 'compose', text, assignments, findings };
+  if (!isYMap(root)) return { kind: 'compose', text, assignments, findings };
   const services = get(root, 'services')?.value;
-  if (!isMap(services)) return { kind: 'compose', text, assignments, findings };
+  if (!isYMap(services)) return { kind: 'compose', text, assignments, findings };
   const serviceNames = new Set(services.items.map((p) => str(p.key)).filter((x): x is string => !!x));
 
   for (const sp of services.items) {
     const name = str(sp.key);
     const svc = sp.value;
-    if (!name || !isMap(svc)) continue;
+    if (!name || !isYMap(svc)) continue;
     const scope = `service:${name}`;
     const keys = serviceKeys(svc);
     const image = str(keys.image?.value);
@@ -131,23 +116,23 @@ export function composeSource(text: string): SourceModel {
     const env: ServiceEnv = {};
     const envPair = keys.environment;
     const envNode = envPair?.value;
-    if (isMap(envNode)) {
+    if (isYMap(envNode)) {
       for (const p of envNode.items) {
         const k = p.key;
         const v = p.value;
         const key = str(k);
         if (!key) continue;
-        const value = v && isScalar(v) && v.value !== null ? String(v.value) : undefined;
-        const a: Assignment = { name: key, value, keySpan: span(k), valueSpan: v ? innerSpan(v) : { start: span(k).end, end: span(k).end }, op: 'set', scope };
+        const value = v && isYScalar(v) && v.value !== null ? String(v.value) : undefined;
+        const a: Assignment = { name: key, value, keySpan: nodeSpan(k), valueSpan: v ? innerSpan(v) : { start: nodeSpan(k).end, end: nodeSpan(k).end }, op: 'set', scope };
         assignments.push(a);
         noteEnv(env, a);
-        if (v && isScalar(v) && v.style === 'plain' && COERCED.test(String(v.source ?? text.slice(span(v).start, span(v).end)))) {
-          const raw = text.slice(span(v).start, span(v).end);
-          findings.push({ code: 'DC004', severity: 'warning', message: `Quote this value: YAML turns ${raw} into a boolean, and compose rejects or rewrites it (write "${raw}")`, span: span(v), fixes: [{ title: `Quote as "${raw}"`, edits: [{ span: span(v), newText: `"${raw}"` }], isPreferred: true }] });
+        if (v && isYScalar(v) && v.style === 'plain' && COERCED.test(String(v.source ?? text.slice(nodeSpan(v).start, nodeSpan(v).end)))) {
+          const raw = text.slice(nodeSpan(v).start, nodeSpan(v).end);
+          findings.push({ code: 'DC004', severity: 'warning', message: `Quote this value: YAML turns ${raw} into a boolean, and compose rejects or rewrites it (write "${raw}")`, span: nodeSpan(v), fixes: [{ title: `Quote as "${raw}"`, edits: [{ span: nodeSpan(v), newText: `"${raw}"` }], isPreferred: true }] });
         }
-        if (value === undefined) findings.push({ code: 'DC004', severity: 'info', message: `${key} has no value: it is taken from the shell running compose, and removed from the container if unset there`, span: span(k) });
+        if (value === undefined) findings.push({ code: 'DC004', severity: 'info', message: `${key} has no value: it is taken from the shell running compose, and removed from the container if unset there`, span: nodeSpan(k) });
       }
-    } else if (isSeq(envNode)) {
+    } else if (isYSeq(envNode)) {
       for (const item of envNode.items) {
         const raw = str(item);
         if (raw === undefined) continue;
@@ -172,12 +157,12 @@ export function composeSource(text: string): SourceModel {
     const ports = keys.ports;
     const networks = keys.networks;
     if (networkMode === 'host' && ports) {
-      findings.push({ code: 'DC002', severity: 'error', message: 'ports are not allowed with network_mode: host (compose fails at run time, or Docker discards them)', span: span(ports.key), fixes: [{ title: 'Delete ports:', edits: [{ span: keyLine(text, ports), newText: '' }], isPreferred: true }] });
+      findings.push({ code: 'DC002', severity: 'error', message: 'ports are not allowed with network_mode: host (compose fails at run time, or Docker discards them)', span: nodeSpan(ports.key), fixes: [{ title: 'Delete ports:', edits: [{ span: keyLine(text, ports), newText: '' }], isPreferred: true }] });
     }
     if (networkMode && networks) {
-      findings.push({ code: 'DC002', severity: 'error', message: 'network_mode and networks are mutually exclusive: compose rejects the file', span: span(networks.key), fixes: [{ title: 'Delete networks:', edits: [{ span: keyLine(text, networks), newText: '' }], isPreferred: true }] });
+      findings.push({ code: 'DC002', severity: 'error', message: 'network_mode and networks are mutually exclusive: compose rejects the file', span: nodeSpan(networks.key), fixes: [{ title: 'Delete networks:', edits: [{ span: keyLine(text, networks), newText: '' }], isPreferred: true }] });
     }
-    const svcKey = span(sp.key);
+    const svcKey = nodeSpan(sp.key);
 
     if (ros === 1 && networkMode !== 'host') {
       const master = env.ROS_MASTER_URI?.value;
@@ -211,7 +196,7 @@ export function composeSource(text: string): SourceModel {
           code: 'DC003',
           severity: 'warning',
           message: `Fast DDS will try shared memory with host processes: topics appear but no data flows. Add ipc: host and pid: host, or set FASTDDS_BUILTIN_TRANSPORTS=UDPv4`,
-          span: span(nm!.value),
+          span: nodeSpan(nm!.value),
           fixes: [{ title: 'Add ipc: host and pid: host', edits: [addLines(text, svc, svcKey, ['ipc: host', ...(keys.pid ? [] : ['pid: host'])])], isPreferred: true }],
         });
       }

@@ -44,6 +44,22 @@ export interface YOther {
 }
 export type YNode = YScalar | YMap | YSeq | YOther;
 
+// What the YAML sources ask of a node (the yaml library's isMap/isScalar/isSeq are for its own classes).
+export const isYMap = (n: YNode | null | undefined): n is YMap => n?.kind === 'map';
+export const isYScalar = (n: YNode | null | undefined): n is YScalar => n?.kind === 'scalar';
+export const isYSeq = (n: YNode | null | undefined): n is YSeq => n?.kind === 'seq';
+
+/** A node's range as a fresh span (0–0 for a missing node). */
+export function nodeSpan(n: YNode | null | undefined): { start: number; end: number } {
+  return n ? { start: n.start, end: n.end } : { start: 0, end: 0 };
+}
+
+/** The value's span: inside the quotes of a quoted scalar. */
+export function innerSpan(n: YNode): { start: number; end: number } {
+  const s = nodeSpan(n);
+  return isYScalar(n) && (n.style === 'double' || n.style === 'single') ? { start: s.start + 1, end: Math.max(s.start + 1, s.end - 1) } : s;
+}
+
 export interface YamlRead {
   readonly contents: YNode | null;
   readonly errors: ReadonlyArray<{ readonly message: string; readonly pos: [number, number] }>;
