@@ -131,9 +131,6 @@ export function lintModel(model: SourceModel, ctx: LintContext): Finding[] {
     }
     return base;
   };
-  let contexts: ValueContexts | undefined;
-  let contextsRos: 1 | 2 | undefined;
-  let contextsDistro: string | undefined;
   for (const [scope, mine] of own) {
     // The effective assignments: in document order, the last per name wins, an unset removes.
     const env = new Map<string, Assignment>();
@@ -161,13 +158,7 @@ export function lintModel(model: SourceModel, ctx: LintContext): Finding[] {
     const scopeCtx = model.scopes && (cut < 0 ? model.scopes.get(scope) : model.scopes.get(scope.slice(0, cut)) ?? model.scopes.get(scope));
     const ros = scopeCtx?.ros ?? model.ros ?? ctx.ros ?? inferred;
     const distro = scopeCtx?.distro ?? model.distro ?? ctx.distro;
-    // Neighbouring scopes nearly always share generation and distro: no lookup (and key string) per scope.
-    if (!contexts || ros !== contextsRos || distro !== contextsDistro) {
-      contexts = valueContexts(ctx, ros, distro);
-      contextsRos = ros;
-      contextsDistro = distro;
-    }
-    const { renamable, notRenamable } = contexts;
+    const { renamable, notRenamable } = valueContexts(ctx, ros, distro);
     for (const j of mine) {
       const a = vars[j]!;
       for (const f of valueRules(a, a.op !== 'arg' ? renamable : notRenamable, env)) push(f);

@@ -1,6 +1,6 @@
 import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
-import { detectKind } from './lintEngine';
+import { detectKind } from './fileKind';
 import type { FileKind } from './types';
 
 /** The parts of node:fs the walker and reader use (tests inject failures through it). */

@@ -3,8 +3,6 @@ import { describeMasterUriProblem, parseMasterUri } from '../ros/masterUri';
 import { MAX_DOMAIN_ID } from '../ros/domain';
 import { isIpLiteral } from '../ros/ipLiteral';
 
-export { isIpLiteral };
-
 // zod/mini: the same validation as classic zod at a fraction of the bundle size (the extension
 // bundle budget is 250 KB; classic zod alone is 450 KB minified).
 

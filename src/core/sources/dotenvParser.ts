@@ -99,8 +99,6 @@ export interface ScannedEntry {
   exported: boolean;
   delimiter: '=' | ':' | undefined;
   delimiterAt: number;
-  lineStart: number;
-  lineEnd: number;
   spaceBeforeDelimiter: boolean;
   spaceAfterDelimiter: boolean;
   commentStart: number;
@@ -135,8 +133,6 @@ export function scanDotenv(text: string, sink: DotenvSink): void {
     exported: false,
     delimiter: undefined,
     delimiterAt: -1,
-    lineStart: 0,
-    lineEnd: 0,
     spaceBeforeDelimiter: false,
     spaceAfterDelimiter: false,
     commentStart: -1,
@@ -202,7 +198,6 @@ export function scanDotenv(text: string, sink: DotenvSink): void {
     e.keyStart = keyStart;
     e.keyEnd = keyEnd;
     e.exported = exported;
-    e.lineStart = start;
     e.commentStart = -1;
     e.commentEnd = -1;
     e.unterminated = false;
@@ -215,7 +210,6 @@ export function scanDotenv(text: string, sink: DotenvSink): void {
         e.quote = 'none';
         e.delimiter = undefined;
         e.delimiterAt = -1;
-        e.lineEnd = end;
         e.spaceBeforeDelimiter = false;
         e.spaceAfterDelimiter = false;
         sink.entry(e);
@@ -308,7 +302,6 @@ export function scanDotenv(text: string, sink: DotenvSink): void {
     e.quote = quote;
     e.delimiter = delimCode === 61 ? '=' : ':';
     e.delimiterAt = j;
-    e.lineEnd = end;
     e.spaceBeforeDelimiter = spaceBeforeDelimiter;
     e.spaceAfterDelimiter = spaceAfterDelimiter;
     sink.entry(e);

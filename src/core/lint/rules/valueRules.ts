@@ -191,7 +191,7 @@ const RULED_PREFIX = /^(?:ROS|RMW|FAST|CYCLONEDDS|ZENOH)/;
 /**
  * Whether any rule reads this name: value rules, scope rules (ROS_*, RMW_IMPLEMENTATION) and the
  * generation inference (ROS1_ONLY/ROS2_ONLY). lintModel skips every other assignment, which is most of
- * a large .env or compose file (test/unit/lint/ruledNames.test.ts pins the names the rules read).
+ * a large .env or compose file (test/unit/lint/leanSources.test.ts pins the names the rules read).
  */
 export function isRuledName(name: string): boolean {
   return RULED_PREFIX.test(name);
@@ -202,7 +202,8 @@ export function valueRules(a: Assignment, ctx: ValueContext, scopeEnv: ReadonlyM
   if (!isRuledName(a.name)) return [];
   const out: Finding[] = [];
   const known = ROS_VARIABLE_BY_NAME.get(a.name);
-  if (!known && /^(ROS|RMW|FAST|CYCLONEDDS|ZENOH)[A-Z0-9_]*$/.test(a.name) && !KNOWN_NAMES.includes(a.name)) {
+  // The prefix is isRuledName's (checked above): an upper-case name under it that ROS does not read.
+  if (!known && /^[A-Z0-9_]*$/.test(a.name) && !KNOWN_NAMES.includes(a.name)) {
     const guess = closest(a.name, KNOWN_NAMES, 2);
     if (guess) out.push(f('FMT002', 'warning', `Unknown variable ${a.name}; did you mean ${guess}? (ROS never reads ${a.name})`, a.keySpan, ctx.renamable ? [{ title: `Rename to ${guess}`, edits: [{ span: a.keySpan, newText: guess }], isPreferred: true }] : []));
   }

@@ -79,10 +79,13 @@ class FirstSeen {
   }
 }
 
+// An entry's spans as fresh objects, made only when a check fires or an assignment is kept (most
+// lines pass every check); module functions rather than closures over the entry, which cost two
+// allocations per line.
 const keySpan = (e: ScannedEntry) => ({ start: e.keyStart, end: e.keyEnd });
 const rawSpan = (e: ScannedEntry) => ({ start: e.valueStart, end: e.valueEnd });
 
-/** A value in double quotes that bash, compose and python-dotenv all read back unchanged. */
+/** Whether a key starts like a shell variable name (a letter or '_'). */
 function startsLikeName(key: string): boolean {
   const c = key.charCodeAt(0);
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -127,15 +130,15 @@ function dotenvModel(text: string, dialect: 'dotenv' | 'shell', sourced: boolean
     const prev = first === e.keyStart ? undefined : first;
     if (dialect === 'dotenv') dotenvChecks(e, prev);
     if (e.delimiter && e.quote === 'none' && sourced && SHELL_SENSITIVE.test(value)) {
-      const rawSpan = { start: e.valueStart, end: e.valueEnd };
-      const cut = value.search(/[;&|<>`]|\$\(/);
+      const span = rawSpan(e);
+      const cut = value.search(SHELL_SENSITIVE);
       const c = value[cut];
       findings.push({
         code: 'FMT003',
         severity: 'error',
         message: `Unquoted '${c}' ends the command in sh/bash: only '${value.slice(0, cut)}' is assigned${c === ';' ? ` and '${value.slice(cut + 1)}' runs as a command` : ''}`,
-        span: rawSpan,
-        fixes: [{ title: 'Quote the value', edits: [{ span: rawSpan, newText: dotenvQuote(value) }], isPreferred: true }],
+        span,
+        fixes: [{ title: 'Quote the value', edits: [{ span, newText: dotenvQuote(value) }], isPreferred: true }],
       });
     }
     if (dialect === 'shell' && e.delimiter && e.spaceBeforeDelimiter) {
@@ -144,14 +147,13 @@ function dotenvModel(text: string, dialect: 'dotenv' | 'shell', sourced: boolean
     // Only names a rule or hover reads become assignments (SourceModel.assignments).
     if (!isRuledName(key)) return;
     const quoteLen = e.quote === 'none' ? 0 : 1;
-    const keySpan = { start: e.keyStart, end: e.keyEnd };
-    const rawSpan = { start: e.valueStart, end: e.valueEnd };
+    const raw = rawSpan(e);
     const a: Assignment = {
       name: key,
       value: e.delimiter ? value : undefined,
-      keySpan,
-      valueSpan: e.quote === 'none' ? rawSpan : { start: e.valueStart + quoteLen, end: Math.max(e.valueStart + quoteLen, e.valueEnd - (e.unterminated ? 0 : quoteLen)) },
-      rawSpan,
+      keySpan: keySpan(e),
+      valueSpan: e.quote === 'none' ? raw : { start: e.valueStart + quoteLen, end: Math.max(e.valueStart + quoteLen, e.valueEnd - (e.unterminated ? 0 : quoteLen)) },
+      rawSpan: raw,
       op: 'set',
       scope: 'file',
       quote: e.quote,
@@ -164,8 +166,6 @@ function dotenvModel(text: string, dialect: 'dotenv' | 'shell', sourced: boolean
   };
 
   const dotenvChecks = (e: ScannedEntry, prev: number | undefined) => {
-    // Spans are objects only when a check fires (most lines pass every check); module functions,
-    // not closures over `e`, which cost two allocations per line.
     const key = e.key;
     const value = e.value;
     const shape = keyShape(key);

@@ -162,8 +162,8 @@ class FastReader {
   private pos = 0;
   /** Collections enclosing the one being read. */
   private depth = 0;
-  /** > 0 inside a skipped value: nodes are the scratch ones below, read once and dropped. */
-  private skipping = 0;
+  /** Inside a skipped value (never nested: no key is asked about there): nodes are the scratch ones below, read once and dropped. */
+  private skipping = false;
   // Scratch nodes for skipped values: their callers read start/end/style right away and keep nothing.
   private readonly scratchScalar: { kind: 'scalar'; value: unknown; style: YScalar['style']; source: string | undefined; start: number; end: number } = { kind: 'scalar', value: null, style: 'plain', source: undefined, start: 0, end: 0 };
   private readonly scratchMap: { kind: 'map'; items: YPair[]; start: number; end: number } = { kind: 'map', items: [], start: 0, end: 0 };
@@ -173,6 +173,11 @@ class FastReader {
     private readonly text: string,
     private readonly skip: SkipValue | undefined,
   ) {}
+
+  /** Whether the value of `key` (a map key's value) in a collection at `depth` is to be skipped. */
+  private skips(key: unknown, depth: number): boolean {
+    return !this.skipping && this.skip !== undefined && typeof key === 'string' && this.skip(key, depth);
+  }
 
   private scratch(style: YScalar['style'], start: number, end: number): YScalar {
     const n = this.scratchScalar;
@@ -251,7 +256,7 @@ class FastReader {
   /** A block map at column `indent`; its first key is at `firstAt` (mid-line after `- `). */
   private map(indent: number, firstAt: number): YMap {
     const t = this.text;
-    const skipping = this.skipping > 0;
+    const skipping = this.skipping;
     const items: YPair[] = skipping ? this.scratchMap.items : [];
     const depth = this.depth;
     this.depth = depth + 1;
@@ -265,10 +270,10 @@ class FastReader {
       while (p < line.end && t.charCodeAt(p) === SPACE) p++;
       if (t.charCodeAt(p) !== COLON || (p + 1 < line.end && t.charCodeAt(p + 1) !== SPACE)) throw BAIL;
       if (keyEnd - at > 1000) throw BAIL;
-      const skip = !skipping && this.skip !== undefined && typeof key.value === 'string' && this.skip(key.value, depth);
-      if (skip) this.skipping++;
+      const skip = this.skips(key.value, depth);
+      if (skip) this.skipping = true;
       const value = this.value(line, p + 1, indent, true);
-      if (skip) this.skipping--;
+      if (skip) this.skipping = false;
       end = this.valueEnd;
       if (!skipping) items.push({ key, value: skip ? skipped(keyEnd, end) : value });
       const next = this.peek();
@@ -290,7 +295,7 @@ class FastReader {
   }
 
   private seq(indent: number): YSeq {
-    const skipping = this.skipping > 0;
+    const skipping = this.skipping;
     const items: Array<YNode | null> = skipping ? this.scratchSeq.items : [];
     const depth = this.depth;
     this.depth = depth + 1;
@@ -468,7 +473,7 @@ class FastReader {
     const t = this.text;
     const isMap = t.charCodeAt(p) === 123;
     const close = isMap ? 125 : 93;
-    const skipping = this.skipping > 0;
+    const skipping = this.skipping;
     // One list, of the kind this collection is; blanks skipped by a method, not a closure over k
     // (a closure and its context per flow collection, one per line in launch YAML).
     const pairs: YPair[] | undefined = isMap && !skipping ? [] : undefined;
@@ -490,10 +495,10 @@ class FastReader {
           const c = t.charCodeAt(k);
           if (c === 44 || c === close) throw BAIL; // an empty value: left to the library
           // A skipped value in a flow map is still one scalar: read it, keep only the placeholder.
-          const skip = !skipping && this.skip !== undefined && typeof keyValue === 'string' && this.skip(keyValue, depth);
-          if (skip) this.skipping++;
+          const skip = this.skips(keyValue, depth);
+          if (skip) this.skipping = true;
           const v = this.scalar(k, end, 'flow');
-          if (skip) this.skipping--;
+          if (skip) this.skipping = false;
           const vEnd = v.end;
           if (!skipping) pairs!.push({ key: item, value: skip ? skipped(v.start, vEnd) : v });
           k = this.skipFlowSpaces(vEnd, end);
