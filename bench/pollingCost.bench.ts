@@ -4,7 +4,7 @@
 import { probeMaster } from '../src/core/probe/masterProbe';
 import { mapLimit } from '../src/core/util/mapLimit';
 import { startMaster } from '../test/helpers/rosProcesses';
-import { DEFAULT_INTERVAL_MS, defaultPoller } from './latency.bench';
+import { DEFAULT_INTERVAL_MS, DEFAULT_TIMEOUT_MS, defaultPoller } from './latency.bench';
 import { populateMaster, TYPICAL_GRAPH } from './lib/rosGraph';
 import { summarize, type Stats } from './lib/stats';
 import type { BenchResult } from './lib/report';
@@ -74,7 +74,7 @@ export async function run(o: BenchOptions = {}): Promise<BenchResult> {
     // The Poller passes an AbortSignal, which the batches above do not: Node's EventTarget code
     // behind it is JavaScript, cold in this fresh process (benchmarks run in processes of their own)
     // and hot in an extension host that has polled for a while. Warm that path first, untimed.
-    for (let i = 0; i < (o.quick ? 10 : 300); i++) await probeMaster(master.uri, { timeoutMs: 2000, signal: new AbortController().signal });
+    for (let i = 0; i < (o.quick ? 10 : 300); i++) await probeMaster(master.uri, { timeoutMs: DEFAULT_TIMEOUT_MS, signal: new AbortController().signal });
     const idle: number[] = [];
     const loop: number[] = [];
     let polls = 0;

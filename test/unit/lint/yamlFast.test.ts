@@ -63,7 +63,6 @@ test('skipped values: everything else equals the library tree, at the depths ask
     (k, d) => d >= 3 && k === 'name',
   ];
   let compared = 0;
-  let widened = 0;
   for (let seed = 0; seed <= 3000; seed++) {
     const base = files[seed % files.length]!;
     const t = seed < files.length ? base : mutate(base, rng(seed));
@@ -72,7 +71,6 @@ test('skipped values: everything else equals the library tree, at the depths ask
     if (f === undefined) continue;
     const d = parseDocument(t, { uniqueKeys: false, keepSourceTokens: false, prettyErrors: false });
     if (d.errors.length) assert.fail(`seed ${seed}: the fast reader accepted a text the library rejects: ${d.errors[0]!.message}`);
-    if (fastYaml(t) === undefined) widened++;
     assert.deepEqual(bare(f), bare(skipIn(fromLibrary(d.contents), skip)), `seed ${seed}`);
     compared++;
   }
@@ -80,5 +78,4 @@ test('skipped values: everything else equals the library tree, at the depths ask
   // A skipped value is not resolved: hex there no longer sends the text to the library.
   assert.equal(fastYaml('a: 0x1F\nb: 1\n'), undefined);
   assert.deepEqual(bare(fastYaml('a: 0x1F\nb: 1\n', (k) => k === 'a')), { kind: 'map', items: [{ key: { kind: 'scalar', value: 'a', style: 'plain', source: 'a', start: 0, end: 1 }, value: { kind: 'other' } }, { key: { kind: 'scalar', value: 'b', style: 'plain', source: 'b', start: 8, end: 9 }, value: { kind: 'scalar', value: 1, style: 'plain', source: '1', start: 11, end: 12 } }], start: 0, end: 13 });
-  assert.ok(widened >= 0);
 });
