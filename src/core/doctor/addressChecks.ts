@@ -1,5 +1,4 @@
-import * as net from 'node:net';
-import { isIpLiteral } from '../ros/ipLiteral';
+import { isIpLiteral, isIpv4Literal } from '../ros/ipLiteral';
 import { type DoctorFacts, isLoopbackAddress, localList, masterIsLocal, normalizeAddress, preferred, variable } from './facts';
 import type { Check, CheckFix } from './types';
 
@@ -86,7 +85,7 @@ async function localHostnameCheck(f: DoctorFacts, routeSrc: string | undefined):
     if (!advertised) return { id, group: G, title, verdict: 'ok', evidence: [`'${name}' does not resolve here, but it is not used: ${f.advertised.source} is set.`] };
     return { id, group: G, title, verdict: 'error', evidence: [`Neither ROS_HOSTNAME nor ROS_IP is set, so nodes advertise '${name}', which does not even resolve on this machine (${r.code}).`], fix };
   }
-  const v4 = r.addresses.filter((a) => f.ipv6 || net.isIPv4(normalizeAddress(a)));
+  const v4 = r.addresses.filter((a) => f.ipv6 || isIpv4Literal(normalizeAddress(a)));
   const foreign = v4.filter((a) => !isLoopbackAddress(a) && !f.isLocal(a));
   if (foreign.length) {
     return { id, group: G, title, verdict: 'error', evidence: [`Local network configuration is invalid: Local hostname [${name}] resolves to [${foreign.join(', ')}], which does not appear to be a local IP address (${localList(f)}).`], fix: { title: `Fix the '${name}' line in /etc/hosts, or set ROS_IP${routeSrc ? ` (${routeSrc})` : ''}.`, ...(routeSrc ? { action: { kind: 'set-ros-ip' as const, address: routeSrc } } : {}) } };

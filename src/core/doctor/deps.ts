@@ -68,7 +68,7 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
  * the route's source address without sending anything (portable; works in network namespaces).
  */
 export function udpRouteSource(address: string, timeoutMs: number): Promise<string | undefined> {
-  // An address literal: only IPv6 has a ':' (net.isIPv6 compiles a regex of several KB on first use, ~8 ms of a doctor run).
+  // An address literal: only IPv6 has a ':' (see ros/ipLiteral.ts for why not net.isIPv6).
   const type = address.includes(':') ? 'udp6' : 'udp4';
   return withTimeout(
     new Promise<string | undefined>((resolve) => {

@@ -1,5 +1,5 @@
 import { isLoopbackHost, parseMasterUri, type MasterUri } from '../ros/masterUri';
-import { isIpLiteral } from '../ros/ipLiteral';
+import { isIpLiteral, isIpv4Literal } from '../ros/ipLiteral';
 import type { DoctorDeps, LocalAddress } from './deps';
 import type { DoctorInput, DoctorOptions } from './types';
 
@@ -37,12 +37,9 @@ export interface DoctorFacts {
   masterAddresses?: readonly string[];
 }
 
-/** net.isIPv4/isIP compile Node's IPv6 regex (several KB) on first use: ~8 ms of a doctor run. */
-const isIPv4Literal = (a: string) => !a.includes(':') && isIpLiteral(a);
-
 export function normalizeAddress(a: string): string {
   const s = a.replace(/^\[|\]$/g, '').replace(/%.*$/, '').toLowerCase();
-  return s.startsWith('::ffff:') && isIPv4Literal(s.slice(7)) ? s.slice(7) : s;
+  return s.startsWith('::ffff:') && isIpv4Literal(s.slice(7)) ? s.slice(7) : s;
 }
 
 export function isLoopbackAddress(a: string): boolean {
@@ -105,8 +102,8 @@ export function masterIsLocal(f: DoctorFacts): boolean {
 
 /** Addresses other processes would use to reach `host` from here: IPv4 first unless ROS_IPV6=on. */
 export function preferred(addresses: readonly string[], ipv6: boolean): string[] {
-  const v4 = addresses.filter((a) => isIPv4Literal(normalizeAddress(a)));
-  const v6 = addresses.filter((a) => !isIPv4Literal(normalizeAddress(a)));
+  const v4 = addresses.filter((a) => isIpv4Literal(normalizeAddress(a)));
+  const v6 = addresses.filter((a) => !isIpv4Literal(normalizeAddress(a)));
   return ipv6 ? [...v6, ...v4] : [...v4, ...(v4.length ? [] : v6)];
 }
 

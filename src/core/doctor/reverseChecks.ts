@@ -1,4 +1,4 @@
-import * as net from 'node:net';
+import { isIpLiteral } from '../ros/ipLiteral';
 import { CALLER_ID, unwrapRosReply } from '../probe/masterProbe';
 import { RpcError } from '../probe/xmlrpcCall';
 import { type DoctorFacts, isLoopbackAddress, localList, preferred, uriFor } from './facts';
@@ -38,7 +38,7 @@ export async function reverseChecks(f: DoctorFacts): Promise<Check[]> {
   }
   try {
     const target = uriFor(bindAddr, listener.port);
-    const shown = `http://${net.isIP(adv.value) ? (adv.value.includes(':') ? `[${adv.value}]` : adv.value) : adv.value}:${listener.port}/`;
+    const shown = `http://${isIpLiteral(adv.value) ? (adv.value.includes(':') ? `[${adv.value}]` : adv.value) : adv.value}:${listener.port}/`;
     try {
       unwrapRosReply('getPid', await f.deps.rpc(target, 'getPid', [CALLER_ID], { timeoutMs: f.timeoutMs }));
     } catch (e) {
@@ -49,7 +49,7 @@ export async function reverseChecks(f: DoctorFacts): Promise<Check[]> {
     if (loopOnly && remote) {
       return [{ id, group: G, title, verdict: 'error', evidence: [`${shown} answered, but only through loopback (${bindAddr}): the master on another machine cannot connect to it.`, note] }];
     }
-    return [{ id, group: G, title, verdict: 'ok', evidence: [`Bound ${bindAddr}:${listener.port}; ${shown}${net.isIP(adv.value) ? '' : ` (→ ${bindAddr})`} answered getPid.`, note] }];
+    return [{ id, group: G, title, verdict: 'ok', evidence: [`Bound ${bindAddr}:${listener.port}; ${shown}${isIpLiteral(adv.value) ? '' : ` (→ ${bindAddr})`} answered getPid.`, note] }];
   } finally {
     await listener.close();
   }
