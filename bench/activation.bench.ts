@@ -114,10 +114,11 @@ async function measure(o: BenchOptions): Promise<BenchResult> {
   const growthAct = runs.map((r) => (r.heapAfterActivation - r.heapBefore) / MB);
   const growthWarmup = runs.map((r) => (r.heapWarm - r.heapReachable) / MB);
   const growthPolls = runs.map((r) => (r.heapAfterPolls.at(-1)!.heap - r.heapWarm) / MB);
-  // Flat means no growth per poll: the least-squares slope of the heap over the last two thirds of
-  // the polls (a one-time step early on, JIT code and host activity, is not growth per poll), and
+  // Flat means no growth per poll: the least-squares slope of the heap over the samples after the
+  // first third (a one-time step early on, JIT code and host activity, is not growth per poll), and
   // the same over an idle stretch of the same host as long as those polls took.
   const tail = (r: HostRun) => r.heapAfterPolls.slice(Math.floor(r.heapAfterPolls.length / 3));
+  const tailFrom = tail(runs[0]!)[0]!.polls;
   const slopePer1000 = runs.map((r) => slope(tail(r).map((s) => [s.polls, s.heap / MB])) * 1000);
   // Idle time counted in polls' time: the polling pace of the same start.
   const idleSlopePer1000 = runs.map((r) => slope(r.heapIdle.map((s) => [(s.ms * polls) / r.pollsMs, s.heap / MB])) * 1000);
@@ -144,7 +145,7 @@ async function measure(o: BenchOptions): Promise<BenchResult> {
       stats: summarize(growthPolls),
     },
     {
-      metric: `heap slope over the last ${Math.round((polls * 2) / 3).toLocaleString('en-US')} polls (least squares, per 1,000 polls)`,
+      metric: `heap slope from poll ${tailFrom.toLocaleString('en-US')} to ${polls.toLocaleString('en-US')} (least squares, per 1,000 polls)`,
       unit: 'MB',
       stats: summarize(slopePer1000),
       target: { op: '<=', value: 0.1, on: 'median' },
