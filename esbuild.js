@@ -55,11 +55,11 @@ const common = {
 };
 
 const entries = [
-  { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['src/bundles/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The lint engine and its parsers, required by the extension on the first lint (keeps activation light).
-  { entryPoints: ['src/lint/lintBundle.ts'], outfile: 'dist/lint.js', mainFields: ['module', 'main'] },
+  { entryPoints: ['src/bundles/lint.ts'], outfile: 'dist/lint.js', mainFields: ['module', 'main'] },
   // The network doctor core (with its own copy of the lint rules, not their parsers), required on the first "Run Network Doctor".
-  { entryPoints: ['src/core/doctor/index.ts'], outfile: 'dist/doctor.js', mainFields: ['module', 'main'] },
+  { entryPoints: ['src/bundles/doctor.ts'], outfile: 'dist/doctor.js', mainFields: ['module', 'main'] },
   // jsonc-parser's "main" is a UMD build whose inner require()s esbuild cannot follow; take its ESM build.
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', mainFields: ['module', 'main'], banner: { js: '#!/usr/bin/env node' }, define: cliDefine, plugins: [problemMatcher, cliCommandChunks], supported: { 'dynamic-import': false } },
   ...CLI_COMMANDS.map((name) => ({ entryPoints: [`src/cli/commands/${name}.ts`], outfile: `dist/cli-${name}.js`, mainFields: ['module', 'main'], define: cliDefine })),

@@ -8,7 +8,7 @@ import { summarize } from './lib/stats';
 import type { BenchResult } from './lib/report';
 import type { BenchOptions } from './run';
 
-/** The package.json defaults, wired as src/vscode/masterMonitor.ts wires them. */
+/** The package.json defaults, wired as src/vscode/status/masterMonitor.ts wires them. */
 export const DEFAULT_INTERVAL_MS = 3000;
 export const DEFAULT_TIMEOUT_MS = 2000;
 

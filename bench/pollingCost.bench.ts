@@ -10,7 +10,7 @@ import { summarize, type Stats } from './lib/stats';
 import type { BenchResult } from './lib/report';
 import type { BenchOptions } from './run';
 
-/** As in src/vscode/rosView.ts. */
+/** As in src/vscode/view/rosView.ts. */
 const VIEW_CONCURRENCY = 4;
 const VIEW_REFRESH_MS = 10_000;
 const PROFILES = 20;

@@ -1,7 +1,7 @@
 // Runs inside the real VS Code extension host (code-server) against a real rosmaster started by doctor.test.ts.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { RosNetworkApi } from '../../src/extension';
+import type { RosNetworkApi } from '../../src/bundles/extension';
 import type { DoctorReport } from '../../src/core/doctor/types';
 import { waitFor } from './hostUtil';
 

@@ -3,7 +3,7 @@
 // untrusted repository's settings must not run; a user profile still does.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { RosNetworkApi } from '../../src/extension';
+import type { RosNetworkApi } from '../../src/bundles/extension';
 import type { DoctorReport } from '../../src/core/doctor/types';
 
 async function api(): Promise<RosNetworkApi> {

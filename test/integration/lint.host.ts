@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RosNetworkApi } from '../../src/extension';
+import type { RosNetworkApi } from '../../src/bundles/extension';
 import { waitFor } from './hostUtil';
 
 const EXT = 'ros-network.ros-network';

@@ -1,7 +1,7 @@
 // Multi-root: each folder gets its own profile through scoped environment collections.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { RosNetworkApi } from '../../src/extension';
+import type { RosNetworkApi } from '../../src/bundles/extension';
 import { terminalEnv, waitFor } from './hostUtil';
 
 suite('ROS Network: multi-root workspace', () => {

@@ -1,7 +1,7 @@
 // Restricted Mode: runs in a window whose workspace is NOT trusted.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { RosNetworkApi } from '../../src/extension';
+import type { RosNetworkApi } from '../../src/bundles/extension';
 import { waitFor } from './hostUtil';
 
 suite('ROS Network: Restricted Mode', () => {

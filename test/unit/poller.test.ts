@@ -118,7 +118,7 @@ test('refreshNow polls immediately and dispose leaves no timer', async () => {
   assert.equal(s.calls.length, 2);
 });
 
-// The monitor's policy (src/vscode/masterMonitor.ts): defaults of 3 s interval, 30 s backoff cap,
+// The monitor's policy (src/vscode/status/masterMonitor.ts): defaults of 3 s interval, 30 s backoff cap,
 // `slowFailure` deciding what backs off, and a clock so the cadence is measured from each start.
 const UP = { ok: true, uri: 'u', roundTripMs: 2, nodes: [], topics: [], services: [], counts: { nodes: 0, topics: 0, services: 0, publishers: 0, subscribers: 0 } } as ProbeResult;
 const fail = (kind: 'refused' | 'timeout' | 'unreachable' | 'reset', elapsedMs: number) => ({ ok: false, uri: 'u', kind, message: kind, hint: '', elapsedMs }) as ProbeResult;

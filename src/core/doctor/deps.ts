@@ -1,18 +1,14 @@
 import * as dgram from 'node:dgram';
-import * as dns from 'node:dns';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import { execFile } from 'node:child_process';
 import { callXmlRpc, type RpcOptions } from '../probe/xmlrpcCall';
+import { localAddresses, type LocalAddress } from '../net/addresses';
+import { nodeLookup, withTimeout } from '../net/lookup';
 
-export interface LocalAddress {
-  readonly iface: string;
-  readonly address: string;
-  readonly family: 'IPv4' | 'IPv6';
-  readonly internal: boolean;
-}
+export type { LocalAddress };
 
 export interface RouteSource {
   /** The local address the kernel would send from to reach the target; undefined when there is no route. */
@@ -45,22 +41,6 @@ export interface DoctorDeps {
   exists(path: string): Promise<boolean>;
   now(): number;
   readonly platform: NodeJS.Platform;
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const t = setTimeout(() => reject(Object.assign(new Error(`${what} timed out after ${ms} ms`), { code: 'ETIMEOUT' })), ms);
-    p.then(
-      (v) => {
-        clearTimeout(t);
-        resolve(v);
-      },
-      (e) => {
-        clearTimeout(t);
-        reject(e);
-      },
-    );
-  });
 }
 
 /**
@@ -147,19 +127,6 @@ export function listenXmlRpc(address: string): Promise<Listener> {
       });
     });
   });
-}
-
-export function localAddresses(): LocalAddress[] {
-  const out: LocalAddress[] = [];
-  for (const [iface, list] of Object.entries(os.networkInterfaces())) {
-    for (const a of list ?? []) out.push({ iface, address: a.address, family: a.family === 'IPv6' ? 'IPv6' : 'IPv4', internal: a.internal });
-  }
-  return out;
-}
-
-/** getaddrinfo (all addresses, in the resolver's order) with a timeout: a hung resolver rejects with ETIMEOUT. */
-export function nodeLookup(host: string, timeoutMs = 5000): Promise<string[]> {
-  return withTimeout(dns.promises.lookup(host, { all: true, verbatim: true }).then((r) => r.map((a) => a.address)), timeoutMs, `resolving ${host}`);
 }
 
 /** The real machine: node's resolver, interfaces, sockets, `ip route`, files. */

@@ -1,4 +1,4 @@
-import { parseDotenv } from '../sources/dotenvParser';
+import { parseDotenv } from '../dotenv/dotenvParser';
 import type { Profile } from '../profiles/profileSchema';
 import type { DoctorInput } from './types';
 

@@ -1,6 +1,9 @@
 import { isLoopbackHost, parseMasterUri, type MasterUri } from '../ros/masterUri';
 import { isIpLiteral, isIpv4Literal } from '../ros/ipLiteral';
 import type { DoctorDeps, LocalAddress } from './deps';
+import { isLoopbackAddress, normalizeAddress } from '../net/addresses';
+
+export { isLoopbackAddress, normalizeAddress };
 import type { DoctorInput, DoctorOptions } from './types';
 
 /** rospy's default when ROS_MASTER_URI is not set. */
@@ -35,16 +38,6 @@ export interface DoctorFacts {
   nodes?: readonly string[];
   /** The master's resolved addresses (when it resolves). */
   masterAddresses?: readonly string[];
-}
-
-export function normalizeAddress(a: string): string {
-  const s = a.replace(/^\[|\]$/g, '').replace(/%.*$/, '').toLowerCase();
-  return s.startsWith('::ffff:') && isIpv4Literal(s.slice(7)) ? s.slice(7) : s;
-}
-
-export function isLoopbackAddress(a: string): boolean {
-  const s = normalizeAddress(a);
-  return /^127\./.test(s) || s === '::1';
 }
 
 export function variable(input: DoctorInput, name: string): string | undefined {

@@ -1,5 +1,5 @@
 import type { Finding, LintContext } from '../lint/types';
-import { parseDotenv } from '../sources/dotenvParser';
+import { parseDotenv } from '../dotenv/dotenvParser';
 import { isLoopbackHost } from '../ros/masterUri';
 import { DEFAULT_EPHEMERAL, type TargetOs } from '../ros/domain';
 import { envDialect, lintEnvText } from './envLint';

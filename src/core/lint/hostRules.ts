@@ -1,7 +1,7 @@
 import { isIpLiteral } from '../ros/ipLiteral';
 import { isLoopbackHost, parseMasterUri } from '../ros/masterUri';
-import { isLoopbackAddress, normalizeAddress } from '../doctor/facts';
-import { localAddresses, nodeLookup, type DoctorDeps } from '../doctor/deps';
+import { isLoopbackAddress, localAddresses, normalizeAddress, type LocalAddress } from '../net/addresses';
+import { nodeLookup } from '../net/lookup';
 import type { Span } from '../text/positions';
 import type { Assignment, Finding } from './types';
 
@@ -22,7 +22,11 @@ export interface HostInputs {
 }
 
 /** The doctor's resolver and interface list (same contract: lookup rejects with a `code`). */
-export type HostDeps = Pick<DoctorDeps, 'lookup' | 'interfaces'>;
+export interface HostDeps {
+  /** All addresses of a name (getaddrinfo); rejects with an error whose `code` is ENOTFOUND etc. */
+  lookup(host: string): Promise<string[]>;
+  interfaces(): LocalAddress[];
+}
 
 export type HostResolution = { readonly kind: 'ok'; readonly addresses: readonly string[] } | { readonly kind: 'failed'; readonly code: string } | { readonly kind: 'timeout' };
 

@@ -1,4 +1,4 @@
-import { parseDotenv } from '../sources/dotenvParser';
+import { parseDotenv } from '../dotenv/dotenvParser';
 import { PROFILE_ENV_KEYS, type ProfileInput } from './profileSchema';
 import { fieldError } from './fieldError';
 

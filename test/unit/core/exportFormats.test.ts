@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { renderExport, shellQuote } from '../../../src/core/env/exportFormats';
 import type { EnvPlan } from '../../../src/core/env/envPlan';
-import { parseDotenv } from '../../../src/core/sources/dotenvParser';
+import { parseDotenv } from '../../../src/core/dotenv/dotenvParser';
 
 const nasty = [
   'plain',

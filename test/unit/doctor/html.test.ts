@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderDoctorHtml } from '../../../src/vscode/doctorHtml';
+import { renderDoctorHtml } from '../../../src/core/doctor/doctorHtml';
 import type { DoctorReport } from '../../../src/core/doctor/types';
 
 const report: DoctorReport = {

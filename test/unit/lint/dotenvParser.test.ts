@@ -2,7 +2,7 @@
 // slice/trim/regex version decided (CRLF, Unicode blanks, inline comments, escapes across lines).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDotenv } from '../../../src/core/sources/dotenvParser';
+import { parseDotenv } from '../../../src/core/dotenv/dotenvParser';
 import { lintText } from '../../../src/core/lint/lintEngine';
 
 test('CRLF lines: values, spans and inline comments stop before the \\r', () => {

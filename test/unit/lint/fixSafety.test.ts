@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lintText } from '../../../src/core/lint/lintEngine';
-import { applyFixes } from '../../../src/core/lint/applyFixes';
-import { parseDotenv } from '../../../src/core/sources/dotenvParser';
+import { applyFixes } from '../../../src/core/lint/fixes/applyFixes';
+import { parseDotenv } from '../../../src/core/dotenv/dotenvParser';
 
 const dir = mkdtempSync(join(tmpdir(), 'rosnet-fixsafety-'));
 const canary = join(dir, 'CANARY');

@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintText } from '../../../src/core/lint/lintEngine';
 import type { Finding, LintContext } from '../../../src/core/lint/types';
-import { applyFixes } from '../../../src/core/lint/applyFixes';
+import { applyFixes } from '../../../src/core/lint/fixes/applyFixes';
 
 const ctx: LintContext = { os: 'linux' };
 const withProfile = (vars: Record<string, string>): LintContext => ({ os: 'linux', profile: { name: 'lab', variables: new Map(Object.entries(vars)) } });

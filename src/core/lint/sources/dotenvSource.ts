@@ -1,4 +1,4 @@
-import { LineKind, scanDotenv, type ScannedEntry } from '../../sources/dotenvParser';
+import { LineKind, scanDotenv, type ScannedEntry } from '../../dotenv/dotenvParser';
 import { ROS_VARIABLE_BY_NAME } from '../../ros/variables';
 import type { Assignment, Finding, SourceModel } from '../types';
 import { isRuledName } from '../rules/valueRules';

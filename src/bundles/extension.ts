@@ -1,0 +1,149 @@
+import { loadStartedAt } from '../loadStart';
+import * as vscode from 'vscode';
+import * as path from 'node:path';
+import { Commands, ContextKeys, OUTPUT_NAME } from '../ids';
+import { ProfileSettings } from '../vscode/profiles/profileSettings';
+import { ActiveProfileStore } from '../vscode/profiles/activeProfileStore';
+import { ProfileService } from '../vscode/profiles/profileService';
+import { ProfileProblems } from '../vscode/profiles/profileProblems';
+import { TerminalEnv } from '../vscode/terminal/terminalEnv';
+import { StatusBar } from '../vscode/status/statusBar';
+import { registerProfileCommands } from '../vscode/profiles/profileCommands';
+import { MasterMonitor } from '../vscode/status/masterMonitor';
+import { RosView } from '../vscode/view/rosView';
+import { LintEngineLoader } from '../vscode/lint/lintEngineLoader';
+import { LintContextProvider } from '../vscode/lint/lintContext';
+import { LintDiagnostics } from '../vscode/lint/lintDiagnostics';
+import { LintCodeActions } from '../vscode/lint/lintCodeActions';
+import { LintHover } from '../vscode/lint/lintHover';
+import { registerLintCommands } from '../vscode/lint/lintCommands';
+import { registerDomainPortsCommand } from '../vscode/lint/domainPortsCommand';
+import { DoctorPanel } from '../vscode/doctor/doctorPanel';
+import type { DoctorReport } from '../core/doctor/types';
+import type { MasterState } from '../core/status/masterStatus';
+
+/** The extension's public API: what other extensions (and our host tests) may rely on. */
+export interface RosNetworkApi {
+  activeProfileName(): string | undefined;
+  /** Sets the window's profile, or one folder's in a multi-root window. */
+  setActiveProfile(name: string | undefined, folderName?: string): Promise<void>;
+  statusText(): string | undefined;
+  profileProblems(): readonly string[];
+  masterState(): MasterState;
+  /** The variables the extension currently injects into new terminals of the window. */
+  injectedEnvironment(): Record<string, string>;
+  refreshStatus(): void;
+  /** Network doctor: the same run as the command, and the panel's fix buttons (by check id). */
+  doctor: {
+    run(): Promise<DoctorReport | undefined>;
+    applyFix(checkId: string): Promise<boolean>;
+    copyMarkdown(): Promise<string | undefined>;
+    /** Why the last run did not happen (a workspace profile in Restricted Mode), as the warning said it. */
+    refusal(): string | undefined;
+  };
+}
+
+/** The bundle's modules evaluated (imports first): what VS Code pays before calling activate(). */
+const moduleEvaluationMs = performance.now() - loadStartedAt;
+
+/** Composition root: the log first, then services with their dependencies, all disposables owned by the context. */
+export function activate(context: vscode.ExtensionContext): RosNetworkApi {
+  const started = performance.now();
+  // Where activation's time goes, in the "activated in" line (bench/activation.bench.ts reads it).
+  const phases: string[] = [];
+  let lap = started;
+  const phase = (name: string) => {
+    const now = performance.now();
+    phases.push(`${name} ${(now - lap).toFixed(1)}`);
+    lap = now;
+  };
+  const log = vscode.window.createOutputChannel(OUTPUT_NAME, { log: true });
+  context.subscriptions.push(log);
+  phase('log');
+  try {
+    const settings = new ProfileSettings();
+    const store = new ActiveProfileStore(context.workspaceState);
+    const profiles = new ProfileService(settings, store);
+    phase('profiles');
+    const problems = new ProfileProblems(profiles, log);
+    const terminalEnv = new TerminalEnv(context.environmentVariableCollection, profiles, log);
+    phase('terminal');
+    const statusBar = new StatusBar(profiles);
+    const monitor = new MasterMonitor(profiles, statusBar, log);
+    phase('status');
+    const view = new RosView(profiles, monitor);
+    phase('view');
+    context.subscriptions.push(settings, store, profiles, problems, terminalEnv, statusBar, monitor, view, registerProfileCommands({ profiles, log }));
+
+    // Linting: providers are registered now (cheap); the parsers (dist/lint.js) load on first use.
+    const lintEngine = new LintEngineLoader(path.join(context.extensionPath, 'dist', 'lint.js'), log);
+    const lintContexts = new LintContextProvider(profiles);
+    const lint = new LintDiagnostics(lintEngine, lintContexts, profiles, log);
+    context.subscriptions.push(
+      lint,
+      vscode.languages.registerCodeActionsProvider(lint.selector, new LintCodeActions(lint, lintEngine, lintContexts), LintCodeActions.metadata),
+      vscode.languages.registerHoverProvider(lint.selector, new LintHover(lintEngine, lintContexts)),
+      registerLintCommands(lint, log),
+      registerDomainPortsCommand({ profiles, contexts: lintContexts }),
+    );
+    lint.start();
+    phase('lint');
+
+    // Network doctor: the command is cheap; the checks (dist/doctor.js) load on the first run.
+    const doctor = new DoctorPanel(path.join(context.extensionPath, 'dist', 'doctor.js'), profiles, log);
+    context.subscriptions.push(doctor);
+
+    const updateContext = () => {
+      void vscode.commands.executeCommand('setContext', ContextKeys.hasActiveProfile, profiles.active() !== undefined);
+      void vscode.commands.executeCommand('setContext', ContextKeys.hasProfiles, profiles.profiles().profiles.length > 0);
+    };
+    context.subscriptions.push(profiles.onDidChange(updateContext));
+    // Validating every profile (the `hasProfiles` context, the invalid-profile warning) is not needed
+    // to start: it runs right after activation, unless the active profile already needed it.
+    const validate = setTimeout(() => {
+      const t0 = performance.now();
+      updateContext();
+      problems.check();
+      log.info(`profiles validated in ${(performance.now() - t0).toFixed(1)} ms after activation`);
+    }, 0);
+    context.subscriptions.push({ dispose: () => clearTimeout(validate) });
+    terminalEnv.sync();
+    const startup = profiles.resolve(profiles.primaryFolder());
+    if (startup.kind === 'untrusted' || (startup.kind === 'missing' && startup.restricted)) {
+      const name = startup.kind === 'untrusted' ? startup.profile.name : startup.name;
+      log.warn(`profile '${name}' is not applied: Restricted Mode ignores workspace settings`);
+      void vscode.window
+        .showWarningMessage(`ROS Network: profile '${name}' is not applied in Restricted Mode (workspace settings are ignored until you trust the workspace).`, 'Manage Workspace Trust')
+        .then((c) => c && vscode.commands.executeCommand('workbench.trust.manage'));
+    }
+    phase('rest');
+    log.info(
+      `activated in ${(performance.now() - started).toFixed(1)} ms (${phases.join(' · ')}); modules evaluated in ${moduleEvaluationMs.toFixed(1)} ms before activate() (${vscode.env.remoteName ? `remote: ${vscode.env.remoteName}` : 'local'} extension host)`,
+    );
+
+    return {
+      activeProfileName: () => profiles.active()?.name,
+      setActiveProfile: async (name, folderName) => {
+        const folder = folderName ? vscode.workspace.workspaceFolders?.find((f) => f.name === folderName) : undefined;
+        if (folderName && !folder) throw new Error(`no workspace folder named '${folderName}'`);
+        return folder ? store.setForFolder(folder, name ?? null) : store.set(name);
+      },
+      statusText: () => statusBar.view?.text,
+      profileProblems: () => problems.current().map((p) => `${p.path} ${p.message}`),
+      masterState: () => monitor.state,
+      injectedEnvironment: () => terminalEnv.injected(),
+      refreshStatus: () => monitor.refresh(),
+      doctor: { run: () => doctor.run(), applyFix: (id) => doctor.applyFix(id), copyMarkdown: () => doctor.copyMarkdown(), refusal: () => doctor.refusal },
+    };
+  } catch (e) {
+    log.error(`activation failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    void vscode.window.showErrorMessage(`ROS Network failed to start: ${String(e)}`, 'Show Log').then((c) => c && log.show());
+    throw e;
+  }
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
+
+export { Commands };

@@ -1,0 +1,169 @@
+import * as vscode from 'vscode';
+import { randomBytes } from 'node:crypto';
+import { DoctorCommands, SECTION, StatusSettings } from '../../ids';
+import type * as DoctorBundle from '../../bundles/doctor';
+import type { DoctorReport, FixAction } from '../../core/doctor/types';
+import type { Profile } from '../../core/profiles/profileSchema';
+import type { ProfileService } from '../profiles/profileService';
+import { renderDoctorHtml } from '../../core/doctor/doctorHtml';
+
+type DoctorCore = typeof DoctorBundle;
+
+/** Messages the webview may send; anything else is ignored. */
+type PanelMessage = { type: 'rerun' } | { type: 'copy' } | { type: 'fix'; index: number };
+
+function parseMessage(m: unknown): PanelMessage | undefined {
+  if (typeof m !== 'object' || m === null) return undefined;
+  const t = (m as { type?: unknown }).type;
+  if (t === 'rerun' || t === 'copy') return { type: t };
+  const i = (m as { index?: unknown }).index;
+  if (t === 'fix' && typeof i === 'number' && Number.isInteger(i) && i >= 0) return { type: 'fix', index: i };
+  return undefined;
+}
+
+/**
+ * "Run Network Doctor": runs the doctor core (dist/doctor.js, loaded on first use so activation
+ * stays light) on the active profile, shows the grouped report in a webview, applies
+ * "Use <address> as ROS_IP" to the profile in the settings scope it was defined in.
+ */
+export class DoctorPanel implements vscode.Disposable {
+  private core: DoctorCore | undefined;
+  private panel: vscode.WebviewPanel | undefined;
+  private report: DoctorReport | undefined;
+  private profile: Profile | undefined;
+  private running: Promise<DoctorReport | undefined> | undefined;
+  private lastRefusal: string | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly bundlePath: string,
+    private readonly profiles: ProfileService,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.subscriptions.push(vscode.commands.registerCommand(DoctorCommands.runDoctor, () => this.run()));
+  }
+
+  /** Why the last run was refused (a workspace profile in Restricted Mode), as the warning said. */
+  get refusal(): string | undefined {
+    return this.lastRefusal;
+  }
+
+  private load(): DoctorCore {
+    if (!this.core) {
+      const started = performance.now();
+      // A computed path keeps esbuild from inlining the doctor (and its lint rules) into extension.js.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      this.core = require(this.bundlePath) as DoctorCore;
+      this.log.info(`doctor loaded in ${(performance.now() - started).toFixed(1)} ms`);
+    }
+    return this.core;
+  }
+
+  /** Runs the doctor and shows the panel; resolves with the report (undefined when it could not run). */
+  run(): Promise<DoctorReport | undefined> {
+    this.running ??= this.doRun().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async doRun(): Promise<DoctorReport | undefined> {
+    const resolution = this.profiles.resolve(this.profiles.primaryFolder());
+    if (resolution.kind === 'untrusted' || (resolution.kind === 'missing' && resolution.restricted)) {
+      const name = resolution.kind === 'untrusted' ? resolution.profile.name : resolution.name;
+      // A workspace profile names the hosts the doctor connects to and the address it binds; an
+      // untrusted repository must not be able to make VS Code probe the network on open.
+      const why = `ROS Network Doctor does not run profile '${name}' in Restricted Mode: it comes from this workspace's settings, and the doctor would connect to the hosts it names. Trust the workspace to run it.`;
+      this.lastRefusal = why;
+      this.log.warn(why);
+      // Not awaited: the command ends now; the user's answer only opens the trust editor.
+      void vscode.window.showWarningMessage(why, 'Manage Workspace Trust').then((choice) => choice && vscode.commands.executeCommand('workbench.trust.manage'));
+      return undefined;
+    }
+    this.lastRefusal = undefined;
+    this.profile = resolution.kind === 'active' ? resolution.profile : undefined;
+    const panel = this.showPanel();
+    this.render(panel, undefined, 'Running the checks…');
+    try {
+      const core = this.load();
+      const input = this.profile ? core.inputFromProfile(this.profile, process.env.ROS_DISTRO) : core.inputFromEnvironment(process.env);
+      const timeoutMs = Math.max(100, Number(vscode.workspace.getConfiguration().get<number>(StatusSettings.timeoutMs, 2000)) || 2000);
+      const report = await core.runDoctor(input, core.nodeDeps(), { timeoutMs });
+      this.report = report;
+      this.log.info(`doctor: ${report.verdict} (${report.summary.error} errors, ${report.summary.warning} warnings) in ${report.durationMs} ms`);
+      if (this.panel === panel) this.render(panel, report);
+      return report;
+    } catch (e) {
+      this.log.error(`doctor failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      if (this.panel === panel) this.render(panel, undefined, `The doctor could not run: ${String(e)}. See the log.`);
+      return undefined;
+    }
+  }
+
+  private showPanel(): vscode.WebviewPanel {
+    if (this.panel) {
+      this.panel.reveal(undefined, true);
+      return this.panel;
+    }
+    const panel = vscode.window.createWebviewPanel('rosNetwork.doctor', 'ROS Network Doctor', { viewColumn: vscode.ViewColumn.Active, preserveFocus: true }, { enableScripts: true, localResourceRoots: [] });
+    this.panel = panel;
+    panel.onDidDispose(() => (this.panel = undefined), undefined, this.subscriptions);
+    panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m), undefined, this.subscriptions);
+    return panel;
+  }
+
+  private render(panel: vscode.WebviewPanel, report: DoctorReport | undefined, status?: string): void {
+    panel.webview.html = renderDoctorHtml(report, { cspSource: panel.webview.cspSource, nonce: randomBytes(16).toString('base64'), canApplyFixes: this.profile !== undefined }, status);
+  }
+
+  private async onMessage(raw: unknown): Promise<void> {
+    const m = parseMessage(raw);
+    if (!m) return;
+    if (m.type === 'rerun') await this.run();
+    else if (m.type === 'copy') await this.copyMarkdown();
+    else await this.applyFix(m.index);
+  }
+
+  async copyMarkdown(): Promise<string | undefined> {
+    if (!this.report) return undefined;
+    const md = this.load().renderMarkdown(this.report);
+    await vscode.env.clipboard.writeText(md);
+    void vscode.window.setStatusBarMessage('ROS Network Doctor report copied as Markdown', 3000);
+    return md;
+  }
+
+  /** Applies the fix of the report's check at `index` (or with that id); re-runs the doctor after. */
+  async applyFix(which: number | string): Promise<boolean> {
+    const check = typeof which === 'number' ? this.report?.checks[which] : this.report?.checks.find((c) => c.id === which);
+    const action = check?.fix?.action;
+    if (!action || !this.profile) return false;
+    await this.apply(this.profile, action);
+    void this.run();
+    return true;
+  }
+
+  private async apply(profile: Profile, action: FixAction): Promise<void> {
+    const folder = profile.origin === 'workspaceFolder' ? this.profiles.primaryFolder() : undefined;
+    const config = vscode.workspace.getConfiguration(SECTION, folder?.uri);
+    const info = config.inspect<unknown>('profiles');
+    const [value, target] =
+      profile.origin === 'user'
+        ? [info?.globalValue, vscode.ConfigurationTarget.Global]
+        : profile.origin === 'workspace'
+          ? [info?.workspaceValue, vscode.ConfigurationTarget.Workspace]
+          : [info?.workspaceFolderValue, vscode.ConfigurationTarget.WorkspaceFolder];
+    const list = Array.isArray(value) ? structuredClone(value as unknown[]) : [];
+    const entry = list.find((p): p is Record<string, unknown> => typeof p === 'object' && p !== null && (p as { name?: unknown }).name === profile.name);
+    if (!entry) throw new Error(`profile '${profile.name}' is no longer in the ${profile.origin} settings`);
+    entry.ROS_IP = action.address;
+    // ROS_HOSTNAME wins over ROS_IP in ROS; keeping it would make the fix a no-op.
+    const hadHostname = 'ROS_HOSTNAME' in entry;
+    delete entry.ROS_HOSTNAME;
+    await config.update('profiles', list, target);
+    this.log.info(`doctor fix: profile '${profile.name}' ROS_IP=${action.address}${hadHostname ? ' (ROS_HOSTNAME removed: it would win over ROS_IP)' : ''}`);
+    void vscode.window.showInformationMessage(`Profile '${profile.name}' now advertises ROS_IP=${action.address}${hadHostname ? ' (ROS_HOSTNAME removed, it would take precedence)' : ''}. Restart ROS nodes (and relaunch terminals) to use it.`);
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    for (const d of this.subscriptions) d.dispose();
+  }
+}

@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import { readFile } from 'node:fs/promises';
+import { parseEphemeralRange, type PortRange, type TargetOs } from '../../core/ros/domain';
+import { rosGenerationOfDistro, type RosGeneration } from '../../core/ros/variables';
+import type { LintContext } from '../../core/lint/types';
+import type { HoverContext } from '../../core/lint/hover/hoverAt';
+import type { ProfileService } from '../profiles/profileService';
+
+function targetOs(): TargetOs {
+  return process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';
+}
+
+/**
+ * What the linter knows about this machine and the active profile: the ROS generation and distro
+ * (an explicit profile rosVersion first, then the ROS environment VS Code was started in), the
+ * profile's variables for the cross-file rules, and Linux's ephemeral port range.
+ */
+export class LintContextProvider {
+  private ephemeral: PortRange | undefined;
+  private ephemeralRead: Promise<void> | undefined;
+
+  constructor(private readonly profiles: ProfileService) {}
+
+  /** Reads /proc/sys/net/ipv4/ip_local_port_range once; missing or unreadable means the default range. */
+  ready(): Promise<void> {
+    this.ephemeralRead ??= targetOs() !== 'linux'
+      ? Promise.resolve()
+      : readFile('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').then(
+          (t) => void (this.ephemeral = parseEphemeralRange(t)),
+          () => undefined,
+        );
+    return this.ephemeralRead;
+  }
+
+  forUri(uri: vscode.Uri): LintContext & HoverContext {
+    const folder = vscode.workspace.getWorkspaceFolder(uri) ?? this.profiles.primaryFolder();
+    const r = this.profiles.resolve(folder);
+    const profile = r.kind === 'active' ? r.profile : undefined;
+    const envVersion = process.env.ROS_VERSION === '1' ? 1 : process.env.ROS_VERSION === '2' ? 2 : undefined;
+    const ros: RosGeneration | undefined = profile && !profile.rosVersionInferred ? profile.rosVersion : envVersion;
+    const distroRaw = profile?.variables.get('ROS_DISTRO') ?? process.env.ROS_DISTRO;
+    const distroGen = distroRaw ? rosGenerationOfDistro(distroRaw) : undefined;
+    // A machine distro of the other generation than the profile says nothing about the profile's target.
+    const distro = distroRaw && distroGen && (!ros || ros === distroGen) ? distroRaw.toLowerCase() : undefined;
+    return {
+      os: targetOs(),
+      ...(ros ? { ros } : {}),
+      ...(distro ? { distro } : {}),
+      ...(profile ? { profile: { name: profile.name, variables: profile.variables } } : {}),
+      ...(this.ephemeral ? { ephemeral: this.ephemeral } : {}),
+    };
+  }
+}

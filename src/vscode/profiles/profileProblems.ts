@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import { formatProblem, type ProfileProblem } from '../../core/profiles/parseProfiles';
+import type { ProfileService } from './profileService';
+
+/**
+ * Reports invalid profiles: every problem goes to the log, and one warning with "Open Settings"
+ * appears when the set of problems changes (never again for the same set).
+ */
+export class ProfileProblems implements vscode.Disposable {
+  private lastKey = '';
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly profiles: ProfileService,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.subscription = profiles.settings.onDidChange(() => this.check());
+  }
+
+  current(): readonly ProfileProblem[] {
+    return this.profiles.profiles(this.profiles.primaryFolder()).problems;
+  }
+
+  check(): void {
+    const problems = this.current();
+    const key = problems.map(formatProblem).join('\n');
+    if (key === this.lastKey) return;
+    this.lastKey = key;
+    if (problems.length === 0) {
+      this.log.info('profiles: all valid');
+      return;
+    }
+    for (const p of problems) this.log.warn(`invalid profile: ${formatProblem(p)}`);
+    const first = problems[0]!;
+    const names = new Set(problems.map((p) => p.index ?? -1));
+    const msg =
+      names.size === 1
+        ? `ROS Network: invalid profile in settings: ${first.path}${first.profileName ? ` ('${first.profileName}')` : ''} ${first.message}. The other profiles stay usable.`
+        : `ROS Network: ${names.size} profiles in settings are invalid (first: ${first.path} ${first.message}). The other profiles stay usable.`;
+    void vscode.window.showWarningMessage(msg, 'Open Settings', 'Show Log').then((choice) => {
+      if (choice === 'Open Settings') void this.profiles.settings.open(first.origin);
+      else if (choice === 'Show Log') this.log.show();
+    });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+}

@@ -1,0 +1,255 @@
+import * as vscode from 'vscode';
+import { Commands, StatusCommands, ViewCommands, ViewIds } from '../../ids';
+import { getParam, getParamNames, lookupNode, masterDetails, probeMaster, type ProbeResult } from '../../core/probe/masterProbe';
+import { mapLimit } from '../../core/util/mapLimit';
+import { profileSummary } from '../../core/profiles/resolveActive';
+import type { Profile } from '../../core/profiles/profileSchema';
+import type { ProfileService } from '../profiles/profileService';
+import { masterUriOf, type MasterMonitor } from '../status/masterMonitor';
+
+type Node =
+  | { kind: 'profile'; profile: Profile; active: boolean }
+  | { kind: 'group'; group: 'nodes' | 'topics' | 'services' | 'params'; uri: string; count?: number }
+  | { kind: 'node'; name: string; uri: string }
+  | { kind: 'topic'; name: string; type?: string; publishers: readonly string[]; subscribers: readonly string[] }
+  | { kind: 'endpoint'; name: string; role: string }
+  | { kind: 'service'; name: string; providers: readonly string[] }
+  | { kind: 'param'; name: string; uri: string; value?: string }
+  | { kind: 'message'; text: string };
+
+const PROBE_CONCURRENCY = 4;
+const PROFILE_REFRESH_MS = 10_000;
+
+/**
+ * The "ROS Network" view: every profile with its live reachability (probed only while the view is
+ * visible, a few at a time), and under the active one the master's graph.
+ */
+export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly tree: vscode.TreeView<Node>;
+  private readonly reach = new Map<string, ProbeResult>();
+  private readonly nodeUris = new Map<string, string>();
+  private readonly paramValues = new Map<string, string>();
+  private graph: ProbeResult | undefined;
+  private topicTypes = new Map<string, string>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private probing = false;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly profiles: ProfileService,
+    private readonly monitor: MasterMonitor,
+  ) {
+    this.tree = vscode.window.createTreeView(ViewIds.view, { treeDataProvider: this, showCollapseAll: true });
+    this.subscriptions.push(
+      this.tree,
+      this.emitter,
+      this.tree.onDidChangeVisibility((e) => (e.visible ? this.probeProfiles() : this.stopProbing())),
+      profiles.onDidChange(() => this.refresh()),
+      monitor.onDidChangeState(() => this.refresh(false)),
+      vscode.commands.registerCommand(ViewCommands.refreshView, () => this.refresh()),
+      vscode.commands.registerCommand(StatusCommands.showGraph, async () => {
+        await vscode.commands.executeCommand(`${ViewIds.view}.focus`);
+        const active = this.profiles.active();
+        if (active) await this.tree.reveal({ kind: 'profile', profile: active, active: true }, { expand: 2, focus: false, select: false }).then(undefined, () => undefined);
+      }),
+      vscode.commands.registerCommand(ViewCommands.copyName, (n: Node) => vscode.env.clipboard.writeText(nameOf(n))),
+      vscode.commands.registerCommand(ViewCommands.copyUri, (n: Node) => vscode.env.clipboard.writeText(n.kind === 'node' ? (this.nodeUris.get(n.name) ?? '') : n.kind === 'profile' ? (masterUriOf(n.profile) ?? '') : '')),
+      vscode.commands.registerCommand(ViewCommands.showParamValue, async (n: Node) => {
+        if (n.kind !== 'param') return;
+        try {
+          const v = await getParam(n.uri, n.name, { timeoutMs: 3000 });
+          this.paramValues.set(n.name, JSON.stringify(v));
+        } catch (e) {
+          this.paramValues.set(n.name, `(error: ${e instanceof Error ? e.message : String(e)})`);
+        }
+        this.emitter.fire(undefined);
+      }),
+    );
+  }
+
+  private refresh(reprobe = true): void {
+    this.graph = undefined;
+    if (reprobe) this.reach.clear();
+    this.emitter.fire(undefined);
+    if (reprobe && this.tree.visible) void this.probeProfiles();
+  }
+
+  private stopProbing(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Probes every ROS 1 profile's master, a few at a time, and again every 10 s while visible. */
+  private async probeProfiles(): Promise<void> {
+    if (this.probing) return;
+    this.probing = true;
+    this.stopProbing();
+    try {
+      const list = this.profiles.profiles(this.profiles.primaryFolder()).profiles.filter((p) => masterUriOf(p));
+      await mapLimit(list, PROBE_CONCURRENCY, async (p) => {
+        this.reach.set(p.name, await probeMaster(masterUriOf(p)!, { timeoutMs: 1500 }));
+      });
+      this.emitter.fire(undefined);
+    } finally {
+      this.probing = false;
+      if (this.tree.visible) this.timer = setTimeout(() => void this.probeProfiles(), PROFILE_REFRESH_MS);
+    }
+  }
+
+  getParent(n: Node): Node | undefined {
+    if (n.kind === 'group') {
+      const active = this.profiles.active();
+      return active ? { kind: 'profile', profile: active, active: true } : undefined;
+    }
+    return undefined;
+  }
+
+  getTreeItem(n: Node): vscode.TreeItem {
+    switch (n.kind) {
+      case 'profile': {
+        const item = new vscode.TreeItem(n.profile.name, n.active && n.profile.rosVersion === 1 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+        const state = n.active ? this.monitor.state : undefined;
+        const r = this.reach.get(n.profile.name);
+        let desc = profileSummary(n.profile);
+        let icon = n.profile.rosVersion === 2 ? 'broadcast' : 'circle-outline';
+        if (state?.kind === 'reachable' || (!state && r?.ok)) {
+          const nodes = state?.kind === 'reachable' ? state.probe.counts.nodes : r?.ok ? r.counts.nodes : 0;
+          desc = `up · ${nodes} nodes · ${desc}`;
+          icon = 'pass-filled';
+        } else if (state?.kind === 'unreachable' || (!state && r && !r.ok)) {
+          desc = `unreachable · ${desc}`;
+          icon = 'error';
+        }
+        item.description = desc;
+        item.iconPath = new vscode.ThemeIcon(icon, icon === 'error' ? new vscode.ThemeColor('errorForeground') : icon === 'pass-filled' ? new vscode.ThemeColor('testing.iconPassed') : undefined);
+        item.tooltip = `${n.profile.name}${n.active ? ' (active)' : ''}\n${profileSummary(n.profile)}${r && !r.ok ? `\n${r.message}` : ''}`;
+        item.contextValue = n.active ? 'profile.active' : 'profile';
+        if (!n.active) item.command = { command: Commands.switchProfile, title: 'Switch', arguments: [n.profile.name] };
+        item.id = `profile:${n.profile.name}`;
+        return item;
+      }
+      case 'group': {
+        const labels = { nodes: 'Nodes', topics: 'Topics', services: 'Services', params: 'Parameters' } as const;
+        const icons = { nodes: 'circuit-board', topics: 'symbol-event', services: 'symbol-method', params: 'symbol-constant' } as const;
+        const item = new vscode.TreeItem(labels[n.group], vscode.TreeItemCollapsibleState.Collapsed);
+        if (n.count !== undefined) item.description = String(n.count);
+        item.iconPath = new vscode.ThemeIcon(icons[n.group]);
+        item.id = `group:${n.group}`;
+        return item;
+      }
+      case 'node': {
+        const item = new vscode.TreeItem(n.name);
+        item.description = this.nodeUris.get(n.name) ?? '';
+        item.iconPath = new vscode.ThemeIcon('circuit-board');
+        item.contextValue = 'rosNode';
+        item.tooltip = `${n.name}\n${this.nodeUris.get(n.name) ?? ''}`;
+        return item;
+      }
+      case 'topic': {
+        const item = new vscode.TreeItem(n.name, vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = `${n.type ?? ''} · ${n.publishers.length} pub / ${n.subscribers.length} sub`.replace(/^ · /, '');
+        item.iconPath = new vscode.ThemeIcon('symbol-event');
+        item.contextValue = 'rosName';
+        return item;
+      }
+      case 'endpoint': {
+        const item = new vscode.TreeItem(n.name);
+        item.description = n.role;
+        item.contextValue = 'rosName';
+        return item;
+      }
+      case 'service': {
+        const item = new vscode.TreeItem(n.name, n.providers.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon('symbol-method');
+        item.contextValue = 'rosName';
+        return item;
+      }
+      case 'param': {
+        const item = new vscode.TreeItem(n.name);
+        const v = this.paramValues.get(n.name);
+        item.description = v ?? 'click to fetch the value';
+        item.command = { command: ViewCommands.showParamValue, title: 'Show Value', arguments: [n] };
+        item.contextValue = 'rosName';
+        return item;
+      }
+      case 'message':
+        return new vscode.TreeItem(n.text);
+    }
+  }
+
+  async getChildren(n?: Node): Promise<Node[]> {
+    if (!n) {
+      const active = this.profiles.active()?.name;
+      const list = this.profiles.profiles(this.profiles.primaryFolder()).profiles;
+      if (list.length === 0) return [];
+      return list.map((profile) => ({ kind: 'profile' as const, profile, active: profile.name === active }));
+    }
+    switch (n.kind) {
+      case 'profile': {
+        const uri = masterUriOf(n.profile);
+        if (!n.active || !uri) return [];
+        const state = this.monitor.state;
+        if (state.kind !== 'reachable') return [{ kind: 'message', text: state.kind === 'unreachable' ? `Master unreachable: ${state.failure.message}` : 'Checking the master…' }];
+        const c = state.probe.counts;
+        return [
+          { kind: 'group', group: 'nodes', uri, count: c.nodes },
+          { kind: 'group', group: 'topics', uri, count: c.topics },
+          { kind: 'group', group: 'services', uri, count: c.services },
+          { kind: 'group', group: 'params', uri },
+        ];
+      }
+      case 'group':
+        return this.groupChildren(n.group, n.uri);
+      case 'topic':
+        return [...n.publishers.map((p) => ({ kind: 'endpoint' as const, name: p, role: 'publisher' })), ...n.subscribers.map((s) => ({ kind: 'endpoint' as const, name: s, role: 'subscriber' }))];
+      case 'service':
+        return n.providers.map((p) => ({ kind: 'endpoint' as const, name: p, role: 'provider' }));
+      default:
+        return [];
+    }
+  }
+
+  private async groupChildren(group: 'nodes' | 'topics' | 'services' | 'params', uri: string): Promise<Node[]> {
+    try {
+      if (group === 'params') return (await getParamNames(uri, { timeoutMs: 3000 })).map((name) => ({ kind: 'param' as const, name, uri }));
+      this.graph ??= await probeMaster(uri, { timeoutMs: 3000 });
+      const g = this.graph;
+      if (!g.ok) return [{ kind: 'message', text: g.message }];
+      if (group === 'nodes') {
+        await mapLimit(g.nodes, 8, async (name) => {
+          if (!this.nodeUris.has(name)) this.nodeUris.set(name, await lookupNode(uri, name, { timeoutMs: 2000 }).catch(() => '(unknown URI)'));
+        });
+        return g.nodes.map((name) => ({ kind: 'node' as const, name, uri }));
+      }
+      if (group === 'topics') {
+        this.topicTypes = new Map((await masterDetails(uri, { timeoutMs: 2000 })).topicTypes);
+        return g.topics.map((t) => ({ kind: 'topic' as const, name: t.name, type: this.topicTypes.get(t.name), publishers: t.publishers, subscribers: t.subscribers }));
+      }
+      return g.services.map((s) => ({ kind: 'service' as const, name: s.name, providers: s.providers }));
+    } catch (e) {
+      return [{ kind: 'message', text: `Cannot read ${group}: ${e instanceof Error ? e.message : String(e)}` }];
+    }
+  }
+
+  dispose(): void {
+    this.stopProbing();
+    for (const d of this.subscriptions) d.dispose();
+  }
+}
+
+function nameOf(n: Node): string {
+  switch (n.kind) {
+    case 'profile':
+      return n.profile.name;
+    case 'node':
+    case 'topic':
+    case 'endpoint':
+    case 'service':
+    case 'param':
+      return n.name;
+    default:
+      return '';
+  }
+}
