@@ -61,8 +61,21 @@ const entries = [
   // The network doctor core (with its own copy of the lint rules, not their parsers), required on the first "Run Network Doctor".
   { entryPoints: ['src/bundles/doctor.ts'], outfile: 'dist/doctor.js', mainFields: ['module', 'main'] },
   // jsonc-parser's "main" is a UMD build whose inner require()s esbuild cannot follow; take its ESM build.
-  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', mainFields: ['module', 'main'], banner: { js: '#!/usr/bin/env node' }, define: cliDefine, plugins: [problemMatcher, cliCommandChunks], supported: { 'dynamic-import': false } },
-  ...CLI_COMMANDS.map((name) => ({ entryPoints: [`src/cli/commands/${name}.ts`], outfile: `dist/cli-${name}.js`, mainFields: ['module', 'main'], define: cliDefine })),
+  {
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    mainFields: ['module', 'main'],
+    banner: { js: '#!/usr/bin/env node' },
+    define: cliDefine,
+    plugins: [problemMatcher, cliCommandChunks],
+    supported: { 'dynamic-import': false },
+  },
+  ...CLI_COMMANDS.map((name) => ({
+    entryPoints: [`src/cli/commands/${name}.ts`],
+    outfile: `dist/cli-${name}.js`,
+    mainFields: ['module', 'main'],
+    define: cliDefine,
+  })),
 ];
 
 async function main() {

@@ -46,12 +46,21 @@ interface HostRun {
 export function packageExtension(): string {
   execFileSync(process.execPath, [join(ROOT, 'esbuild.js'), '--production'], { cwd: ROOT, stdio: 'pipe' });
   const out = join(mkdtempSync(join(tmpdir(), 'rosnet-bench-vsix-')), 'ros-network.vsix');
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', out], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', out], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
   return out;
 }
 
 /** One fresh code-server start: returns what the bench host measured and the logged activation time. */
-export async function hostRun(vsix: string[], masterUri: string, polls: number, warmup: number, extraEnv: Record<string, string> = {}): Promise<HostRun> {
+export async function hostRun(
+  vsix: string[],
+  masterUri: string,
+  polls: number,
+  warmup: number,
+  extraEnv: Record<string, string> = {},
+): Promise<HostRun> {
   const work = mkdtempSync(join(tmpdir(), 'rosnet-bench-act-'));
   const workspace = join(work, 'workspace');
   mkdirSync(workspace);
@@ -123,9 +132,22 @@ async function measure(o: BenchOptions): Promise<BenchResult> {
   // Idle time counted in polls' time: the polling pace of the same start.
   const idleSlopePer1000 = runs.map((r) => slope(r.heapIdle.map((s) => [(s.ms * polls) / r.pollsMs, s.heap / MB])) * 1000);
   const rows: Row[] = [
-    { metric: 'activate() in code-server (logged "activated in")', unit: 'ms', stats: summarize(runs.map((r) => r.activatedMs)), target: { op: '<=', value: 25, on: 'median' } },
-    { metric: 'module evaluation before activate() (logged; not in the figure above)', unit: 'ms', stats: summarize(runs.map((r) => r.moduleEvalMs)) },
-    { metric: 'extension.activate() as seen by another extension (load + activate)', unit: 'ms', stats: summarize(runs.map((r) => r.activateCallMs)) },
+    {
+      metric: 'activate() in code-server (logged "activated in")',
+      unit: 'ms',
+      stats: summarize(runs.map((r) => r.activatedMs)),
+      target: { op: '<=', value: 25, on: 'median' },
+    },
+    {
+      metric: 'module evaluation before activate() (logged; not in the figure above)',
+      unit: 'ms',
+      stats: summarize(runs.map((r) => r.moduleEvalMs)),
+    },
+    {
+      metric: 'extension.activate() as seen by another extension (load + activate)',
+      unit: 'ms',
+      stats: summarize(runs.map((r) => r.activateCallMs)),
+    },
     { metric: 'cold require() of dist/extension.js in Node', unit: 'ms', stats: summarize(req) },
     ...sizes.map((s): Row => ({
       metric: `dist/${s.file}, minified (gzip ${(s.gzipBytes / 1024).toFixed(0)} KB)`,
@@ -133,7 +155,12 @@ async function measure(o: BenchOptions): Promise<BenchResult> {
       stats: summarize([s.bytes / 1024]),
       ...(s.file === 'extension.js' ? { target: { op: '<=', value: 250, on: 'median' } as const } : {}),
     })),
-    { metric: 'extension-host heap growth from activation', unit: 'MB', stats: summarize(growthAct), target: { op: '<=', value: 10, on: 'median' } },
+    {
+      metric: 'extension-host heap growth from activation',
+      unit: 'MB',
+      stats: summarize(growthAct),
+      target: { op: '<=', value: 10, on: 'median' },
+    },
     {
       metric: `heap growth during the first ${warmup.toLocaleString('en-US')} polls (poll path compiled, other extensions still activating)`,
       unit: 'MB',
@@ -158,7 +185,9 @@ async function measure(o: BenchOptions): Promise<BenchResult> {
     },
   ];
   const trace = runs[0]!.heapAfterPolls.map((s) => `${s.polls}: ${((s.heap - runs[0]!.heapWarm) / MB).toFixed(2)} MB`).join(', ');
-  const idleTrace = runs[0]!.heapIdle.map((s) => `${(s.ms / 1000).toFixed(1)} s: ${((s.heap - runs[0]!.heapWarm) / MB).toFixed(2)} MB`).join(', ');
+  const idleTrace = runs[0]!.heapIdle
+    .map((s) => `${(s.ms / 1000).toFixed(1)} s: ${((s.heap - runs[0]!.heapWarm) / MB).toFixed(2)} MB`)
+    .join(', ');
   return {
     name: 'activation',
     title: '6. Activation and footprint',
@@ -175,11 +204,15 @@ export async function run(o: BenchOptions = {}): Promise<BenchResult> {
   if (process.env.ROSNET_VSCODE_LOCKED === '1') return measure(o);
   // Packaging the VSIX and starting code-server/Chromium are serialized across the team's jobs.
   const out = join(mkdtempSync(join(tmpdir(), 'rosnet-bench-act-')), 'result.json');
-  const r = spawnSync('flock', [LOCK, process.execPath, '--import', 'tsx', join(__dirname, 'activation.bench.ts'), out, ...(o.quick ? ['--quick'] : [])], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, ROSNET_VSCODE_LOCKED: '1' },
-  });
+  const r = spawnSync(
+    'flock',
+    [LOCK, process.execPath, '--import', 'tsx', join(__dirname, 'activation.bench.ts'), out, ...(o.quick ? ['--quick'] : [])],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, ROSNET_VSCODE_LOCKED: '1' },
+    },
+  );
   if (r.status !== 0 || !existsSync(out)) throw new Error(`activation benchmark failed (exit ${r.status})`);
   return JSON.parse(readFileSync(out, 'utf8')) as BenchResult;
 }

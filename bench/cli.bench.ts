@@ -92,7 +92,9 @@ export async function run(o: BenchOptions = {}): Promise<BenchResult> {
         doctor: () => exec(process.execPath, [cli, 'doctor', '--json'], rosenv, work),
         roswtf: () => exec('roswtf', [], rosenv, work),
         bare: () => exec(process.execPath, ['-e', '0'], rosenv, work),
-        ...(has24 ? { doctor24: () => exec(node24, [cli, 'doctor', '--json'], rosenv, work), bare24: () => exec(node24, ['-e', '0'], rosenv, work) } : {}),
+        ...(has24
+          ? { doctor24: () => exec(node24, [cli, 'doctor', '--json'], rosenv, work), bare24: () => exec(node24, ['-e', '0'], rosenv, work) }
+          : {}),
       },
       { warmup: 1, runs: o.quick ? 2 : 9 },
     );
@@ -100,15 +102,42 @@ export async function run(o: BenchOptions = {}): Promise<BenchResult> {
       name: 'cli',
       title: '5. CLI',
       rows: [
-        { metric: `\`rosnet lint\` over ${count.toLocaleString('en-US')} files (${(bytes / 1e6).toFixed(1)} MB), JSON`, unit: 'ms', stats: summarize(lint.lint!), ratio: { to: 'floor', stats: pairedRatio(lint.lint!, lint.floor!) }, target: { op: '<=', value: 2, on: 'ratio' } },
+        {
+          metric: `\`rosnet lint\` over ${count.toLocaleString('en-US')} files (${(bytes / 1e6).toFixed(1)} MB), JSON`,
+          unit: 'ms',
+          stats: summarize(lint.lint!),
+          ratio: { to: 'floor', stats: pairedRatio(lint.lint!, lint.floor!) },
+          target: { op: '<=', value: 2, on: 'ratio' },
+        },
         { metric: 'floor: node walks and reads the same files', unit: 'ms', stats: summarize(lint.floor!) },
         { metric: '`rosnet doctor --json`, master down', unit: 'ms', stats: summarize(doctor.doctor!) },
-        { metric: '`roswtf`, same environment', unit: 'ms', stats: summarize(doctor.roswtf!), ratio: { to: 'rosnet doctor', stats: pairedRatio(doctor.roswtf!, doctor.doctor!) }, target: { op: '>=', value: 10, on: 'ratio' } },
-        { metric: `\`node -e 0\` (${process.version}): the process start alone, the ceiling for any Node CLI`, unit: 'ms', stats: summarize(doctor.bare!), ratio: { to: 'faster than roswtf', stats: pairedRatio(doctor.roswtf!, doctor.bare!) } },
+        {
+          metric: '`roswtf`, same environment',
+          unit: 'ms',
+          stats: summarize(doctor.roswtf!),
+          ratio: { to: 'rosnet doctor', stats: pairedRatio(doctor.roswtf!, doctor.doctor!) },
+          target: { op: '>=', value: 10, on: 'ratio' },
+        },
+        {
+          metric: `\`node -e 0\` (${process.version}): the process start alone, the ceiling for any Node CLI`,
+          unit: 'ms',
+          stats: summarize(doctor.bare!),
+          ratio: { to: 'faster than roswtf', stats: pairedRatio(doctor.roswtf!, doctor.bare!) },
+        },
         ...(has24
           ? [
-              { metric: '`rosnet doctor --json` on Node 24 (VS Code’s runtime)', unit: 'ms', stats: summarize(doctor.doctor24!), ratio: { to: 'faster than roswtf', stats: pairedRatio(doctor.roswtf!, doctor.doctor24!) } },
-              { metric: '`node -e 0` on Node 24', unit: 'ms', stats: summarize(doctor.bare24!), ratio: { to: 'faster than roswtf', stats: pairedRatio(doctor.roswtf!, doctor.bare24!) } },
+              {
+                metric: '`rosnet doctor --json` on Node 24 (VS Code’s runtime)',
+                unit: 'ms',
+                stats: summarize(doctor.doctor24!),
+                ratio: { to: 'faster than roswtf', stats: pairedRatio(doctor.roswtf!, doctor.doctor24!) },
+              },
+              {
+                metric: '`node -e 0` on Node 24',
+                unit: 'ms',
+                stats: summarize(doctor.bare24!),
+                ratio: { to: 'faster than roswtf', stats: pairedRatio(doctor.roswtf!, doctor.bare24!) },
+              },
             ]
           : []),
       ],

@@ -12,7 +12,11 @@ import type { BenchOptions } from './run';
 export const DEFAULT_INTERVAL_MS = 3000;
 export const DEFAULT_TIMEOUT_MS = 2000;
 
-export function defaultPoller(uri: () => string, onResult: (r: ProbeResult) => void, intervalMs = DEFAULT_INTERVAL_MS): Poller<ProbeResult> {
+export function defaultPoller(
+  uri: () => string,
+  onResult: (r: ProbeResult) => void,
+  intervalMs = DEFAULT_INTERVAL_MS,
+): Poller<ProbeResult> {
   return new Poller<ProbeResult>({
     probe: (signal) => probeMaster(uri(), { timeoutMs: DEFAULT_TIMEOUT_MS, signal }),
     ok: (r) => r.ok,
@@ -81,7 +85,13 @@ export async function run(o: BenchOptions = {}): Promise<BenchResult> {
     name: 'latency',
     title: '2. Detection latency',
     rows: [
-      { metric: 'master killed → status down', unit: 'ms', stats: summarize(down), target: { op: '<=', value: interval + connect, on: 'max' }, note: `bound: interval + refused-connect time ${connect.toFixed(1)} ms` },
+      {
+        metric: 'master killed → status down',
+        unit: 'ms',
+        stats: summarize(down),
+        target: { op: '<=', value: interval + connect, on: 'max' },
+        note: `bound: interval + refused-connect time ${connect.toFixed(1)} ms`,
+      },
       { metric: 'master answers again → status up', unit: 'ms', stats: summarize(up), target: { op: '<=', value: interval, on: 'max' } },
     ],
     notes: [

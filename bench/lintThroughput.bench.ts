@@ -14,7 +14,13 @@ import type { BenchOptions } from './run';
 
 const CTX: LintContext = { os: 'linux' };
 
-const TARGET_MBPS: Partial<Record<GeneratedKind, number>> = { dotenv: 50, 'ros1-launch': 20, 'ros2-launch-xml': 20, 'ros2-launch-yaml': 20, compose: 20 };
+const TARGET_MBPS: Partial<Record<GeneratedKind, number>> = {
+  dotenv: 50,
+  'ros1-launch': 20,
+  'ros2-launch-xml': 20,
+  'ros2-launch-yaml': 20,
+  compose: 20,
+};
 
 const LABEL: Record<GeneratedKind, string> = {
   dotenv: '.env',
@@ -48,7 +54,12 @@ export async function run(o: BenchOptions = {}): Promise<BenchResult> {
   for (const x of inputs) {
     const mbps = ms.get(x.kind)!.map((m) => x.text.length / 1e6 / (m / 1000));
     const target = TARGET_MBPS[x.kind];
-    rows.push({ metric: `${LABEL[x.kind]} (${(x.text.length / 1e6).toFixed(2)} MB)`, unit: 'MB/s', stats: summarize(mbps), ...(target ? { target: { op: '>=', value: target, on: 'median' } } : {}) });
+    rows.push({
+      metric: `${LABEL[x.kind]} (${(x.text.length / 1e6).toFixed(2)} MB)`,
+      unit: 'MB/s',
+      stats: summarize(mbps),
+      ...(target ? { target: { op: '>=', value: target, on: 'median' } } : {}),
+    });
   }
   // Re-lint after an edit: a 5,000-line ROS 1 launch file, one digit changed per run (what the
   // editor does on every keystroke, after its debounce).
@@ -63,11 +74,18 @@ export async function run(o: BenchOptions = {}): Promise<BenchResult> {
     },
     { warmup: 3, runs: o.quick ? 3 : 20 },
   );
-  rows.push({ metric: `re-lint a ${lines.toLocaleString('en-US')}-line launch file after an edit`, unit: 'ms', stats: summarize(relint), target: { op: '<=', value: 20, on: 'median' } });
+  rows.push({
+    metric: `re-lint a ${lines.toLocaleString('en-US')}-line launch file after an edit`,
+    unit: 'ms',
+    stats: summarize(relint),
+    target: { op: '<=', value: 20, on: 'median' },
+  });
   return {
     name: 'lintThroughput',
     title: '4. Lint throughput',
     rows,
-    notes: [`engine only (lintText: parse + rules) from the production bundle dist/lint.js, in-memory text, Linux context; generated files of ~${(bytes / 1e6).toFixed(1)} MB each (bench/lib/generate.ts); ${warmup} warm-up lints per kind, then ${rounds} rounds of ${perRound} timed lints through the kinds in turn.`],
+    notes: [
+      `engine only (lintText: parse + rules) from the production bundle dist/lint.js, in-memory text, Linux context; generated files of ~${(bytes / 1e6).toFixed(1)} MB each (bench/lib/generate.ts); ${warmup} warm-up lints per kind, then ${rounds} rounds of ${perRound} timed lints through the kinds in turn.`,
+    ],
   };
 }

@@ -74,7 +74,8 @@ export async function run(o: BenchOptions = {}): Promise<BenchResult> {
     // The Poller passes an AbortSignal, which the batches above do not: Node's EventTarget code
     // behind it is JavaScript, cold in this fresh process (benchmarks run in processes of their own)
     // and hot in an extension host that has polled for a while. Warm that path first, untimed.
-    for (let i = 0; i < (o.quick ? 10 : 300); i++) await probeMaster(master.uri, { timeoutMs: DEFAULT_TIMEOUT_MS, signal: new AbortController().signal });
+    for (let i = 0; i < (o.quick ? 10 : 300); i++)
+      await probeMaster(master.uri, { timeoutMs: DEFAULT_TIMEOUT_MS, signal: new AbortController().signal });
     const idle: number[] = [];
     const loop: number[] = [];
     let polls = 0;
@@ -94,7 +95,12 @@ export async function run(o: BenchOptions = {}): Promise<BenchResult> {
       rows: [
         { metric: 'CPU per status poll', unit: 'µs', stats: poll },
         { metric: 'CPU per hour at the default 3 s interval', unit: 's', stats: scale(poll, pollsPerHour / 1e6) },
-        { metric: 'share of one core at defaults (per-poll × 1,200/h)', unit: '%', stats: pct(scale(poll, pollsPerHour)), target: { op: '<=', value: 0.1, on: 'median' } },
+        {
+          metric: 'share of one core at defaults (per-poll × 1,200/h)',
+          unit: '%',
+          stats: pct(scale(poll, pollsPerHour)),
+          target: { op: '<=', value: 0.1, on: 'median' },
+        },
         {
           metric: `real Poller at defaults, ${pairs} × ${seconds} s (${polls} polls) each minus an idle ${seconds} s of the process (median idle ${idlePct.toFixed(3)} %)`,
           unit: '%',

@@ -81,9 +81,21 @@ export async function run(o: BenchOptions = {}): Promise<BenchResult> {
       name: 'probe',
       title: '1. Probe vs the wire',
       rows: [
-        { metric: 'our probe (getSystemState, parsed)', unit: 'ms', stats: summarize(fast.probe!), ratio: { to: 'raw POST', stats: probeVsRaw }, target: { op: '<=', value: 1.1, on: 'ratio' } },
+        {
+          metric: 'our probe (getSystemState, parsed)',
+          unit: 'ms',
+          stats: summarize(fast.probe!),
+          ratio: { to: 'raw POST', stats: probeVsRaw },
+          target: { op: '<=', value: 1.1, on: 'ratio' },
+        },
         { metric: 'raw http POST, same body (floor)', unit: 'ms', stats: summarize(fast.raw!) },
-        { metric: '`rosnode list`', unit: 'ms', stats: summarize(tools.rosnode!), ratio: { to: 'our probe', stats: rosnodeVsProbe }, target: { op: '>=', value: 100, on: 'ratio' } },
+        {
+          metric: '`rosnode list`',
+          unit: 'ms',
+          stats: summarize(tools.rosnode!),
+          ratio: { to: 'our probe', stats: rosnodeVsProbe },
+          target: { op: '>=', value: 100, on: 'ratio' },
+        },
         { metric: '`rostopic list`', unit: 'ms', stats: summarize(tools.rostopic!), ratio: { to: 'our probe', stats: rostopicVsProbe } },
       ],
       notes: [

@@ -53,7 +53,9 @@ function runAlone(name: string, quick: boolean): BenchResult {
   const dir = mkdtempSync(join(tmpdir(), 'rosnet-bench-one-'));
   try {
     const out = join(dir, 'result.json');
-    const r = spawnSync(process.execPath, [...process.execArgv, __filename, '--one', name, out, ...(quick ? ['--quick'] : [])], { stdio: 'inherit' });
+    const r = spawnSync(process.execPath, [...process.execArgv, __filename, '--one', name, out, ...(quick ? ['--quick'] : [])], {
+      stdio: 'inherit',
+    });
     if (r.status !== 0) throw new Error(`bench ${name} exited ${r.status ?? r.signal}`);
     return JSON.parse(readFileSync(out, 'utf8')) as BenchResult;
   } finally {
@@ -91,7 +93,12 @@ async function main(): Promise<number> {
     try {
       const r = runAlone(name, quick);
       fresh.push(r);
-      console.log(toMarkdown({ machine: { cpu: '', cores: 0, memGiB: 0, node: '', os: '' }, benchmarks: { [name]: r } }).split('\n').slice(4).join('\n'));
+      console.log(
+        toMarkdown({ machine: { cpu: '', cores: 0, memGiB: 0, node: '', os: '' }, benchmarks: { [name]: r } })
+          .split('\n')
+          .slice(4)
+          .join('\n'),
+      );
     } catch (e) {
       failed++;
       console.error(`bench ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

@@ -12,7 +12,11 @@ const port = Number(process.env.PORT ?? 8080);
 
 async function masterUp(uri: string): Promise<boolean> {
   try {
-    const res = await fetch(uri, { method: 'POST', headers: { 'Content-Type': 'text/xml' }, body: '<?xml version="1.0"?><methodCall><methodName>getPid</methodName><params><param><value>/start</value></param></params></methodCall>' });
+    const res = await fetch(uri, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/xml' },
+      body: '<?xml version="1.0"?><methodCall><methodName>getPid</methodName><params><param><value>/start</value></param></params></methodCall>',
+    });
     return res.ok;
   } catch {
     return false;
@@ -35,13 +39,21 @@ async function main(): Promise<void> {
     children.push(spawn('rosmaster', ['--core', '-p', '11311'], { env: rosEnv, stdio: 'ignore', detached: true }));
     for (let i = 0; i < 100 && !(await masterUp(uri)); i++) await new Promise((r) => setTimeout(r, 100));
     console.log(`started rosmaster at ${uri}`);
-    children.push(spawn('rostopic', ['pub', '-r', '1', '/chatter', 'std_msgs/String', 'data: hello from npm start'], { env: rosEnv, stdio: 'ignore', detached: true }));
+    children.push(
+      spawn('rostopic', ['pub', '-r', '1', '/chatter', 'std_msgs/String', 'data: hello from npm start'], {
+        env: rosEnv,
+        stdio: 'ignore',
+        detached: true,
+      }),
+    );
   }
 
   const workspace = join(homedir(), '.cache', 'ros-network', 'sample-workspace');
   if (!existsSync(workspace)) cpSync(join(root, 'test/fixtures/workspace'), workspace, { recursive: true });
   const cs = await startCodeServer({ workspace, vsix: [join(root, 'ros-network.vsix')], port });
-  console.log(`\nROS Network is running in a real VS Code: ${cs.folderUrl(workspace)}\n(sample workspace: ${workspace}; rosmaster: ${uri}; Ctrl+C to stop)\n`);
+  console.log(
+    `\nROS Network is running in a real VS Code: ${cs.folderUrl(workspace)}\n(sample workspace: ${workspace}; rosmaster: ${uri}; Ctrl+C to stop)\n`,
+  );
   const stop = async () => {
     for (const c of children) {
       try {

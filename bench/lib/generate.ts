@@ -2,7 +2,10 @@
 // projects have (mostly unrelated content, some ROS variables, a few mistakes), repeated to a size.
 import type { FileKind } from '../../src/core/lint/types';
 
-export type GeneratedKind = Extract<FileKind, 'dotenv' | 'ros1-launch' | 'ros2-launch-xml' | 'ros2-launch-yaml' | 'ros2-launch-py' | 'compose'>;
+export type GeneratedKind = Extract<
+  FileKind,
+  'dotenv' | 'ros1-launch' | 'ros2-launch-xml' | 'ros2-launch-yaml' | 'ros2-launch-py' | 'compose'
+>;
 
 export const FILE_NAMES: Record<GeneratedKind, string> = {
   dotenv: 'robot.env',
@@ -36,7 +39,8 @@ export function generate(kind: GeneratedKind, size: { bytes?: number; lines?: nu
     case 'dotenv':
       return fill(
         '# generated robot environment\nROS_MASTER_URI=http://hal:11311\nROS_IP=192.168.1.20\n',
-        (i) => `# service ${i}\nAPP_${i}_HOST=service-${i}.lab.local\nAPP_${i}_PORT=${8000 + (i % 1000)}\nexport APP_${i}_NAME="robot service ${i}"\n${i % 50 === 0 ? `ROS_DOMAIN_ID=${i % 100}\n` : ''}`,
+        (i) =>
+          `# service ${i}\nAPP_${i}_HOST=service-${i}.lab.local\nAPP_${i}_PORT=${8000 + (i % 1000)}\nexport APP_${i}_NAME="robot service ${i}"\n${i % 50 === 0 ? `ROS_DOMAIN_ID=${i % 100}\n` : ''}`,
         '',
         size,
       );
@@ -66,7 +70,7 @@ export function generate(kind: GeneratedKind, size: { bytes?: number; lines?: nu
       );
     case 'ros2-launch-py':
       return fill(
-        'from launch import LaunchDescription\nfrom launch.actions import SetEnvironmentVariable\nfrom launch_ros.actions import Node\n\n\ndef generate_launch_description():\n    return LaunchDescription([\n        SetEnvironmentVariable(\'ROS_DOMAIN_ID\', \'7\'),\n',
+        "from launch import LaunchDescription\nfrom launch.actions import SetEnvironmentVariable\nfrom launch_ros.actions import Node\n\n\ndef generate_launch_description():\n    return LaunchDescription([\n        SetEnvironmentVariable('ROS_DOMAIN_ID', '7'),\n",
         (i) =>
           `        Node(\n            package='demo_nodes_cpp',\n            executable='talker',\n            name='talker_${i}',\n            namespace='robot_${i}',\n            parameters=[{'rate': ${i % 30}}],\n${i % 20 === 0 ? "            additional_env={'RMW_IMPLEMENTATION': 'rmw_cyclonedds_cpp'},\n" : ''}        ),\n`,
         '    ])\n',

@@ -15,7 +15,9 @@ export async function populateMaster(masterUri: string, g: GraphSize = TYPICAL_G
     const node = `/bench_node_${n}`;
     // Never contacted (no subscribers); a closed port on loopback.
     const api = `http://127.0.0.1:9/${n}`;
-    for (let t = 0; t < g.topicsPerNode; t++) await callXmlRpc(masterUri, 'registerPublisher', [node, `/bench/n${n}/topic_${t}`, 'std_msgs/String', api]);
-    for (let s = 0; s < g.servicesPerNode; s++) await callXmlRpc(masterUri, 'registerService', [node, `${node}/service_${s}`, 'rosrpc://127.0.0.1:9', api]);
+    for (let t = 0; t < g.topicsPerNode; t++)
+      await callXmlRpc(masterUri, 'registerPublisher', [node, `/bench/n${n}/topic_${t}`, 'std_msgs/String', api]);
+    for (let s = 0; s < g.servicesPerNode; s++)
+      await callXmlRpc(masterUri, 'registerService', [node, `${node}/service_${s}`, 'rosrpc://127.0.0.1:9', api]);
   }
 }

@@ -73,7 +73,17 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
     phase('status');
     const view = new RosView(profiles, monitor);
     phase('view');
-    context.subscriptions.push(settings, store, profiles, problems, terminalEnv, statusBar, monitor, view, registerProfileCommands({ profiles, log }));
+    context.subscriptions.push(
+      settings,
+      store,
+      profiles,
+      problems,
+      terminalEnv,
+      statusBar,
+      monitor,
+      view,
+      registerProfileCommands({ profiles, log }),
+    );
 
     // Linting: providers are registered now (cheap); the parsers (dist/lint.js) load on first use.
     const lintEngine = new LintEngineLoader(path.join(context.extensionPath, 'dist', 'lint.js'), log);
@@ -81,7 +91,11 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
     const lint = new LintDiagnostics(lintEngine, lintContexts, profiles, log);
     context.subscriptions.push(
       lint,
-      vscode.languages.registerCodeActionsProvider(lint.selector, new LintCodeActions(lint, lintEngine, lintContexts), LintCodeActions.metadata),
+      vscode.languages.registerCodeActionsProvider(
+        lint.selector,
+        new LintCodeActions(lint, lintEngine, lintContexts),
+        LintCodeActions.metadata,
+      ),
       vscode.languages.registerHoverProvider(lint.selector, new LintHover(lintEngine, lintContexts)),
       registerLintCommands(lint, log),
       registerDomainPortsCommand({ profiles, contexts: lintContexts }),
@@ -113,7 +127,10 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
       const name = startup.kind === 'untrusted' ? startup.profile.name : startup.name;
       log.warn(`profile '${name}' is not applied: Restricted Mode ignores workspace settings`);
       void vscode.window
-        .showWarningMessage(`ROS Network: profile '${name}' is not applied in Restricted Mode (workspace settings are ignored until you trust the workspace).`, 'Manage Workspace Trust')
+        .showWarningMessage(
+          `ROS Network: profile '${name}' is not applied in Restricted Mode (workspace settings are ignored until you trust the workspace).`,
+          'Manage Workspace Trust',
+        )
         .then((c) => c && vscode.commands.executeCommand('workbench.trust.manage'));
     }
     phase('rest');
@@ -133,7 +150,12 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
       masterState: () => monitor.state,
       injectedEnvironment: () => terminalEnv.injected(),
       refreshStatus: () => monitor.refresh(),
-      doctor: { run: () => doctor.run(), applyFix: (id) => doctor.applyFix(id), copyMarkdown: () => doctor.copyMarkdown(), refusal: () => doctor.refusal },
+      doctor: {
+        run: () => doctor.run(),
+        applyFix: (id) => doctor.applyFix(id),
+        copyMarkdown: () => doctor.copyMarkdown(),
+        refusal: () => doctor.refusal,
+      },
     };
   } catch (e) {
     log.error(`activation failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

@@ -6,7 +6,10 @@ declare module 'xmlrpc/lib/deserializer' {
   import type { Readable } from 'node:stream';
   class Deserializer {
     constructor(encoding?: string);
-    deserializeMethodResponse(stream: Readable, callback: (error: (Error & { faultString?: string; faultCode?: number }) | null, value: unknown) => void): void;
+    deserializeMethodResponse(
+      stream: Readable,
+      callback: (error: (Error & { faultString?: string; faultCode?: number }) | null, value: unknown) => void,
+    ): void;
   }
   export default Deserializer;
 }

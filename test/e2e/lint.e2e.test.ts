@@ -88,7 +88,8 @@ test('squiggle, Problems count, hover and a quick fix on a bad .env in a real VS
     await page.keyboard.press('Control+s');
     const end = Date.now() + 15_000;
     let disk = '';
-    while (Date.now() < end && !(disk = readFileSync(join(workspace, 'robot.env'), 'utf8')).includes('ROS_MASTER_URI=http://hal:11311')) await page.waitForTimeout(200);
+    while (Date.now() < end && !(disk = readFileSync(join(workspace, 'robot.env'), 'utf8')).includes('ROS_MASTER_URI=http://hal:11311'))
+      await page.waitForTimeout(200);
     assert.match(disk, /^ROS_MASTER_URI=http:\/\/hal:11311$/m);
     // The squiggle under the fixed value is gone: one error squiggle fewer.
     for (let i = 0; i < 75 && (await squiggles.count()) !== before - 1; i++) await page.waitForTimeout(200);

@@ -8,7 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startCodeServer } from '../harness/codeServer';
-import { launchBrowser, newTerminalAndType, notificationTexts, openWorkbench, pickQuickItem, runCommand, screenshot, waitForStatusBar } from '../harness/browser';
+import {
+  launchBrowser,
+  newTerminalAndType,
+  notificationTexts,
+  openWorkbench,
+  pickQuickItem,
+  runCommand,
+  screenshot,
+  waitForStatusBar,
+} from '../harness/browser';
 import { extensionVsix } from '../harness/hostTests';
 
 const root = join(__dirname, '..', '..');
@@ -41,14 +50,24 @@ test('switch, inject past .bashrc, deactivate, invalid profile: in a real VS Cod
   cpSync(join(root, 'test/fixtures/workspace'), workspace, { recursive: true });
   // A profile that is invalid next to the valid ones.
   const settingsFile = join(workspace, '.vscode/settings.json');
-  const settings = readFileSync(settingsFile, 'utf8').replace('"rosNetwork.profiles": [', '"rosNetwork.profiles": [\n    { "name": "typo", "ROS_MASTER_URI": "hal:11311" },');
+  const settings = readFileSync(settingsFile, 'utf8').replace(
+    '"rosNetwork.profiles": [',
+    '"rosNetwork.profiles": [\n    { "name": "typo", "ROS_MASTER_URI": "hal:11311" },',
+  );
   writeFileSync(settingsFile, settings);
   writeFileSync(join(home, '.bashrc'), 'export ROS_MASTER_URI=http://from-bashrc:11311\nexport PS1="$ "\n');
 
   const cs = await startCodeServer({
     workspace,
     vsix: [extensionVsix()],
-    env: { HOME: home, SHELL: '/bin/bash', ROS_MASTER_URI: 'http://inherited:11311', ROS_HOSTNAME: 'inherited-host', ROS_IP: undefined, ROS_DOMAIN_ID: undefined },
+    env: {
+      HOME: home,
+      SHELL: '/bin/bash',
+      ROS_MASTER_URI: 'http://inherited:11311',
+      ROS_HOSTNAME: 'inherited-host',
+      ROS_IP: undefined,
+      ROS_DOMAIN_ID: undefined,
+    },
     userSettings: { 'terminal.integrated.defaultProfile.linux': 'bash', 'terminal.integrated.shellIntegration.enabled': true },
   });
   const browser = await launchBrowser();

@@ -10,7 +10,16 @@ export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found. Run: bash scripts/ci/install-deps.sh (apt-get install chromium)`);
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -65,7 +74,11 @@ export async function newTerminalAndType(page: Page, command: string): Promise<v
   const before = await page.locator('.terminal-tabs-entry, .single-terminal-tab').count();
   // workbench.action.terminal.new
   await page.keyboard.press('Control+Shift+Backquote');
-  await page.waitForFunction(`document.querySelectorAll('.terminal-tabs-entry, .single-terminal-tab').length > ${before} || document.querySelectorAll('.terminal-wrapper').length > ${before}`, undefined, { timeout: 20_000 });
+  await page.waitForFunction(
+    `document.querySelectorAll('.terminal-tabs-entry, .single-terminal-tab').length > ${before} || document.querySelectorAll('.terminal-wrapper').length > ${before}`,
+    undefined,
+    { timeout: 20_000 },
+  );
   const xterm = page.locator('.terminal-wrapper.active .xterm, .terminal .xterm').last();
   await xterm.waitFor({ state: 'visible', timeout: 20_000 });
   // Let the shell (and shell integration) finish starting before typing.

@@ -89,7 +89,11 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   delete env.NODE_OPTIONS;
   delete env.VSCODE_IPC_HOOK_CLI;
   for (const vsix of opts.vsix ?? []) {
-    const r = spawnSync(node, [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], { env, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(
+      node,
+      [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'],
+      { env, encoding: 'utf8', timeout: 120_000 },
+    );
     if (r.status !== 0 || !/successfully installed|already installed/i.test(r.stdout + r.stderr)) {
       throw new Error(`installing ${vsix} into code-server failed (${r.status}): ${r.stdout}\n${r.stderr}`);
     }
@@ -97,7 +101,20 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   const port = opts.port ?? (await freePort());
   const child: ChildProcess = spawn(
     node,
-    [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, opts.workspace],
+    [
+      entry,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
+      opts.workspace,
+    ],
     { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

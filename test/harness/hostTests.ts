@@ -30,16 +30,32 @@ export async function packageHelperExtension(name: string, manifest: string, ent
   writeFileSync(join(dir, 'LICENSE'), 'MIT');
   writeFileSync(join(dir, 'README.md'), `# ${name}\n${readme}\n`);
   writeFileSync(join(dir, '.vscodeignore'), `**\n!${js}\n!package.json\n!README.md\n!LICENSE\n`);
-  await build({ entryPoints: [join(root, entry)], bundle: true, platform: 'node', format: 'cjs', external: ['vscode'], outfile: join(dir, js), logLevel: 'error' });
+  await build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+    outfile: join(dir, js),
+    logLevel: 'error',
+  });
   const out = join(root, 'out', `${name}.vsix`);
-  execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', out], { cwd: dir, stdio: 'pipe' });
+  execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', out], {
+    cwd: dir,
+    stdio: 'pipe',
+  });
   return out;
 }
 
 /** Builds the host-runner extension's VSIX once per process (out/host-runner.vsix). */
 let runnerVsix: string | undefined;
 export async function hostRunnerVsix(): Promise<string> {
-  runnerVsix ??= await packageHelperExtension('host-runner', 'test/host-runner/package.json', 'test/host-runner/runner.ts', 'Test-only extension.');
+  runnerVsix ??= await packageHelperExtension(
+    'host-runner',
+    'test/host-runner/package.json',
+    'test/host-runner/runner.ts',
+    'Test-only extension.',
+  );
   return runnerVsix;
 }
 
@@ -48,7 +64,8 @@ let packaged: string | undefined;
 export function extensionVsix(): string {
   if (packaged && existsSync(packaged)) return packaged;
   const vsix = join(root, 'ros-network.vsix');
-  if (process.env.ROSNET_SKIP_PACKAGE !== '1' || !existsSync(vsix)) execFileSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: 'inherit' });
+  if (process.env.ROSNET_SKIP_PACKAGE !== '1' || !existsSync(vsix))
+    execFileSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: 'inherit' });
   packaged = vsix;
   return vsix;
 }
@@ -82,7 +99,16 @@ export async function runHostTests(opts: RunHostTestsOptions): Promise<HostTestR
   const bundle = join(work, 'suites.js');
   const entry = join(work, 'entry.ts');
   writeFileSync(entry, opts.suites.map((s) => `import ${JSON.stringify(join(root, s))};`).join('\n'));
-  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, alias: { vscode: join(root, 'test/host-runner/vscodeShim.js') }, logLevel: 'error', nodePaths: [join(root, 'node_modules')] });
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: bundle,
+    alias: { vscode: join(root, 'test/host-runner/vscodeShim.js') },
+    logLevel: 'error',
+    nodePaths: [join(root, 'node_modules')],
+  });
   const results = join(work, 'results.json');
   const cs = await startCodeServer({
     workspace,

@@ -98,7 +98,11 @@ export async function hugeServer(bytes: number): Promise<Fault> {
   return { uri: `http://127.0.0.1:${await listen(server)}`, close: closer(server, sockets) };
 }
 
-export const FAULT_XML = '<?xml version="1.0"?><methodResponse><fault><value><struct><member><name>faultCode</name><value><int>4</int></value></member><member><name>faultString</name><value><string>Too many parameters.</string></value></member></struct></value></fault></methodResponse>';
-export const NO_METHOD_XML = '<?xml version="1.0"?><methodResponse><fault><value><struct><member><name>faultCode</name><value><int>1</int></value></member><member><name>faultString</name><value><string>&lt;class \'Exception\'&gt;:method "getSystemState" is not supported</string></value></member></struct></value></fault></methodResponse>';
-export const MALFORMED_XML = '<?xml version="1.0"?><methodResponse><params><param><value><array><data><value><int>1</int></value></param></methodResponse>';
-export const WRONG_SHAPE_XML = '<?xml version="1.0"?><methodResponse><params><param><value><array><data><value><int>1</int></value><value><string>ok</string></value><value><string>not a state</string></value></data></array></value></param></params></methodResponse>';
+export const FAULT_XML =
+  '<?xml version="1.0"?><methodResponse><fault><value><struct><member><name>faultCode</name><value><int>4</int></value></member><member><name>faultString</name><value><string>Too many parameters.</string></value></member></struct></value></fault></methodResponse>';
+export const NO_METHOD_XML =
+  '<?xml version="1.0"?><methodResponse><fault><value><struct><member><name>faultCode</name><value><int>1</int></value></member><member><name>faultString</name><value><string>&lt;class \'Exception\'&gt;:method "getSystemState" is not supported</string></value></member></struct></value></fault></methodResponse>';
+export const MALFORMED_XML =
+  '<?xml version="1.0"?><methodResponse><params><param><value><array><data><value><int>1</int></value></param></methodResponse>';
+export const WRONG_SHAPE_XML =
+  '<?xml version="1.0"?><methodResponse><params><param><value><array><data><value><int>1</int></value><value><string>ok</string></value><value><string>not a state</string></value></data></array></value></param></params></methodResponse>';

@@ -21,7 +21,12 @@ export interface NetnsPair {
   /** Rewrites one machine's /etc/hosts (what `ip netns exec` shows as /etc/hosts). */
   setHosts(m: Machine, entries: Record<string, string>): void;
   /** Runs a command to completion on a machine, with its hostname and exactly `env` (+ PATH/HOME). */
-  run(m: Machine, argv: readonly string[], env: Record<string, string>, opts?: { timeoutMs?: number; cwd?: string }): SpawnSyncReturns<string>;
+  run(
+    m: Machine,
+    argv: readonly string[],
+    env: Record<string, string>,
+    opts?: { timeoutMs?: number; cwd?: string },
+  ): SpawnSyncReturns<string>;
   /** Starts a long-running process on a machine (own process group). */
   start(m: Machine, argv: readonly string[], env: Record<string, string>): ChildProcess;
   cleanup(): void;
@@ -35,12 +40,20 @@ function sh(argv: readonly string[], allowFail = false): SpawnSyncReturns<string
 
 export function requireNetns(): void {
   if (process.getuid?.() !== 0) throw new Error('network namespace tests need root (they run as root in CI)');
-  for (const bin of ['ip', 'unshare']) if (spawnSync('sh', ['-c', `command -v ${bin}`]).status !== 0) throw new Error(`'${bin}' not found (iproute2 / util-linux)`);
+  for (const bin of ['ip', 'unshare'])
+    if (spawnSync('sh', ['-c', `command -v ${bin}`]).status !== 0) throw new Error(`'${bin}' not found (iproute2 / util-linux)`);
 }
 
 /** A minimal environment for a ROS process: PATH, a private ROS_HOME, and the scenario's variables. */
 export function machineEnv(home: string, vars: Record<string, string>): Record<string, string> {
-  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, ROS_HOME: home, ROS_LOG_DIR: join(home, 'log'), PYTHONUNBUFFERED: '1', ...vars };
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: home,
+    ROS_HOME: home,
+    ROS_LOG_DIR: join(home, 'log'),
+    PYTHONUNBUFFERED: '1',
+    ...vars,
+  };
 }
 
 function wrap(m: Machine, argv: readonly string[]): string[] {
@@ -79,7 +92,10 @@ export function createNetnsPair(): NetnsPair {
     sh(['ip', 'link', 'add', vh, 'type', 'veth', 'peer', 'name', vm]);
     sh(['ip', 'link', 'set', vh, 'netns', hal.ns]);
     sh(['ip', 'link', 'set', vm, 'netns', marvin.ns]);
-    for (const [m, dev] of [[hal, vh], [marvin, vm]] as const) {
+    for (const [m, dev] of [
+      [hal, vh],
+      [marvin, vm],
+    ] as const) {
       sh(['ip', '-n', m.ns, 'addr', 'add', `${m.ip}/24`, 'dev', dev]);
       sh(['ip', '-n', m.ns, 'link', 'set', 'lo', 'up']);
       sh(['ip', '-n', m.ns, 'link', 'set', dev, 'up']);
@@ -90,7 +106,10 @@ export function createNetnsPair(): NetnsPair {
   }
   const setHosts = (m: Machine, entries: Record<string, string>) => {
     mkdirSync(`/etc/netns/${m.ns}`, { recursive: true });
-    writeFileSync(`/etc/netns/${m.ns}/hosts`, ['127.0.0.1\tlocalhost', ...Object.entries(entries).map(([n, a]) => `${a}\t${n}`)].join('\n') + '\n');
+    writeFileSync(
+      `/etc/netns/${m.ns}/hosts`,
+      ['127.0.0.1\tlocalhost', ...Object.entries(entries).map(([n, a]) => `${a}\t${n}`)].join('\n') + '\n',
+    );
   };
   const home = (m: Machine) => {
     const h = join(homes, m.name);
@@ -103,8 +122,15 @@ export function createNetnsPair(): NetnsPair {
     subnet,
     setHosts,
     run: (m, argv, env, opts = {}) =>
-      spawnSync(wrap(m, argv)[0]!, wrap(m, argv).slice(1), { env: machineEnv(home(m), env), encoding: 'utf8', timeout: opts.timeoutMs ?? 120_000, cwd: opts.cwd ?? homes, maxBuffer: 16 * 1024 * 1024 }),
-    start: (m, argv, env) => spawn(wrap(m, argv)[0]!, wrap(m, argv).slice(1), { env: machineEnv(home(m), env), stdio: 'ignore', detached: true, cwd: homes }),
+      spawnSync(wrap(m, argv)[0]!, wrap(m, argv).slice(1), {
+        env: machineEnv(home(m), env),
+        encoding: 'utf8',
+        timeout: opts.timeoutMs ?? 120_000,
+        cwd: opts.cwd ?? homes,
+        maxBuffer: 16 * 1024 * 1024,
+      }),
+    start: (m, argv, env) =>
+      spawn(wrap(m, argv)[0]!, wrap(m, argv).slice(1), { env: machineEnv(home(m), env), stdio: 'ignore', detached: true, cwd: homes }),
     cleanup,
   };
 }

@@ -17,7 +17,14 @@ export function requireRos(): void {
 
 export function rosEnv(masterUri: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const home = mkdtempSync(join(tmpdir(), 'rosnet-roshome-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, ROS_MASTER_URI: masterUri, ROS_HOME: home, ROS_LOG_DIR: join(home, 'log'), ROS_IP: '127.0.0.1', ...extra };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ROS_MASTER_URI: masterUri,
+    ROS_HOME: home,
+    ROS_LOG_DIR: join(home, 'log'),
+    ROS_IP: '127.0.0.1',
+    ...extra,
+  };
   delete env.ROS_HOSTNAME;
   return env;
 }
@@ -53,7 +60,11 @@ export async function startMaster(port?: number): Promise<Master> {
   const deadline = Date.now() + 20_000;
   for (;;) {
     try {
-      const res = await fetch(uri, { method: 'POST', headers: { 'Content-Type': 'text/xml' }, body: '<?xml version="1.0"?><methodCall><methodName>getPid</methodName><params><param><value>/t</value></param></params></methodCall>' });
+      const res = await fetch(uri, {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/xml' },
+        body: '<?xml version="1.0"?><methodCall><methodName>getPid</methodName><params><param><value>/t</value></param></params></methodCall>',
+      });
       if (res.ok) return master;
     } catch {
       // not yet
@@ -81,5 +92,9 @@ export function killTree(p: ChildProcess): void {
 
 export async function rosList(masterUri: string, tool: 'rosnode' | 'rostopic'): Promise<string[]> {
   const { stdout } = await execFileP(tool, ['list'], { env: rosEnv(masterUri), timeout: 20_000 });
-  return stdout.split('\n').map((s) => s.trim()).filter(Boolean).sort();
+  return stdout
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .sort();
 }

@@ -4,9 +4,19 @@ import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 
-export const SARIF_SCHEMA_PATH = join(__dirname, '..', '..', 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
+export const SARIF_SCHEMA_PATH = join(
+  __dirname,
+  '..',
+  '..',
+  'node_modules',
+  '@microsoft',
+  'jest-sarif',
+  'lib',
+  'schemas',
+  'sarif-2.1.0-rtm.5.json',
+);
 
-let validate: ((data: unknown) => boolean) & { errors?: unknown } | undefined;
+let validate: (((data: unknown) => boolean) & { errors?: unknown }) | undefined;
 
 /** Schema errors of a SARIF log ([] when valid). */
 export function sarifSchemaErrors(log: unknown): unknown[] {

@@ -28,7 +28,11 @@ suite('ROS Network: network doctor in a real VS Code', () => {
     const config = vscode.workspace.getConfiguration('rosNetwork');
     const current = config.inspect<unknown[]>('profiles')?.workspaceValue ?? [];
     // An address that is on no interface of this machine: the doctor must flag it and offer the route's source.
-    await config.update('profiles', [...current, { name: PROFILE, ROS_MASTER_URI: master, ROS_IP: '10.255.255.254' }], vscode.ConfigurationTarget.Workspace);
+    await config.update(
+      'profiles',
+      [...current, { name: PROFILE, ROS_MASTER_URI: master, ROS_IP: '10.255.255.254' }],
+      vscode.ConfigurationTarget.Workspace,
+    );
     await (await api()).setActiveProfile(PROFILE);
   });
 

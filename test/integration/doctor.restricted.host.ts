@@ -25,7 +25,10 @@ suite('ROS Network: the doctor in Restricted Mode', () => {
     assert.match(a.statusText() ?? '', /local \(restricted\)/);
     const report = await vscode.commands.executeCommand<DoctorReport | undefined>('rosNetwork.runDoctor');
     assert.equal(report, undefined, 'no report: the doctor did not run');
-    assert.match(a.doctor.refusal() ?? '', /does not run profile 'local' in Restricted Mode: it comes from this workspace's settings, and the doctor would connect to the hosts it names/);
+    assert.match(
+      a.doctor.refusal() ?? '',
+      /does not run profile 'local' in Restricted Mode: it comes from this workspace's settings, and the doctor would connect to the hosts it names/,
+    );
     assert.deepEqual(doctorTabs(), [], 'no doctor panel was opened');
   });
 

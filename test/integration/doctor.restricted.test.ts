@@ -15,6 +15,9 @@ test('doctor Restricted Mode suite passes in a real, untrusted VS Code window', 
   });
   for (const p of r.passes) console.log(`  ✓ ${p.title}`);
   for (const f of r.failures) console.log(`  ✗ ${f.title}\n${f.error}`);
-  assert.deepEqual(r.failures.map((f) => f.title), []);
+  assert.deepEqual(
+    r.failures.map((f) => f.title),
+    [],
+  );
   assert.equal(r.passes.length, 3);
 });

@@ -9,6 +9,9 @@ test('doctor suite passes in a real VS Code extension host (code-server) against
   const r = await runHostTests({ name: 'doctor', suites: ['test/integration/doctor.host.ts'], env: { ROSNET_DOCTOR_MASTER: master.uri } });
   for (const p of r.passes) console.log(`  ✓ ${p.title}`);
   for (const f of r.failures) console.log(`  ✗ ${f.title}\n${f.error}`);
-  assert.deepEqual(r.failures.map((f) => f.title), []);
+  assert.deepEqual(
+    r.failures.map((f) => f.title),
+    [],
+  );
   assert.equal(r.passes.length, 2);
 });

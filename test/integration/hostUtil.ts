@@ -18,9 +18,16 @@ export async function waitFor<T>(what: string, fn: () => T | undefined | Promise
 /** The ROS_* / RMW_* variables a fresh non-interactive bash terminal gets (optionally in a folder). */
 export async function terminalEnv(cwd?: vscode.Uri): Promise<Record<string, string>> {
   const out = path.join(os.tmpdir(), `rosnet-term-${Date.now()}-${Math.random().toString(36).slice(2)}.env`);
-  const t = vscode.window.createTerminal({ name: 'rosnet-env', shellPath: '/bin/bash', shellArgs: ['--norc', '-c', `env -0 > '${out}'`], ...(cwd ? { cwd } : {}) });
+  const t = vscode.window.createTerminal({
+    name: 'rosnet-env',
+    shellPath: '/bin/bash',
+    shellArgs: ['--norc', '-c', `env -0 > '${out}'`],
+    ...(cwd ? { cwd } : {}),
+  });
   try {
-    const text = await waitFor('terminal env dump', () => (fs.existsSync(out) && fs.statSync(out).size > 0 ? fs.readFileSync(out, 'utf8') : undefined));
+    const text = await waitFor('terminal env dump', () =>
+      fs.existsSync(out) && fs.statSync(out).size > 0 ? fs.readFileSync(out, 'utf8') : undefined,
+    );
     const env: Record<string, string> = {};
     for (const kv of text.split('\0')) {
       const i = kv.indexOf('=');

@@ -29,7 +29,11 @@ async function open(rel: string): Promise<vscode.TextDocument> {
   return doc;
 }
 
-async function diagnosticsFor(uri: vscode.Uri, what: string, ok: (d: vscode.Diagnostic[]) => boolean = (d) => d.length > 0): Promise<vscode.Diagnostic[]> {
+async function diagnosticsFor(
+  uri: vscode.Uri,
+  what: string,
+  ok: (d: vscode.Diagnostic[]) => boolean = (d) => d.length > 0,
+): Promise<vscode.Diagnostic[]> {
   return waitFor(`${what} (${uri.path})`, () => {
     const d = ours(uri);
     return ok(d) ? d : undefined;
@@ -81,7 +85,10 @@ suite('ROS Network: lint in a real VS Code', () => {
     assert.ok(prepend, `actions: ${actions.map((a) => a.title).join(', ')}`);
     assert.equal(prepend.isPreferred, true);
     assert.equal(prepend.kind?.value, vscode.CodeActionKind.QuickFix.value);
-    assert.ok(actions.some((a) => a.title === 'Fix all ROS Network problems in this file'), 'fix-all is offered as a quick fix too');
+    assert.ok(
+      actions.some((a) => a.title === 'Fix all ROS Network problems in this file'),
+      'fix-all is offered as a quick fix too',
+    );
     // A diagnostic of another source on an unflagged line gets nothing from us.
     const other = vscode.languages.createDiagnosticCollection('other-linter');
     try {
@@ -89,7 +96,10 @@ suite('ROS Network: lint in a real VS Code', () => {
       const foreign = new vscode.Diagnostic(line0, 'not ours', vscode.DiagnosticSeverity.Warning);
       foreign.source = 'other';
       other.set(doc.uri, [foreign]);
-      assert.deepEqual((await codeActions(doc.uri, line0)).filter((a) => /ROS|http|Use |Rename/.test(a.title)).map((a) => a.title), []);
+      assert.deepEqual(
+        (await codeActions(doc.uri, line0)).filter((a) => /ROS|http|Use |Rename/.test(a.title)).map((a) => a.title),
+        [],
+      );
     } finally {
       other.dispose();
     }
@@ -98,7 +108,9 @@ suite('ROS Network: lint in a real VS Code', () => {
   test('fix all (source.fixAll.rosNetwork) fixes the file in one edit; re-linting leaves nothing fixable', async () => {
     const doc = await open('robot.env');
     await diagnosticsFor(doc.uri, 'robot.env diagnostics', (d) => d.length >= 5);
-    const [fixAll] = (await codeActions(doc.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.rosNetwork')).filter((a) => a.kind?.value === 'source.fixAll.rosNetwork');
+    const [fixAll] = (await codeActions(doc.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.rosNetwork')).filter(
+      (a) => a.kind?.value === 'source.fixAll.rosNetwork',
+    );
     assert.ok(fixAll?.edit, 'a fix-all action with an edit');
     assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
     const text = doc.getText();
@@ -107,10 +119,16 @@ suite('ROS Network: lint in a real VS Code', () => {
     assert.match(text, /^ROS_AUTOMATIC_DISCOVERY_RANGE=SUBNET$/m);
     assert.match(text, /^RMW_IMPLEMENTATION=rmw_cyclonedds_cpp$/m);
     const version = doc.version;
-    const after = await waitFor('re-lint after fix all', () => (ours(doc.uri).every((d) => !/hal:11311|subnet|cyclonedds$/.test(doc.getText(d.range))) ? ours(doc.uri) : undefined));
+    const after = await waitFor('re-lint after fix all', () =>
+      ours(doc.uri).every((d) => !/hal:11311|subnet|cyclonedds$/.test(doc.getText(d.range))) ? ours(doc.uri) : undefined,
+    );
     for (const d of after) {
       const preferred = (await codeActions(doc.uri, d.range)).filter((a) => a.isPreferred);
-      assert.deepEqual(preferred.map((a) => a.title), [], `${codeOf(d)} ${d.message} has no preferred fix left`);
+      assert.deepEqual(
+        preferred.map((a) => a.title),
+        [],
+        `${codeOf(d)} ${d.message} has no preferred fix left`,
+      );
     }
     assert.equal(doc.version, version);
     await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -155,7 +173,13 @@ suite('ROS Network: lint in a real VS Code', () => {
     await diagnosticsFor(doc.uri, 'talker.launch', (d) => d.some((x) => codeOf(x) === 'URI002') && d.some((x) => codeOf(x) === 'HOST001'));
     try {
       await setLint('lint.rules', { HOST001: 'off', URI002: 'info' });
-      const d = await diagnosticsFor(doc.uri, 'rules applied', (x) => !x.some((y) => codeOf(y) === 'HOST001') && x.some((y) => codeOf(y) === 'URI002' && y.severity === vscode.DiagnosticSeverity.Information));
+      const d = await diagnosticsFor(
+        doc.uri,
+        'rules applied',
+        (x) =>
+          !x.some((y) => codeOf(y) === 'HOST001') &&
+          x.some((y) => codeOf(y) === 'URI002' && y.severity === vscode.DiagnosticSeverity.Information),
+      );
       assert.deepEqual(d.map(codeOf), ['URI002']);
       await setLint('lint.enabled', false);
       await waitFor('no diagnostics while disabled', () => (ours(doc.uri).length === 0 ? true : undefined));
@@ -193,7 +217,11 @@ suite('ROS Network: lint in a real VS Code', () => {
 
   test('compose, devcontainer.json and ROS 2 files are linted with their own parsers (lazy bundle loaded in the host)', async () => {
     const compose = await open('deploy/compose.yaml');
-    assert.deepEqual((await diagnosticsFor(compose.uri, 'compose', (d) => d.length >= 3)).map(codeOf).sort(), ['DC004', 'DISC001', 'DISC002']);
+    assert.deepEqual((await diagnosticsFor(compose.uri, 'compose', (d) => d.length >= 3)).map(codeOf).sort(), [
+      'DC004',
+      'DISC001',
+      'DISC002',
+    ]);
     const dev = await open('.devcontainer/devcontainer.json');
     const d = await diagnosticsFor(dev.uri, 'devcontainer');
     assert.deepEqual(d.map(codeOf), ['DOM001']);
@@ -206,9 +234,15 @@ suite('ROS Network: lint in a real VS Code', () => {
     fs.mkdirSync(path.join(root, 'node_modules', 'pkg'), { recursive: true });
     fs.writeFileSync(path.join(root, 'node_modules', 'pkg', '.env'), 'ROS_MASTER_URI=hal:11311\n');
     fs.mkdirSync(path.join(root, 'more'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'more', 'docker-compose.yml'), 'services:\n  robot:\n    image: ros:noetic\n    environment:\n      - ROS_MASTER_URI=localhost:11311\n');
+    fs.writeFileSync(
+      path.join(root, 'more', 'docker-compose.yml'),
+      'services:\n  robot:\n    image: ros:noetic\n    environment:\n      - ROS_MASTER_URI=localhost:11311\n',
+    );
     const unopened = vscode.Uri.file(path.join(root, 'more', 'docker-compose.yml'));
-    assert.equal(vscode.workspace.textDocuments.some((d) => d.uri.toString() === unopened.toString()), false);
+    assert.equal(
+      vscode.workspace.textDocuments.some((d) => d.uri.toString() === unopened.toString()),
+      false,
+    );
     const r = await vscode.commands.executeCommand<{ files: number; problems: number }>('rosNetwork.lintWorkspace');
     assert.ok(r && r.files >= 8, JSON.stringify(r));
     assert.ok(codes(unopened).includes('URI001'), codes(unopened).join(','));
@@ -224,23 +258,41 @@ suite('ROS Network: lint in a real VS Code', () => {
     const active = text.indexOf('"this-machine"');
     const inactive = text.indexOf('"elsewhere"');
     assert.ok(active >= 0 && inactive > active);
-    const inProfile = (d: vscode.Diagnostic, from: number, to: number) => doc.offsetAt(d.range.start) > from && doc.offsetAt(d.range.end) < to;
+    const inProfile = (d: vscode.Diagnostic, from: number, to: number) =>
+      doc.offsetAt(d.range.start) > from && doc.offsetAt(d.range.end) < to;
     try {
       await a.setActiveProfile('this-machine');
-      const d = await diagnosticsFor(doc.uri, 'URI004 and HOST003', (x) => x.some((y) => codeOf(y) === 'URI004') && x.some((y) => codeOf(y) === 'HOST003'));
+      const d = await diagnosticsFor(
+        doc.uri,
+        'URI004 and HOST003',
+        (x) => x.some((y) => codeOf(y) === 'URI004') && x.some((y) => codeOf(y) === 'HOST003'),
+      );
       const host = d.filter((y) => ['URI004', 'HOST003'].includes(codeOf(y)));
-      assert.deepEqual(host.map((y) => `${codeOf(y)} ${doc.getText(y.range)}`).sort(), ['HOST003 10.255.255.1', 'URI004 no-such-host.invalid']);
-      assert.ok(host.every((y) => inProfile(y, active, inactive)), 'only on the active profile');
+      assert.deepEqual(host.map((y) => `${codeOf(y)} ${doc.getText(y.range)}`).sort(), [
+        'HOST003 10.255.255.1',
+        'URI004 no-such-host.invalid',
+      ]);
+      assert.ok(
+        host.every((y) => inProfile(y, active, inactive)),
+        'only on the active profile',
+      );
       assert.ok(host.every((y) => y.severity === vscode.DiagnosticSeverity.Warning && y.source === SOURCE));
-      assert.match(host.find((y) => codeOf(y) === 'HOST003')!.message, /^ROS_IP may be incorrect: ROS_IP \[10\.255\.255\.1\] does not appear to be an IP address of a local network interface \(one of .*127\.0\.0\.1/);
+      assert.match(
+        host.find((y) => codeOf(y) === 'HOST003')!.message,
+        /^ROS_IP may be incorrect: ROS_IP \[10\.255\.255\.1\] does not appear to be an IP address of a local network interface \(one of .*127\.0\.0\.1/,
+      );
       assert.equal(host.find((y) => codeOf(y) === 'URI004')!.message, "Cannot resolve hostname 'no-such-host.invalid' in ROS_MASTER_URI");
       // Switching the active profile moves the checks away from these values.
       await a.setActiveProfile('lab');
-      await waitFor('host diagnostics gone from the profile that is no longer active', () => (ours(doc.uri).every((y) => !inProfile(y, active, inactive)) ? true : undefined));
+      await waitFor('host diagnostics gone from the profile that is no longer active', () =>
+        ours(doc.uri).every((y) => !inProfile(y, active, inactive)) ? true : undefined,
+      );
     } finally {
       await a.setActiveProfile(undefined);
     }
-    await waitFor('no host diagnostics without an active profile', () => (ours(doc.uri).some((y) => ['URI004', 'HOST003'].includes(codeOf(y))) ? undefined : true));
+    await waitFor('no host diagnostics without an active profile', () =>
+      ours(doc.uri).some((y) => ['URI004', 'HOST003'].includes(codeOf(y))) ? undefined : true,
+    );
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

@@ -17,9 +17,19 @@ suite('ROS Network: lint in Restricted Mode', () => {
       const x = vscode.languages.getDiagnostics(uri).filter((y) => y.source === 'ROS Network');
       return x.some((y) => y.code === 'URI001') ? x : undefined;
     });
-    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.find((y) => y.code === 'URI001')!.range)) ?? [];
+    const actions =
+      (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        d.find((y) => y.code === 'URI001')!.range,
+      )) ?? [];
     assert.ok(actions.some((a) => a.title === 'Prepend http://' && a.isPreferred));
-    const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, doc.positionAt(doc.getText().indexOf('ROS_IP') + 1))) ?? [];
+    const hovers =
+      (await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        uri,
+        doc.positionAt(doc.getText().indexOf('ROS_IP') + 1),
+      )) ?? [];
     assert.match(hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n'), /Literal IP address/);
   });
 });

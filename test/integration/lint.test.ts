@@ -15,7 +15,10 @@ function report(r: HostTestResult): void {
 test('lint suite passes in a real VS Code extension host (code-server)', { timeout: 400_000 }, async () => {
   const r = await runHostTests({ name: 'lint', suites: ['test/integration/lint.host.ts'], workspace, env });
   report(r);
-  assert.deepEqual(r.failures.map((f) => f.title), []);
+  assert.deepEqual(
+    r.failures.map((f) => f.title),
+    [],
+  );
   assert.equal(r.passes.length, 13);
 });
 
@@ -28,6 +31,9 @@ test('lint keeps working in Restricted Mode (untrusted window)', { timeout: 400_
     userSettings: { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' },
   });
   report(r);
-  assert.deepEqual(r.failures.map((f) => f.title), []);
+  assert.deepEqual(
+    r.failures.map((f) => f.title),
+    [],
+  );
   assert.equal(r.passes.length, 2);
 });

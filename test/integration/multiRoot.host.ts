@@ -5,7 +5,7 @@ import type { RosNetworkApi } from '../../src/bundles/extension';
 import { terminalEnv, waitFor } from './hostUtil';
 
 suite('ROS Network: multi-root workspace', () => {
-  test('two folders, two profiles, each terminal gets its folder\'s', async () => {
+  test("two folders, two profiles, each terminal gets its folder's", async () => {
     const folders = vscode.workspace.workspaceFolders ?? [];
     assert.equal(folders.length, 2);
     const a = await vscode.extensions.getExtension<RosNetworkApi>('ros-network.ros-network')!.activate();

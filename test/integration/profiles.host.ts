@@ -18,7 +18,13 @@ async function api(): Promise<RosNetworkApi> {
 /** Runs a shell command as a VS Code task (tasks get the terminal environment collection too). */
 async function runTask(command: string): Promise<number | undefined> {
   const folder = vscode.workspace.workspaceFolders![0]!;
-  const task = new vscode.Task({ type: 'shell', id: String(Math.random()) }, folder, 'rosnet-test', 'rosnet', new vscode.ShellExecution(command));
+  const task = new vscode.Task(
+    { type: 'shell', id: String(Math.random()) },
+    folder,
+    'rosnet-test',
+    'rosnet',
+    new vscode.ShellExecution(command),
+  );
   const done = new Promise<number | undefined>((resolve) => {
     const sub = vscode.tasks.onDidEndTaskProcess((e) => {
       if (e.execution.task === task || e.execution.task.name === 'rosnet-test') {
@@ -91,10 +97,20 @@ suite('ROS Network: profiles in a real VS Code', () => {
     const cfg = vscode.workspace.getConfiguration('rosNetwork');
     const before = cfg.inspect<unknown[]>('profiles')!.workspaceValue!;
     try {
-      await cfg.update('profiles', [...before, { name: 'broken', ROS_MASTER_URI: 'hal:11311' }, 'not a profile'], vscode.ConfigurationTarget.Workspace);
+      await cfg.update(
+        'profiles',
+        [...before, { name: 'broken', ROS_MASTER_URI: 'hal:11311' }, 'not a profile'],
+        vscode.ConfigurationTarget.Workspace,
+      );
       const problems = await waitFor('problems', () => (a.profileProblems().length >= 2 ? a.profileProblems() : undefined));
-      assert.ok(problems.some((p) => /profiles\[3\]\.ROS_MASTER_URI .*http/.test(p)), problems.join('\n'));
-      assert.ok(problems.some((p) => /profiles\[4\] must be an object/.test(p)), problems.join('\n'));
+      assert.ok(
+        problems.some((p) => /profiles\[3\]\.ROS_MASTER_URI .*http/.test(p)),
+        problems.join('\n'),
+      );
+      assert.ok(
+        problems.some((p) => /profiles\[4\] must be an object/.test(p)),
+        problems.join('\n'),
+      );
       await a.setActiveProfile('sim (ROS 2)');
       assert.equal(a.activeProfileName(), 'sim (ROS 2)');
       await a.setActiveProfile('broken');
@@ -103,7 +119,11 @@ suite('ROS Network: profiles in a real VS Code', () => {
     } finally {
       await cfg.update('profiles', before, vscode.ConfigurationTarget.Workspace);
     }
-    assert.deepEqual(vscode.workspace.getConfiguration('rosNetwork').inspect<unknown[]>('profiles')!.workspaceValue, before, "the user's settings are intact");
+    assert.deepEqual(
+      vscode.workspace.getConfiguration('rosNetwork').inspect<unknown[]>('profiles')!.workspaceValue,
+      before,
+      "the user's settings are intact",
+    );
   });
 
   test('deactivating restores the inherited environment', async () => {
@@ -124,7 +144,10 @@ suite('ROS Network: profiles in a real VS Code', () => {
     assert.match(text, /^export ROS_MASTER_URI=http:\/\/hal:11311$/m);
     assert.match(text, /^export ROS_HOSTNAME=marvin\.local$/m);
     assert.match(text, /^unset ROS_IP$/m);
-    const clip = await Promise.race([vscode.env.clipboard.readText(), new Promise<string>((r) => setTimeout(() => r('(clipboard read timed out)'), 5000))]);
+    const clip = await Promise.race([
+      vscode.env.clipboard.readText(),
+      new Promise<string>((r) => setTimeout(() => r('(clipboard read timed out)'), 5000)),
+    ]);
     assert.equal(clip, text);
   });
 });

@@ -10,6 +10,9 @@ test('profiles suite passes in a real VS Code extension host (code-server)', { t
   });
   for (const p of r.passes) console.log(`  ✓ ${p.title}`);
   for (const f of r.failures) console.log(`  ✗ ${f.title}\n${f.error}`);
-  assert.deepEqual(r.failures.map((f) => f.title), []);
+  assert.deepEqual(
+    r.failures.map((f) => f.title),
+    [],
+  );
   assert.ok(r.passes.length >= 8, `${r.passes.length} host tests passed`);
 });

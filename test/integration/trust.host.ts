@@ -22,7 +22,9 @@ suite('ROS Network: Restricted Mode', () => {
     await a.setActiveProfile('mine');
     assert.equal(a.activeProfileName(), 'mine');
     // Terminals cannot be spawned by an extension in an untrusted window here, so check what we inject.
-    const env = await waitFor('user profile env', () => (a.injectedEnvironment().ROS_MASTER_URI === 'http://user-master:11311' ? a.injectedEnvironment() : undefined));
+    const env = await waitFor('user profile env', () =>
+      a.injectedEnvironment().ROS_MASTER_URI === 'http://user-master:11311' ? a.injectedEnvironment() : undefined,
+    );
     assert.equal(env.ROS_HOSTNAME, 'laptop');
     assert.equal(env.ROS_IP, '');
   });

@@ -14,7 +14,10 @@ test('Restricted Mode suite passes in a real, untrusted VS Code window', { timeo
   });
   for (const p of r.passes) console.log(`  ✓ ${p.title}`);
   for (const f of r.failures) console.log(`  ✗ ${f.title}\n${f.error}`);
-  assert.deepEqual(r.failures.map((f) => f.title), []);
+  assert.deepEqual(
+    r.failures.map((f) => f.title),
+    [],
+  );
   assert.equal(r.passes.length, 3);
 });
 
@@ -22,6 +25,9 @@ test('multi-root suite: one profile per folder', { timeout: 400_000 }, async () 
   const r = await runHostTests({ name: 'multiroot', suites: ['test/integration/multiRoot.host.ts'], multiRoot: true });
   for (const p of r.passes) console.log(`  ✓ ${p.title}`);
   for (const f of r.failures) console.log(`  ✗ ${f.title}\n${f.error}`);
-  assert.deepEqual(r.failures.map((f) => f.title), []);
+  assert.deepEqual(
+    r.failures.map((f) => f.title),
+    [],
+  );
   assert.equal(r.passes.length, 1);
 });

@@ -11,7 +11,16 @@ const root = join(__dirname, '..', '..');
 const cli = join(root, 'dist', 'cli.js');
 const ws = join(root, 'test', 'fixtures', 'lint-cli');
 const rosnet = (args: string[], cwd = ws) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
-type Row = { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string };
+type Row = {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  code: string;
+  message: string;
+};
 const brief = (rows: Row[]) => rows.map((r) => `${r.file}:${r.line}:${r.column}-${r.endLine}:${r.endColumn} ${r.severity} ${r.code}`);
 
 before(() => execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' }));
@@ -19,10 +28,7 @@ before(() => execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdi
 test('rosnet lint --format json: the expected findings of the workspace, exit 1 for errors', () => {
   const r = rosnet(['lint', '--format', 'json']);
   assert.equal(r.status, 1, r.stderr);
-  assert.deepEqual(brief(JSON.parse(r.stdout)), [
-    '.devcontainer/devcontainer.json:7:22-7:31 error HOST004',
-    '.env:2:16-2:28 error URI001',
-  ]);
+  assert.deepEqual(brief(JSON.parse(r.stdout)), ['.devcontainer/devcontainer.json:7:22-7:31 error HOST004', '.env:2:16-2:28 error URI001']);
   // node_modules/ and build/ hold broken copies that must not be reported.
   assert.doesNotMatch(r.stdout, /node_modules|build\//);
 });
@@ -44,7 +50,10 @@ test('rosnet lint --profile drives XF001 (ROS 1 master, ROS 2 domain); unknown p
   const lab = JSON.parse(rosnet(['lint', '--format', 'json', '--profile', 'lab']).stdout) as Row[];
   const xf = lab.filter((r) => r.code === 'XF001');
   assert.deepEqual(brief(xf), ['robot_bringup/launch/robot.launch:4:39-4:60 warning XF001']);
-  assert.match(xf[0]!.message, /register with http:\/\/10\.0\.0\.5:11311, not with the master of the active profile 'lab' \(http:\/\/lab-pc:11311\)/);
+  assert.match(
+    xf[0]!.message,
+    /register with http:\/\/10\.0\.0\.5:11311, not with the master of the active profile 'lab' \(http:\/\/lab-pc:11311\)/,
+  );
   const sim = JSON.parse(rosnet(['lint', '--format', 'json', '--profile', 'sim']).stdout) as Row[];
   assert.deepEqual(brief(sim.filter((r) => r.code === 'XF001')), ['sim/launch/sim.launch.xml:2:40-2:42 warning XF001']);
   const none = rosnet(['lint', '--profile', 'robot']);
@@ -55,8 +64,14 @@ test('rosnet lint --profile drives XF001 (ROS 1 master, ROS 2 domain); unknown p
 test('rosnet lint --ros 2 changes verdicts: ROS 1 variables have no effect', () => {
   const plain = JSON.parse(rosnet(['lint', '--format', 'json', '.env']).stdout) as Row[];
   const ros2 = JSON.parse(rosnet(['lint', '--format', 'json', '--ros', '2', '.env']).stdout) as Row[];
-  assert.deepEqual(plain.map((r) => r.code), ['URI001']);
-  assert.deepEqual(ros2.map((r) => `${r.line}:${r.code}`), ['2:PREC002', '2:URI001', '3:PREC002']);
+  assert.deepEqual(
+    plain.map((r) => r.code),
+    ['URI001'],
+  );
+  assert.deepEqual(
+    ros2.map((r) => `${r.line}:${r.code}`),
+    ['2:PREC002', '2:URI001', '3:PREC002'],
+  );
 });
 
 test('rosnet lint --format sarif validates against the SARIF 2.1.0 schema', () => {
@@ -66,12 +81,25 @@ test('rosnet lint --format sarif validates against the SARIF 2.1.0 schema', () =
   assert.deepEqual(sarifSchemaErrors(log), []);
   const run = log.runs[0];
   assert.equal(run.tool.driver.version, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
-  assert.deepEqual(run.results.map((x: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => `${x.locations[0]!.physicalLocation.artifactLocation.uri} ${x.ruleId}`), ['.devcontainer/devcontainer.json HOST004', '.env URI001', 'robot_bringup/launch/robot.launch XF001']);
+  assert.deepEqual(
+    run.results.map(
+      (x: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+        `${x.locations[0]!.physicalLocation.artifactLocation.uri} ${x.ruleId}`,
+    ),
+    ['.devcontainer/devcontainer.json HOST004', '.env URI001', 'robot_bringup/launch/robot.launch XF001'],
+  );
   assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, `file://${ws}/`);
 });
 
 test('usage errors exit 2', () => {
-  for (const args of [['lint', '--format', 'xml'], ['lint', 'missing.env'], ['lint', '--ros', '3'], ['ports', '233'], ['ports', 'seven'], ['ports']]) {
+  for (const args of [
+    ['lint', '--format', 'xml'],
+    ['lint', 'missing.env'],
+    ['lint', '--ros', '3'],
+    ['ports', '233'],
+    ['ports', 'seven'],
+    ['ports'],
+  ]) {
     const r = rosnet(args);
     assert.equal(r.status, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
     assert.match(r.stderr, /Usage: rosnet (lint|ports)/);

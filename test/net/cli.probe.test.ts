@@ -21,16 +21,23 @@ test('rosnet probe: exit 0 and JSON for a real master, exit 1 for a closed port,
     assert.deepEqual(Object.keys(json.counts).sort(), ['nodes', 'publishers', 'services', 'subscribers', 'topics']);
     const text = spawnSync(process.execPath, [cli, 'probe', master.uri], { encoding: 'utf8' });
     assert.match(text.stdout, /reachable in [\d.]+ ms/);
-    const closed = spawnSync(process.execPath, [cli, 'probe', `http://127.0.0.1:${await freePort()}`, '--timeout', '500'], { encoding: 'utf8' });
+    const closed = spawnSync(process.execPath, [cli, 'probe', `http://127.0.0.1:${await freePort()}`, '--timeout', '500'], {
+      encoding: 'utf8',
+    });
     assert.equal(closed.status, 1);
     assert.match(closed.stdout, /refused/);
-    const closedJson = JSON.parse(spawnSync(process.execPath, [cli, 'probe', 'http://no-such.invalid:11311', '--json'], { encoding: 'utf8' }).stdout);
+    const closedJson = JSON.parse(
+      spawnSync(process.execPath, [cli, 'probe', 'http://no-such.invalid:11311', '--json'], { encoding: 'utf8' }).stdout,
+    );
     assert.equal(closedJson.kind, 'dns');
     assert.equal(spawnSync(process.execPath, [cli, 'probe'], { encoding: 'utf8', env: { PATH: process.env.PATH } }).status, 2);
     assert.equal(spawnSync(process.execPath, [cli, 'probe', master.uri, '--timeout', 'x'], { encoding: 'utf8' }).status, 2);
     assert.equal(spawnSync(process.execPath, [cli, 'nope'], { encoding: 'utf8' }).status, 2);
     // ROS_MASTER_URI is the default target.
-    assert.equal(spawnSync(process.execPath, [cli, 'probe'], { encoding: 'utf8', env: { PATH: process.env.PATH, ROS_MASTER_URI: master.uri } }).status, 0);
+    assert.equal(
+      spawnSync(process.execPath, [cli, 'probe'], { encoding: 'utf8', env: { PATH: process.env.PATH, ROS_MASTER_URI: master.uri } }).status,
+      0,
+    );
   } finally {
     await master.kill();
   }

@@ -53,7 +53,9 @@ function expectedChecks(f: WtfFinding): string[] {
 }
 
 function problems(r: DoctorReport): string[] {
-  return r.checks.filter((c) => c.verdict === 'warning' || c.verdict === 'error').map((c) => `${c.verdict === 'error' ? '✗' : '⚠'} ${c.id}`);
+  return r.checks
+    .filter((c) => c.verdict === 'warning' || c.verdict === 'error')
+    .map((c) => `${c.verdict === 'error' ? '✗' : '⚠'} ${c.id}`);
 }
 
 function short(f: WtfFinding): string {
@@ -108,7 +110,9 @@ test('network doctor vs roswtf on two namespaces: hal (rosmaster) and marvin (ro
   };
   /** rostopic echo -n 1 on hal: true when a message arrives within the window. */
   const echoReceives = (windowS: number): boolean => {
-    const r = net.run(hal, ['timeout', String(windowS), 'rostopic', 'echo', '-n', '1', TOPIC], halEnv, { timeoutMs: (windowS + 30) * 1000 });
+    const r = net.run(hal, ['timeout', String(windowS), 'rostopic', 'echo', '-n', '1', TOPIC], halEnv, {
+      timeoutMs: (windowS + 30) * 1000,
+    });
     return r.status === 0 && /data: "?hi/.test(r.stdout);
   };
   let talker: ChildProcess | undefined;
@@ -133,7 +137,11 @@ test('network doctor vs roswtf on two namespaces: hal (rosmaster) and marvin (ro
     for (const f of wtf) {
       const ids = expectedChecks(f);
       const flagged = ids.filter((id) => report.checks.some((c) => c.id === id && (c.verdict === 'warning' || c.verdict === 'error')));
-      assert.deepEqual(flagged, ids, `${scenario} on ${m.name}: roswtf reports "${f.text}", the doctor must flag ${ids.join(', ')}; doctor: ${problems(report).join(', ')}`);
+      assert.deepEqual(
+        flagged,
+        ids,
+        `${scenario} on ${m.name}: roswtf reports "${f.text}", the doctor must flag ${ids.join(', ')}; doctor: ${problems(report).join(', ')}`,
+      );
     }
   };
   const check = (r: DoctorReport, id: string) => {
@@ -157,33 +165,36 @@ test('network doctor vs roswtf on two namespaces: hal (rosmaster) and marvin (ro
     await stopTalker();
   });
 
-  await t.test('2. talker without ROS_IP/ROS_HOSTNAME, hostname hal cannot resolve: flagged on both sides; the fix makes data flow', async () => {
-    const env = { ROS_MASTER_URI: masterUri };
-    await startTalker(env);
-    assert.equal(echoReceives(10), false, 'rostopic echo on hal receives nothing');
-    const dm = doctor(marvin, env);
-    const adv = check(dm.report, 'local.hostname');
-    assert.equal(adv.verdict, 'warning');
-    assert.match(adv.evidence.join('\n'), /marvin/);
-    assert.deepEqual(adv.fix?.action, { kind: 'set-ros-ip', address: marvin.ip });
-    const dh = doctor(hal, halEnv);
-    const node = check(dh.report, 'nodes.ping:/talker');
-    assert.equal(node.verdict, 'error');
-    assert.match(node.evidence.join('\n'), /'marvin' does not resolve/);
-    assert.match(node.fix?.title ?? '', /ROS_IP/);
-    assert.equal(dh.status, 1);
-    compare('2 no ROS_IP, unresolvable hostname', marvin, 'no', roswtf(marvin, env), dm.report);
-    compare('2 no ROS_IP, unresolvable hostname', hal, 'no', roswtf(hal, halEnv), dh.report);
-    // Apply the fix the doctor offered on marvin.
-    await stopTalker();
-    const fixed = { ...env, ROS_IP: adv.fix!.action!.address };
-    await startTalker(fixed);
-    assert.equal(echoReceives(30), true, 'after the fix, rostopic echo on hal receives the message');
-    const after = doctor(hal, halEnv);
-    assert.equal(check(after.report, 'nodes.ping:/talker').verdict, 'ok');
-    compare('2 after the fix (ROS_IP from the doctor)', hal, 'yes', roswtf(hal, halEnv), after.report);
-    await stopTalker();
-  });
+  await t.test(
+    '2. talker without ROS_IP/ROS_HOSTNAME, hostname hal cannot resolve: flagged on both sides; the fix makes data flow',
+    async () => {
+      const env = { ROS_MASTER_URI: masterUri };
+      await startTalker(env);
+      assert.equal(echoReceives(10), false, 'rostopic echo on hal receives nothing');
+      const dm = doctor(marvin, env);
+      const adv = check(dm.report, 'local.hostname');
+      assert.equal(adv.verdict, 'warning');
+      assert.match(adv.evidence.join('\n'), /marvin/);
+      assert.deepEqual(adv.fix?.action, { kind: 'set-ros-ip', address: marvin.ip });
+      const dh = doctor(hal, halEnv);
+      const node = check(dh.report, 'nodes.ping:/talker');
+      assert.equal(node.verdict, 'error');
+      assert.match(node.evidence.join('\n'), /'marvin' does not resolve/);
+      assert.match(node.fix?.title ?? '', /ROS_IP/);
+      assert.equal(dh.status, 1);
+      compare('2 no ROS_IP, unresolvable hostname', marvin, 'no', roswtf(marvin, env), dm.report);
+      compare('2 no ROS_IP, unresolvable hostname', hal, 'no', roswtf(hal, halEnv), dh.report);
+      // Apply the fix the doctor offered on marvin.
+      await stopTalker();
+      const fixed = { ...env, ROS_IP: adv.fix!.action!.address };
+      await startTalker(fixed);
+      assert.equal(echoReceives(30), true, 'after the fix, rostopic echo on hal receives the message');
+      const after = doctor(hal, halEnv);
+      assert.equal(check(after.report, 'nodes.ping:/talker').verdict, 'ok');
+      compare('2 after the fix (ROS_IP from the doctor)', hal, 'yes', roswtf(hal, halEnv), after.report);
+      await stopTalker();
+    },
+  );
 
   await t.test('3. ROS_IP set to an address that is not marvin’s: flagged by the doctor and by roswtf', async () => {
     const env = { ROS_MASTER_URI: masterUri, ROS_IP: `${net.subnet}.99` };
@@ -195,7 +206,10 @@ test('network doctor vs roswtf on two namespaces: hal (rosmaster) and marvin (ro
     assert.deepEqual(ip.fix?.action, { kind: 'set-ros-ip', address: marvin.ip });
     assert.equal(check(dm.report, 'reverse.advertised').verdict, 'error');
     const wtf = roswtf(marvin, env);
-    assert.ok(wtf.some((f) => /^ROS_IP may be incorrect/.test(f.text)), `roswtf flags ROS_IP: ${JSON.stringify(wtf)}`);
+    assert.ok(
+      wtf.some((f) => /^ROS_IP may be incorrect/.test(f.text)),
+      `roswtf flags ROS_IP: ${JSON.stringify(wtf)}`,
+    );
     compare('3 ROS_IP not marvin’s', marvin, 'no', wtf, dm.report);
     const dh = doctor(hal, halEnv);
     assert.equal(check(dh.report, 'nodes.ping:/talker').verdict, 'error');

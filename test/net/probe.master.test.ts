@@ -56,7 +56,11 @@ test('IPv6: http://[::1]:PORT reaches a master that listens on ::1', { timeout: 
   const { rosEnv } = await import('../helpers/rosProcesses');
   const port = await freePort();
   const uri = `http://[::1]:${port}`;
-  const proc = spawn('rosmaster', ['--core', '-p', String(port)], { env: rosEnv(uri, { ROS_IPV6: 'on', ROS_IP: '::1' }), stdio: 'ignore', detached: true });
+  const proc = spawn('rosmaster', ['--core', '-p', String(port)], {
+    env: rosEnv(uri, { ROS_IPV6: 'on', ROS_IP: '::1' }),
+    stdio: 'ignore',
+    detached: true,
+  });
   try {
     const r = await until('IPv6 master up', async () => {
       const p = await probeMaster(uri, { timeoutMs: 1000 });
@@ -68,43 +72,52 @@ test('IPv6: http://[::1]:PORT reaches a master that listens on ::1', { timeout: 
   }
 });
 
-test('master killed: unreachable (refused) within one interval + timeout; restarted: reachable within one interval', { timeout: 90_000 }, async () => {
-  const intervalMs = 1000;
-  const timeoutMs = 1000;
-  let master = await startMaster();
-  const port = master.port;
-  let last: ProbeResult | undefined;
-  const changes: Array<{ ok: boolean; at: number; kind?: string }> = [];
-  const poller = new Poller<ProbeResult>({
-    probe: (signal) => probeMaster(master.uri, { timeoutMs, signal }),
-    ok: (r) => r.ok,
-    intervalMs,
-    timeoutMs: timeoutMs + 100,
-    maxBackoffMs: intervalMs, // detection latency is measured at the steady interval
-    onResult: (r) => {
-      if (!last || last.ok !== r.ok) changes.push({ ok: r.ok, at: performance.now(), ...(r.ok ? {} : { kind: r.kind }) });
-      last = r;
-    },
-  });
-  try {
-    poller.start();
-    await until('first reachable', async () => (last?.ok ? true : undefined));
-    const killedAt = performance.now();
-    await master.kill();
-    await until('unreachable', async () => (last && !last.ok ? true : undefined), 10_000);
-    const down = changes.at(-1)!;
-    const downMs = down.at - killedAt;
-    assert.equal(down.kind, 'refused');
-    assert.ok(downMs <= intervalMs + timeoutMs + 500, `down detected after ${downMs.toFixed(0)} ms`);
-    const startedAt = performance.now();
-    master = await startMaster(port);
-    const upReadyMs = performance.now() - startedAt;
-    await until('reachable again', async () => (last?.ok ? true : undefined), 10_000);
-    const upMs = changes.at(-1)!.at - startedAt;
-    assert.ok(upMs <= upReadyMs + intervalMs + 500, `up detected ${upMs.toFixed(0)} ms after start (master ready after ${upReadyMs.toFixed(0)} ms)`);
-    console.log(`  detection: down after ${downMs.toFixed(0)} ms (bound ${intervalMs + timeoutMs}), up ${upMs.toFixed(0)} ms after start with master ready at ${upReadyMs.toFixed(0)} ms (bound +${intervalMs})`);
-  } finally {
-    poller.dispose();
-    await master.kill();
-  }
-});
+test(
+  'master killed: unreachable (refused) within one interval + timeout; restarted: reachable within one interval',
+  { timeout: 90_000 },
+  async () => {
+    const intervalMs = 1000;
+    const timeoutMs = 1000;
+    let master = await startMaster();
+    const port = master.port;
+    let last: ProbeResult | undefined;
+    const changes: Array<{ ok: boolean; at: number; kind?: string }> = [];
+    const poller = new Poller<ProbeResult>({
+      probe: (signal) => probeMaster(master.uri, { timeoutMs, signal }),
+      ok: (r) => r.ok,
+      intervalMs,
+      timeoutMs: timeoutMs + 100,
+      maxBackoffMs: intervalMs, // detection latency is measured at the steady interval
+      onResult: (r) => {
+        if (!last || last.ok !== r.ok) changes.push({ ok: r.ok, at: performance.now(), ...(r.ok ? {} : { kind: r.kind }) });
+        last = r;
+      },
+    });
+    try {
+      poller.start();
+      await until('first reachable', async () => (last?.ok ? true : undefined));
+      const killedAt = performance.now();
+      await master.kill();
+      await until('unreachable', async () => (last && !last.ok ? true : undefined), 10_000);
+      const down = changes.at(-1)!;
+      const downMs = down.at - killedAt;
+      assert.equal(down.kind, 'refused');
+      assert.ok(downMs <= intervalMs + timeoutMs + 500, `down detected after ${downMs.toFixed(0)} ms`);
+      const startedAt = performance.now();
+      master = await startMaster(port);
+      const upReadyMs = performance.now() - startedAt;
+      await until('reachable again', async () => (last?.ok ? true : undefined), 10_000);
+      const upMs = changes.at(-1)!.at - startedAt;
+      assert.ok(
+        upMs <= upReadyMs + intervalMs + 500,
+        `up detected ${upMs.toFixed(0)} ms after start (master ready after ${upReadyMs.toFixed(0)} ms)`,
+      );
+      console.log(
+        `  detection: down after ${downMs.toFixed(0)} ms (bound ${intervalMs + timeoutMs}), up ${upMs.toFixed(0)} ms after start with master ready at ${upReadyMs.toFixed(0)} ms (bound +${intervalMs})`,
+      );
+    } finally {
+      poller.dispose();
+      await master.kill();
+    }
+  },
+);

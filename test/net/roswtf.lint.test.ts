@@ -31,26 +31,76 @@ const CASES: readonly Case[] = [
   { vars: { ROS_MASTER_URI: 'https://localhost:11311' }, wtf: ['URI001'], ours: ['URI001'] },
   { vars: { ROS_MASTER_URI: 'http://localhost' }, wtf: ['URI002'], ours: ['URI002'] },
   { vars: { ROS_MASTER_URI: 'http://localhost:abc' }, wtf: ['URI002'], ours: ['URI002'] },
-  { vars: { ROS_MASTER_URI: 'http://localhost:99999' }, wtf: ['rosgraph'], ours: ['URI002'], note: "roswtf's rule only int()s the port; rosgraph then raises 'Port out of range' (roswtf aborts)" },
+  {
+    vars: { ROS_MASTER_URI: 'http://localhost:99999' },
+    wtf: ['rosgraph'],
+    ours: ['URI002'],
+    note: "roswtf's rule only int()s the port; rosgraph then raises 'Port out of range' (roswtf aborts)",
+  },
   { vars: { ROS_MASTER_URI: 'http://::1:11311' }, wtf: ['URI003'], ours: ['URI003'] },
-  { vars: { ROS_MASTER_URI: 'http://[::1]:11311' }, wtf: ['URI003'], ours: ['HOST006'], note: 'roswtf splits on every ":" and rejects bracketed IPv6, which rosgraph and roscpp accept; we only ask for ROS_IPV6=on' },
-  { vars: { ROS_MASTER_URI: 'http://[::1]:11311', ROS_IPV6: 'on' }, wtf: ['URI003'], ours: [], note: 'roswtf still rejects the brackets; with ROS_IPV6=on rospy/roscpp use this URI, so we report nothing' },
-  { vars: { ROS_MASTER_URI: 'http://:11311' }, wtf: ['URI004', 'rosgraph'], ours: ['URI003'], note: "roswtf's rule passes an empty host; its DNS check and rosgraph fail on it" },
-  { vars: { ROS_MASTER_URI: 'http://localhost:11311 ' }, wtf: ['rosgraph'], ours: ['URI003'], note: "Python's int() accepts '11311 ', rosgraph's urlparse does not (roswtf aborts)" },
+  {
+    vars: { ROS_MASTER_URI: 'http://[::1]:11311' },
+    wtf: ['URI003'],
+    ours: ['HOST006'],
+    note: 'roswtf splits on every ":" and rejects bracketed IPv6, which rosgraph and roscpp accept; we only ask for ROS_IPV6=on',
+  },
+  {
+    vars: { ROS_MASTER_URI: 'http://[::1]:11311', ROS_IPV6: 'on' },
+    wtf: ['URI003'],
+    ours: [],
+    note: 'roswtf still rejects the brackets; with ROS_IPV6=on rospy/roscpp use this URI, so we report nothing',
+  },
+  {
+    vars: { ROS_MASTER_URI: 'http://:11311' },
+    wtf: ['URI004', 'rosgraph'],
+    ours: ['URI003'],
+    note: "roswtf's rule passes an empty host; its DNS check and rosgraph fail on it",
+  },
+  {
+    vars: { ROS_MASTER_URI: 'http://localhost:11311 ' },
+    wtf: ['rosgraph'],
+    ours: ['URI003'],
+    note: "Python's int() accepts '11311 ', rosgraph's urlparse does not (roswtf aborts)",
+  },
   { vars: { ROS_MASTER_URI: '' }, wtf: ['URI003'], ours: ['URI003'] },
   { vars: { ROS_MASTER_URI: 'http://no-such-host.invalid:11311' }, wtf: ['URI004'], ours: [] },
   { vars: { ROS_MASTER_URI: 'http://localhost:11311' }, wtf: [], ours: [] },
   { vars: { ROS_MASTER_URI: 'http://127.0.0.1:11311/' }, wtf: [], ours: [] },
   { vars: { ROS_MASTER_URI: M, ROS_IP: '192.168.1.10 ' }, wtf: ['HOST001'], ours: ['HOST001'] },
-  { vars: { ROS_MASTER_URI: M, ROS_IP: 'robot.local' }, wtf: ['HOST003'], ours: ['HOST001'], note: 'roswtf: not a local address; we say why: a name is not an IP (use ROS_HOSTNAME)' },
+  {
+    vars: { ROS_MASTER_URI: M, ROS_IP: 'robot.local' },
+    wtf: ['HOST003'],
+    ours: ['HOST001'],
+    note: 'roswtf: not a local address; we say why: a name is not an IP (use ROS_HOSTNAME)',
+  },
   { vars: { ROS_MASTER_URI: M, ROS_IP: '' }, wtf: ['HOST003'], ours: ['HOST002'], note: 'roswtf: not a local address; we: empty value' },
-  { vars: { ROS_MASTER_URI: M, ROS_IP: '::1' }, wtf: ['HOST003'], ours: ['HOST006'], note: 'roswtf lists IPv4 interfaces only unless ROS_IPV6=on; we ask for ROS_IPV6=on' },
+  {
+    vars: { ROS_MASTER_URI: M, ROS_IP: '::1' },
+    wtf: ['HOST003'],
+    ours: ['HOST006'],
+    note: 'roswtf lists IPv4 interfaces only unless ROS_IPV6=on; we ask for ROS_IPV6=on',
+  },
   { vars: { ROS_MASTER_URI: M, ROS_IP: '10.255.255.1' }, wtf: ['HOST003'], ours: [] },
   { vars: { ROS_MASTER_URI: M, ROS_IP: '127.0.0.1' }, wtf: [], ours: [] },
   { vars: { ROS_MASTER_URI: M, ROS_HOSTNAME: 'no-such-host.invalid' }, wtf: ['HOST003'], ours: [] },
-  { vars: { ROS_MASTER_URI: M, ROS_HOSTNAME: 'http://robot' }, wtf: ['HOST003'], ours: ['HOST002'], note: 'roswtf: does not resolve; we: the scheme must go' },
-  { vars: { ROS_MASTER_URI: M, ROS_HOSTNAME: 'localhost:11311' }, wtf: ['HOST003'], ours: ['HOST002'], note: 'roswtf: does not resolve; we: the port must go' },
-  { vars: { ROS_MASTER_URI: M, ROS_HOSTNAME: '' }, wtf: ['HOST003'], ours: ['HOST002'], note: 'roswtf: does not resolve; we: empty (and it hides ROS_IP)' },
+  {
+    vars: { ROS_MASTER_URI: M, ROS_HOSTNAME: 'http://robot' },
+    wtf: ['HOST003'],
+    ours: ['HOST002'],
+    note: 'roswtf: does not resolve; we: the scheme must go',
+  },
+  {
+    vars: { ROS_MASTER_URI: M, ROS_HOSTNAME: 'localhost:11311' },
+    wtf: ['HOST003'],
+    ours: ['HOST002'],
+    note: 'roswtf: does not resolve; we: the port must go',
+  },
+  {
+    vars: { ROS_MASTER_URI: M, ROS_HOSTNAME: '' },
+    wtf: ['HOST003'],
+    ours: ['HOST002'],
+    note: 'roswtf: does not resolve; we: empty (and it hides ROS_IP)',
+  },
   { vars: { ROS_MASTER_URI: M, ROS_HOSTNAME: 'localhost' }, wtf: [], ours: [] },
 ];
 
@@ -71,52 +121,98 @@ function runRoswtf(vars: Record<string, string>): Promise<{ lines: string[]; raw
   const dir = mkdtempSync(join(tmpdir(), 'rosnet-wtf-'));
   for (const d of ['home', 'ros', 'log', 'cwd']) mkdirSync(join(dir, d));
   // A clean environment: no ROS_* from the machine, a writable ROS_HOME/LOG_DIR, no launch files in cwd.
-  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: join(dir, 'home'), ROS_HOME: join(dir, 'ros'), ROS_LOG_DIR: join(dir, 'log'), LANG: 'C.UTF-8', ...vars };
+  const env = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: join(dir, 'home'),
+    ROS_HOME: join(dir, 'ros'),
+    ROS_LOG_DIR: join(dir, 'log'),
+    LANG: 'C.UTF-8',
+    ...vars,
+  };
   return new Promise((resolve, reject) => {
     execFile('roswtf', [], { cwd: join(dir, 'cwd'), env, timeout: 60_000, maxBuffer: 4 << 20 }, (err, stdout, stderr) => {
       rmSync(dir, { recursive: true, force: true });
       const raw = `${stdout}\n${stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
       if (err && (err as { killed?: boolean }).killed) return reject(new Error(`roswtf timed out for ${JSON.stringify(vars)}`));
-      resolve({ lines: raw.split('\n').filter((l) => /^(WARNING|ERROR) |^invalid master URI: /.test(l)).map((l) => l.replace(/^(WARNING|ERROR) /, '')), raw });
+      resolve({
+        lines: raw
+          .split('\n')
+          .filter((l) => /^(WARNING|ERROR) |^invalid master URI: /.test(l))
+          .map((l) => l.replace(/^(WARNING|ERROR) /, '')),
+        raw,
+      });
     });
   });
 }
 
 function ours(vars: Record<string, string>): string[] {
-  const text = Object.entries(vars).map(([k, v]) => `${k}="${v}"\n`).join('');
-  return [...new Set(lintText('.env', text, { os: 'linux' }).findings.map((f) => f.code).filter((c) => SYNTACTIC.includes(c)))].sort();
+  const text = Object.entries(vars)
+    .map(([k, v]) => `${k}="${v}"\n`)
+    .join('');
+  return [
+    ...new Set(
+      lintText('.env', text, { os: 'linux' })
+        .findings.map((f) => f.code)
+        .filter((c) => SYNTACTIC.includes(c)),
+    ),
+  ].sort();
 }
 
-test('roswtf (Debian ros-core) and rosnet lint agree on ROS 1 URI/host values, or differ where documented', { timeout: 300_000 }, async () => {
-  assert.equal(spawnSync('sh', ['-c', 'command -v roswtf']).status, 0, "'roswtf' not found: run bash scripts/ci/install-deps.sh (Debian ros-core)");
-  const measured = await mapLimit(CASES, 2, async (c) => {
-    const r = await runRoswtf(c.vars);
-    // Offline: roswtf either reports the master as not running, or aborts on a URI rosgraph rejects.
-    assert.match(r.raw, /ROS Master does not appear to be running|invalid master URI/, r.raw);
-    const wtf = [...new Set(r.lines.map(mapWtf).filter((x): x is string => !!x))].sort();
-    return { c, wtf, ours: ours(c.vars), lines: r.lines.filter((l) => mapWtf(l)) };
-  });
+test(
+  'roswtf (Debian ros-core) and rosnet lint agree on ROS 1 URI/host values, or differ where documented',
+  { timeout: 300_000 },
+  async () => {
+    assert.equal(
+      spawnSync('sh', ['-c', 'command -v roswtf']).status,
+      0,
+      "'roswtf' not found: run bash scripts/ci/install-deps.sh (Debian ros-core)",
+    );
+    const measured = await mapLimit(CASES, 2, async (c) => {
+      const r = await runRoswtf(c.vars);
+      // Offline: roswtf either reports the master as not running, or aborts on a URI rosgraph rejects.
+      assert.match(r.raw, /ROS Master does not appear to be running|invalid master URI/, r.raw);
+      const wtf = [...new Set(r.lines.map(mapWtf).filter((x): x is string => !!x))].sort();
+      return { c, wtf, ours: ours(c.vars), lines: r.lines.filter((l) => mapWtf(l)) };
+    });
 
-  const rows = measured.map((m) => {
-    const key = Object.keys(m.c.vars).filter((k) => k !== 'ROS_MASTER_URI' || Object.keys(m.c.vars).length === 1 || m.c.vars.ROS_MASTER_URI !== M);
-    const value = key.map((k) => `${k}=${JSON.stringify(m.c.vars[k])}`).join(' ');
-    const syntacticWtf = m.wtf.filter((w) => w !== 'URI004' && w !== 'HOST003');
-    const verdict = m.wtf.length === 0 && m.ours.length === 0 ? 'both clean' : m.c.note ? 'differs (documented)' : syntacticWtf.length === 0 && m.ours.length === 0 ? 'on-demand (rosnet doctor: DNS/interfaces)' : 'same';
-    return { value, roswtf: m.wtf.join(',') || '—', ours: m.ours.join(',') || '—', verdict, why: m.c.note ?? '', m };
-  });
-  const w = (k: 'value' | 'roswtf' | 'ours' | 'verdict') => Math.max(k.length, ...rows.map((r) => r[k].length));
-  const line = (r: Record<'value' | 'roswtf' | 'ours' | 'verdict' | 'why', string>) => `${r.value.padEnd(w('value'))} | ${r.roswtf.padEnd(w('roswtf'))} | ${r.ours.padEnd(w('ours'))} | ${r.verdict.padEnd(w('verdict'))} | ${r.why}`;
-  console.log(['', line({ value: 'value', roswtf: 'roswtf', ours: 'ours', verdict: 'verdict', why: 'why' }), ...rows.map(line)].join('\n'));
-  for (const m of measured) console.log(`  ${JSON.stringify(m.c.vars)}: ${m.lines.join(' | ') || '(no URI/host finding)'}`);
+    const rows = measured.map((m) => {
+      const key = Object.keys(m.c.vars).filter(
+        (k) => k !== 'ROS_MASTER_URI' || Object.keys(m.c.vars).length === 1 || m.c.vars.ROS_MASTER_URI !== M,
+      );
+      const value = key.map((k) => `${k}=${JSON.stringify(m.c.vars[k])}`).join(' ');
+      const syntacticWtf = m.wtf.filter((w) => w !== 'URI004' && w !== 'HOST003');
+      const verdict =
+        m.wtf.length === 0 && m.ours.length === 0
+          ? 'both clean'
+          : m.c.note
+            ? 'differs (documented)'
+            : syntacticWtf.length === 0 && m.ours.length === 0
+              ? 'on-demand (rosnet doctor: DNS/interfaces)'
+              : 'same';
+      return { value, roswtf: m.wtf.join(',') || '—', ours: m.ours.join(',') || '—', verdict, why: m.c.note ?? '', m };
+    });
+    const w = (k: 'value' | 'roswtf' | 'ours' | 'verdict') => Math.max(k.length, ...rows.map((r) => r[k].length));
+    const line = (r: Record<'value' | 'roswtf' | 'ours' | 'verdict' | 'why', string>) =>
+      `${r.value.padEnd(w('value'))} | ${r.roswtf.padEnd(w('roswtf'))} | ${r.ours.padEnd(w('ours'))} | ${r.verdict.padEnd(w('verdict'))} | ${r.why}`;
+    console.log(
+      ['', line({ value: 'value', roswtf: 'roswtf', ours: 'ours', verdict: 'verdict', why: 'why' }), ...rows.map(line)].join('\n'),
+    );
+    for (const m of measured) console.log(`  ${JSON.stringify(m.c.vars)}: ${m.lines.join(' | ') || '(no URI/host finding)'}`);
 
-  for (const r of rows) {
-    const { c, wtf, ours: o } = r.m;
-    assert.deepEqual(wtf, [...c.wtf].sort(), `roswtf on ${r.value}: ${r.m.lines.join(' | ')}`);
-    assert.deepEqual(o, [...c.ours].sort(), `ours on ${r.value}`);
-    if (c.note) continue;
-    // Without a documented reason: every syntactic problem roswtf finds, we find with the same code;
-    // what needs DNS/interfaces (URI004, HOST003) is rosnet doctor's; clean means clean for both.
-    for (const code of wtf.filter((x) => x !== 'URI004' && x !== 'HOST003')) assert.ok(o.includes(code), `${r.value}: roswtf ${code}, ours ${o.join(',')}`);
-    assert.deepEqual(o.filter((x) => !wtf.includes(x)), [], `${r.value}: we report more than roswtf without a documented reason`);
-  }
-});
+    for (const r of rows) {
+      const { c, wtf, ours: o } = r.m;
+      assert.deepEqual(wtf, [...c.wtf].sort(), `roswtf on ${r.value}: ${r.m.lines.join(' | ')}`);
+      assert.deepEqual(o, [...c.ours].sort(), `ours on ${r.value}`);
+      if (c.note) continue;
+      // Without a documented reason: every syntactic problem roswtf finds, we find with the same code;
+      // what needs DNS/interfaces (URI004, HOST003) is rosnet doctor's; clean means clean for both.
+      for (const code of wtf.filter((x) => x !== 'URI004' && x !== 'HOST003'))
+        assert.ok(o.includes(code), `${r.value}: roswtf ${code}, ours ${o.join(',')}`);
+      assert.deepEqual(
+        o.filter((x) => !wtf.includes(x)),
+        [],
+        `${r.value}: we report more than roswtf without a documented reason`,
+      );
+    }
+  },
+);

@@ -33,9 +33,23 @@ test('report: targets on median, worst run and ratio; results merged per benchma
   const st = summarize([1, 2, 3]);
   assert.equal(passes({ metric: 'm', unit: 'ms', stats: st, target: { op: '<=', value: 2, on: 'median' } }), true);
   assert.equal(passes({ metric: 'm', unit: 'ms', stats: st, target: { op: '<=', value: 2, on: 'max' } }), false);
-  assert.equal(passes({ metric: 'm', unit: 'ms', stats: st, ratio: { to: 'x', stats: summarize([120]) }, target: { op: '>=', value: 100, on: 'ratio' } }), true);
+  assert.equal(
+    passes({
+      metric: 'm',
+      unit: 'ms',
+      stats: st,
+      ratio: { to: 'x', stats: summarize([120]) },
+      target: { op: '>=', value: 100, on: 'ratio' },
+    }),
+    true,
+  );
   const dir = mkdtempSync(join(tmpdir(), 'rosnet-bench-smoke-'));
-  const a: BenchResult = { name: 'probe', title: '1. A', rows: [{ metric: 'x', unit: 'ms', stats: st, target: { op: '<=', value: 1, on: 'median' } }], notes: ['a note'] };
+  const a: BenchResult = {
+    name: 'probe',
+    title: '1. A',
+    rows: [{ metric: 'x', unit: 'ms', stats: st, target: { op: '<=', value: 1, on: 'median' } }],
+    notes: ['a note'],
+  };
   const b: BenchResult = { name: 'latency', title: '2. B', rows: [{ metric: 'y', unit: 'ms', stats: st }] };
   writeResults([a], join(dir, 'r.json'), join(dir, 'r.md'));
   const merged = writeResults([b], join(dir, 'r.json'), join(dir, 'r.md'));
@@ -76,8 +90,21 @@ test('the lint throughput benchmark runs end to end on small inputs', async () =
 test('slope: least squares over points; a one-time step early on does not look like a slope later', () => {
   assert.equal(slope([]), 0);
   assert.equal(slope([[1, 5]]), 0);
-  assert.equal(slope([[0, 1], [1, 3], [2, 5]]), 2);
-  assert.equal(slope([[3, 1], [3, 2]]), 0);
+  assert.equal(
+    slope([
+      [0, 1],
+      [1, 3],
+      [2, 5],
+    ]),
+    2,
+  );
+  assert.equal(
+    slope([
+      [3, 1],
+      [3, 2],
+    ]),
+    0,
+  );
   // Flat after a step: the tail's slope is ~0.
   const trace = [0, 0.2, 1.9, 1.6, 1.7, 1.7, 1.7, 1.8, 1.7, 1.7, 1.7, 1.7].map((y, i): [number, number] => [(i + 1) * 500, y]);
   assert.ok(Math.abs(slope(trace.slice(4)) * 1000) < 0.05);

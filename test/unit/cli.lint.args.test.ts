@@ -16,7 +16,13 @@ function run(argv: string[], cwd = process.cwd()) {
 
 test('parseLintArgs: formats, --opt=value, -- ends options', () => {
   assert.deepEqual(parseLintArgs([]), { paths: [], format: 'text' });
-  assert.deepEqual(parseLintArgs(['a', '--format', 'sarif', '--ros=2', '--profile', 'lab', '--os', 'darwin', 'b']), { paths: ['a', 'b'], format: 'sarif', profile: 'lab', ros: 2, os: 'darwin' });
+  assert.deepEqual(parseLintArgs(['a', '--format', 'sarif', '--ros=2', '--profile', 'lab', '--os', 'darwin', 'b']), {
+    paths: ['a', 'b'],
+    format: 'sarif',
+    profile: 'lab',
+    ros: 2,
+    os: 'darwin',
+  });
   assert.deepEqual(parseLintArgs(['--format=json', '--', '--weird.env']), { paths: ['--weird.env'], format: 'json' });
 });
 
@@ -46,7 +52,10 @@ test('--profile: unknown name exits 2 and lists the profiles of .vscode/settings
   const root = mkdtempSync(join(tmpdir(), 'rosnet-prof-'));
   try {
     mkdirSync(join(root, '.vscode'));
-    writeFileSync(join(root, '.vscode', 'settings.json'), '{\n  // JSONC\n  "rosNetwork.profiles": [{ "name": "lab", "ROS_MASTER_URI": "http://hal:11311" }, { "name": "sim", "ROS_DOMAIN_ID": 7 }, { "name": "bad", "ROS_DOMAIN_ID": "x" },],\n}\n');
+    writeFileSync(
+      join(root, '.vscode', 'settings.json'),
+      '{\n  // JSONC\n  "rosNetwork.profiles": [{ "name": "lab", "ROS_MASTER_URI": "http://hal:11311" }, { "name": "sim", "ROS_DOMAIN_ID": 7 }, { "name": "bad", "ROS_DOMAIN_ID": "x" },],\n}\n',
+    );
     const r = await run(['lint', '--profile', 'robot'], root);
     assert.equal(r.code, 2);
     assert.match(r.err, /no profile 'robot'.*profiles: lab, sim/);
@@ -66,9 +75,22 @@ test('--profile NAME --online adds URI004/HOST003 for that profile only, in .vsc
   try {
     mkdirSync(join(root, '.vscode'));
     const bad = { ROS_MASTER_URI: 'http://no-such-host.invalid:11311', ROS_IP: '10.255.255.1' };
-    writeFileSync(join(root, '.vscode', 'settings.json'), JSON.stringify({ 'rosNetwork.profiles': [{ name: 'other', ...bad }, { name: 'here', ...bad }] }, null, 2));
+    writeFileSync(
+      join(root, '.vscode', 'settings.json'),
+      JSON.stringify(
+        {
+          'rosNetwork.profiles': [
+            { name: 'other', ...bad },
+            { name: 'here', ...bad },
+          ],
+        },
+        null,
+        2,
+      ),
+    );
     writeFileSync(join(root, 'robot.env'), 'ROS_DOMAIN_ID=5\n');
-    const rows = (out: string) => (JSON.parse(out) as Array<{ file: string; line: number; code: string }>).map((x) => `${x.file}:${x.line} ${x.code}`);
+    const rows = (out: string) =>
+      (JSON.parse(out) as Array<{ file: string; line: number; code: string }>).map((x) => `${x.file}:${x.line} ${x.code}`);
     const offline = await run(['lint', '--profile', 'here', '--format', 'json', 'robot.env'], root);
     assert.deepEqual(rows(offline.out), []);
     const online = await run(['lint', '--profile', 'here', '--online', '--format', 'json', 'robot.env'], root);
@@ -76,7 +98,11 @@ test('--profile NAME --online adds URI004/HOST003 for that profile only, in .vsc
     // 'here' is the second profile: lines 10 and 11 of the pretty-printed file, not 5 and 6 ('other').
     assert.deepEqual(rows(online.out), ['.vscode/settings.json:10 URI004', '.vscode/settings.json:11 HOST003']);
     const all = await run(['lint', '--profile', 'here', '--online', '--format', 'json'], root);
-    assert.deepEqual(rows(all.out), ['.vscode/settings.json:10 URI004', '.vscode/settings.json:11 HOST003'], 'merged into the linted settings.json once');
+    assert.deepEqual(
+      rows(all.out),
+      ['.vscode/settings.json:10 URI004', '.vscode/settings.json:11 HOST003'],
+      'merged into the linted settings.json once',
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -84,7 +110,10 @@ test('--profile NAME --online adds URI004/HOST003 for that profile only, in .vsc
 
 test('port table: the documented numbers (ros-network-env.md §2)', () => {
   const t0 = buildPortTable(0, 'linux');
-  assert.deepEqual([t0.discoveryMulticast, t0.userMulticast, t0.participants[0]!.discoveryUnicast, t0.participants[0]!.userUnicast, t0.maxParticipants], [7400, 7401, 7410, 7411, 120]);
+  assert.deepEqual(
+    [t0.discoveryMulticast, t0.userMulticast, t0.participants[0]!.discoveryUnicast, t0.participants[0]!.userUnicast, t0.maxParticipants],
+    [7400, 7401, 7410, 7411, 120],
+  );
   const t101 = buildPortTable(101, 'linux');
   assert.equal(t101.maxParticipants, 54);
   assert.deepEqual(t101.participants[53], { participant: 53, discoveryUnicast: 32766, userUnicast: 32767 });

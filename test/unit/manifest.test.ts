@@ -14,13 +14,16 @@ test('manifest profile schema lists exactly the zod fields', () => {
   assert.deepEqual(Object.keys(profileItem.properties).sort(), Object.keys(profileFields()).sort());
   assert.equal(profileItem.additionalProperties, false);
   assert.deepEqual(profileItem.required, ['name']);
-  for (const [k, v] of Object.entries<{ markdownDescription?: string }>(profileItem.properties)) assert.ok(v.markdownDescription, `${k} has a markdownDescription`);
+  for (const [k, v] of Object.entries<{ markdownDescription?: string }>(profileItem.properties))
+    assert.ok(v.markdownDescription, `${k} has a markdownDescription`);
 });
 
 test('manifest enums agree with zod', () => {
   assert.deepEqual(profileItem.properties.ROS_AUTOMATIC_DISCOVERY_RANGE.enum, [...DISCOVERY_RANGES]);
-  for (const v of profileItem.properties.ROS_LOCALHOST_ONLY.enum) assert.equal(parseProfiles([{ name: 'x', ROS_LOCALHOST_ONLY: v }], 'user').problems.length, 0);
-  for (const v of profileItem.properties.ROS_SUPER_CLIENT.enum) assert.equal(parseProfiles([{ name: 'x', ROS_SUPER_CLIENT: v }], 'user').problems.length, 0);
+  for (const v of profileItem.properties.ROS_LOCALHOST_ONLY.enum)
+    assert.equal(parseProfiles([{ name: 'x', ROS_LOCALHOST_ONLY: v }], 'user').problems.length, 0);
+  for (const v of profileItem.properties.ROS_SUPER_CLIENT.enum)
+    assert.equal(parseProfiles([{ name: 'x', ROS_SUPER_CLIENT: v }], 'user').problems.length, 0);
   for (const snippet of profileItem.defaultSnippets) {
     const body = JSON.parse(JSON.stringify(snippet.body).replace(/\$\{\d+:([^}]*)\}/g, '$1'));
     assert.deepEqual(parseProfiles([body], 'user').problems, [], snippet.label);
@@ -62,7 +65,9 @@ test('every contributed command is registered somewhere in src (registerCommand 
 
 test('nothing under src/core imports vscode', () => {
   const walk = (d: string): string[] =>
-    readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.ts') ? [join(d, e.name)] : []));
+    readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.ts') ? [join(d, e.name)] : [],
+    );
   for (const f of [...walk(join(root, 'src/core')), ...walk(join(root, 'src/cli'))]) {
     assert.doesNotMatch(readFileSync(f, 'utf8'), /from ['"]vscode['"]|require\(['"]vscode['"]\)/, f);
   }

@@ -8,7 +8,11 @@ import { slowFailure, type ProbeResult } from '../../src/core/probe/masterProbe'
 class FakeTimers {
   now = 0;
   /** What the poller gets: these timers and this clock. */
-  readonly api: Timers = { setTimeout: (fn, ms) => this.setTimeout(fn, ms), clearTimeout: (h) => this.clearTimeout(h), now: () => this.now };
+  readonly api: Timers = {
+    setTimeout: (fn, ms) => this.setTimeout(fn, ms),
+    clearTimeout: (h) => this.clearTimeout(h),
+    now: () => this.now,
+  };
   private seq = 0;
   readonly pending = new Map<number, { at: number; fn: () => void }>();
   setTimeout(fn: () => void, ms: number): unknown {
@@ -120,8 +124,17 @@ test('refreshNow polls immediately and dispose leaves no timer', async () => {
 
 // The monitor's policy (src/vscode/status/masterMonitor.ts): defaults of 3 s interval, 30 s backoff cap,
 // `slowFailure` deciding what backs off, and a clock so the cadence is measured from each start.
-const UP = { ok: true, uri: 'u', roundTripMs: 2, nodes: [], topics: [], services: [], counts: { nodes: 0, topics: 0, services: 0, publishers: 0, subscribers: 0 } } as ProbeResult;
-const fail = (kind: 'refused' | 'timeout' | 'unreachable' | 'reset', elapsedMs: number) => ({ ok: false, uri: 'u', kind, message: kind, hint: '', elapsedMs }) as ProbeResult;
+const UP = {
+  ok: true,
+  uri: 'u',
+  roundTripMs: 2,
+  nodes: [],
+  topics: [],
+  services: [],
+  counts: { nodes: 0, topics: 0, services: 0, publishers: 0, subscribers: 0 },
+} as ProbeResult;
+const fail = (kind: 'refused' | 'timeout' | 'unreachable' | 'reset', elapsedMs: number) =>
+  ({ ok: false, uri: 'u', kind, message: kind, hint: '', elapsedMs }) as ProbeResult;
 
 /** `world(t)` says what a probe started at fake time t returns and how long it takes. */
 function monitorPolicy(world: (t: number) => { r: ProbeResult; ms: number }) {
@@ -156,7 +169,10 @@ test('a refused connection keeps the normal interval: no backoff for fast failur
   s.poller.start();
   await s.timers.advance(60_000);
   assert.ok(s.gaps().length >= 19);
-  assert.ok(s.gaps().every((g) => g === 3000), `gaps ${s.gaps().join(', ')}`);
+  assert.ok(
+    s.gaps().every((g) => g === 3000),
+    `gaps ${s.gaps().join(', ')}`,
+  );
   s.poller.dispose();
 });
 
@@ -169,7 +185,10 @@ test('roscore restarted: whatever the outage and phase, the master is seen up wi
       s.poller.start();
       await s.timers.advance(backAt + 10_000);
       const seenUp = s.results.find((r) => r.at >= backAt && r.ok)!;
-      assert.ok(seenUp.at - backAt <= 3000 + 2, `outage ${outage}, phase ${phase}: up seen ${seenUp.at - backAt} ms after the master answered`);
+      assert.ok(
+        seenUp.at - backAt <= 3000 + 2,
+        `outage ${outage}, phase ${phase}: up seen ${seenUp.at - backAt} ms after the master answered`,
+      );
       s.poller.dispose();
     }
   }
@@ -222,11 +241,25 @@ test('a reply slower than half the interval still leaves half an interval idle',
 });
 
 test('master state: transitions are reported once per flip', () => {
-  const up = { ok: true, uri: 'u', roundTripMs: 1, nodes: [], topics: [], services: [], counts: { nodes: 0, topics: 0, services: 0, publishers: 0, subscribers: 0 } } as ProbeResult;
+  const up = {
+    ok: true,
+    uri: 'u',
+    roundTripMs: 1,
+    nodes: [],
+    topics: [],
+    services: [],
+    counts: { nodes: 0, topics: 0, services: 0, publishers: 0, subscribers: 0 },
+  } as ProbeResult;
   const down = { ok: false, uri: 'u', kind: 'refused', message: 'm', hint: 'h', elapsedMs: 1 } as ProbeResult;
   let s: MasterState = { kind: 'checking', uri: 'u' };
   const seen: unknown[] = [];
-  for (const [r, t] of [[up, 1], [up, 2], [down, 3], [down, 4], [up, 5]] as const) {
+  for (const [r, t] of [
+    [up, 1],
+    [up, 2],
+    [down, 3],
+    [down, 4],
+    [up, 5],
+  ] as const) {
     const n = nextMasterState(s, r, t);
     seen.push(n.transition);
     s = n.state;

@@ -18,7 +18,13 @@ function libParse(text: string): Promise<{ ok: true; value: unknown } | { ok: fa
   return new Promise((resolve) => {
     new Deserializer('utf8').deserializeMethodResponse(Readable.from([text]), (err, value) => {
       if (!err) resolve({ ok: true, value });
-      else resolve({ ok: false, ...(err.faultString !== undefined || err.faultCode !== undefined ? { fault: { code: err.faultCode, string: err.faultString } } : {}) });
+      else
+        resolve({
+          ok: false,
+          ...(err.faultString !== undefined || err.faultCode !== undefined
+            ? { fault: { code: err.faultCode, string: err.faultString } }
+            : {}),
+        });
     });
   });
 }
@@ -42,14 +48,34 @@ test('a method call is byte-for-byte what the xmlrpc package sends for ROS-style
   ];
   for (const [m, p] of calls) {
     const mine = serializeMethodCall(m, p);
-    if (m === 'getParam') assert.match(mine, /<string>\/a &amp; &lt;b&gt;<\/string>/); // the package uses CDATA there: same value
+    if (m === 'getParam')
+      assert.match(mine, /<string>\/a &amp; &lt;b&gt;<\/string>/); // the package uses CDATA there: same value
     else assert.equal(mine, lib.serializeMethodCall(m, p, 'utf8'));
   }
 });
 
 test('replies decode to the same values as the xmlrpc package, including a ROS system state', async () => {
-  const state = [1, 'current system state', [[['/chatter', ['/talker', '/relay']]], [['/chatter', ['/listener']]], [['/talker/get_loggers', ['/talker']]]]];
-  const values: unknown[] = [state, 'plain', '', 0, -42, 2.5, true, false, [], {}, { a: [1, 'x', { b: null }] }, 'a < b & "c"', 'ünïcødé ✓', [[[['deep']]]]];
+  const state = [
+    1,
+    'current system state',
+    [[['/chatter', ['/talker', '/relay']]], [['/chatter', ['/listener']]], [['/talker/get_loggers', ['/talker']]]],
+  ];
+  const values: unknown[] = [
+    state,
+    'plain',
+    '',
+    0,
+    -42,
+    2.5,
+    true,
+    false,
+    [],
+    {},
+    { a: [1, 'x', { b: null }] },
+    'a < b & "c"',
+    'ünïcødé ✓',
+    [[[['deep']]]],
+  ];
   for (const v of values) {
     const text = lib.serializeMethodResponse(v);
     assert.deepEqual(ours(text), await libParse(text), text);

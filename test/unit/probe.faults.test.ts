@@ -3,7 +3,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { probeMaster, type ProbeResult } from '../../src/core/probe/masterProbe';
 import { Poller } from '../../src/core/probe/poller';
-import { FAULT_XML, MALFORMED_XML, NO_METHOD_XML, WRONG_SHAPE_XML, hugeServer, replyServer, silentServer, tricklingServer, type Fault } from '../helpers/faultServers';
+import {
+  FAULT_XML,
+  MALFORMED_XML,
+  NO_METHOD_XML,
+  WRONG_SHAPE_XML,
+  hugeServer,
+  replyServer,
+  silentServer,
+  tricklingServer,
+  type Fault,
+} from '../helpers/faultServers';
 
 function resources(): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -47,7 +57,15 @@ for (const [label, make, kind] of cases) {
 }
 
 test('1,000 polls against the faults leave no sockets or timers behind', { timeout: 120_000 }, async () => {
-  const faults = await Promise.all([silentServer(), tricklingServer(), replyServer('<html/>', { type: 'text/html' }), replyServer(NO_METHOD_XML), replyServer(FAULT_XML), replyServer(MALFORMED_XML), hugeServer(4 * 1024 * 1024)]);
+  const faults = await Promise.all([
+    silentServer(),
+    tricklingServer(),
+    replyServer('<html/>', { type: 'text/html' }),
+    replyServer(NO_METHOD_XML),
+    replyServer(FAULT_XML),
+    replyServer(MALFORMED_XML),
+    hugeServer(4 * 1024 * 1024),
+  ]);
   const uris = [...faults.map((f) => f.uri), 'http://127.0.0.1:1', 'http://127.0.0.1:99999'];
   await new Promise((r) => setTimeout(r, 100));
   const before = resources();
@@ -78,7 +96,9 @@ test('1,000 polls against the faults leave no sockets or timers behind', { timeo
   await new Promise((r) => setTimeout(r, 300));
   const after = resources();
   const leaked = Object.entries(after).filter(([k, n]) => n > (before[k] ?? 0) - (k === 'TCPServerWrap' ? faults.length : 0));
-  console.log(`  ${polls} polls: ${[...kinds].map(([k, n]) => `${k}×${n}`).join(', ')}; resources before ${JSON.stringify(before)} after ${JSON.stringify(after)}`);
+  console.log(
+    `  ${polls} polls: ${[...kinds].map(([k, n]) => `${k}×${n}`).join(', ')}; resources before ${JSON.stringify(before)} after ${JSON.stringify(after)}`,
+  );
   assert.ok(polls >= 1000);
   assert.deepEqual(leaked, [], 'no sockets or timers left');
 });

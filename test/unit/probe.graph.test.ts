@@ -11,7 +11,8 @@ const enc = (v: unknown): string =>
     : typeof v === 'number'
       ? `<value><int>${v}</int></value>`
       : `<value><array><data>\n${(v as unknown[]).map(enc).join('\n')}\n</data></array></value>`;
-const reply = (v: unknown) => `<?xml version='1.0'?>\n<methodResponse>\n<params>\n<param>\n${enc(v)}\n</param>\n</params>\n</methodResponse>\n`;
+const reply = (v: unknown) =>
+  `<?xml version='1.0'?>\n<methodResponse>\n<params>\n<param>\n${enc(v)}\n</param>\n</params>\n</methodResponse>\n`;
 
 async function probeOf(value: unknown) {
   const server = await replyServer(reply(value));
@@ -81,7 +82,7 @@ for (const [label, value] of [
   });
 }
 
-test('a ROS error code is a fault with the master\'s message', async () => {
+test("a ROS error code is a fault with the master's message", async () => {
   const r = await probeOf([-1, 'caller id missing', 0]);
   assert.equal(!r.ok && r.kind, 'fault');
   assert.match(!r.ok ? r.message : '', /code -1\): caller id missing/);

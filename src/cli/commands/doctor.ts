@@ -15,7 +15,9 @@ function profileInput(name: string, io: CliIo): DoctorInput {
   if (!profile) {
     const problems = parsed.problems.filter((p) => p.profileName === name).map((p) => `${p.path} ${p.message}`);
     const names = parsed.profiles.map((p) => `'${p.name}'`).join(', ') || 'none';
-    throw new UsageError(problems.length ? `profile '${name}' is invalid: ${problems.join('; ')}` : `no profile '${name}' in ${file} (profiles: ${names})`);
+    throw new UsageError(
+      problems.length ? `profile '${name}' is invalid: ${problems.join('; ')}` : `no profile '${name}' in ${file} (profiles: ${names})`,
+    );
   }
   return inputFromProfile(profile, io.env.ROS_DISTRO);
 }
@@ -62,7 +64,13 @@ export const doctorCommand: CliCommand = {
       input = inputFromEnvFile(envFile, text, io.env);
     } else input = inputFromEnvironment(io.env);
     const report = await runDoctor(input, nodeDeps(), { timeoutMs });
-    io.out(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : format === 'markdown' ? renderMarkdown(report) : renderText(report, { verbose }));
+    io.out(
+      format === 'json'
+        ? JSON.stringify(report, null, 2) + '\n'
+        : format === 'markdown'
+          ? renderMarkdown(report)
+          : renderText(report, { verbose }),
+    );
     return report.verdict === 'error' ? 1 : 0;
   },
 };

@@ -57,7 +57,8 @@ export function parseLintArgs(args: readonly string[]): LintArgs {
     const r = optionValue(args, i, '--ros');
     const o = optionValue(args, i, '--os');
     if (f) {
-      if (!(FORMATS as readonly string[]).includes(f[0])) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${f[0]}'`);
+      if (!(FORMATS as readonly string[]).includes(f[0]))
+        throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${f[0]}'`);
       format = f[0] as Format;
       i += f[1];
     } else if (p) {
@@ -73,7 +74,14 @@ export function parseLintArgs(args: readonly string[]): LintArgs {
     } else throw new UsageError(`unknown option '${a}'`);
   }
   if (online && profile === undefined) throw new UsageError('--online needs --profile NAME (the profile that describes this machine)');
-  return { paths, format, ...(profile !== undefined ? { profile } : {}), ...(ros ? { ros } : {}), ...(os !== undefined ? { os } : {}), ...(online ? { online } : {}) };
+  return {
+    paths,
+    format,
+    ...(profile !== undefined ? { profile } : {}),
+    ...(ros ? { ros } : {}),
+    ...(os !== undefined ? { os } : {}),
+    ...(online ? { online } : {}),
+  };
 }
 
 /** `--online`: the profile's URI004/HOST003 findings, in the report of .vscode/settings.json (added when it was not linted). */
@@ -84,19 +92,25 @@ async function withHostFindings(reports: readonly FileLintReport[], profile: str
   if (!found.length) return [...reports];
   const at = reports.findIndex((r) => r.file === file && r.text === text);
   if (at < 0) return [...reports, { file, text, findings: found }].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const merged = [...reports[at]!.findings, ...found].sort((a, b) => a.span.start - b.span.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const merged = [...reports[at]!.findings, ...found].sort(
+    (a, b) => a.span.start - b.span.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
   return reports.map((r, i) => (i === at ? { ...r, findings: merged } : r));
 }
 
 function selectProfile(name: string, io: CliIo): Profile {
   const { file, parsed } = readWorkspaceProfiles(io.cwd);
   const profiles = parsed?.profiles ?? [];
-  const problems = parsed ? parsed.problems.map((p) => `${p.path}${p.profileName ? ` ('${p.profileName}')` : ''} ${p.message}`) : [`${file} cannot be read`];
+  const problems = parsed
+    ? parsed.problems.map((p) => `${p.path}${p.profileName ? ` ('${p.profileName}')` : ''} ${p.message}`)
+    : [`${file} cannot be read`];
   const found = profiles.find((p) => p.name === name);
   if (found) return found;
   const names = profiles.map((p) => p.name);
   const invalid = problems.length ? `\n${problems.map((p) => `  (invalid: ${p})`).join('\n')}` : '';
-  throw new UsageError(`no profile '${name}' in .vscode/settings.json (${PROFILES_SETTING}); profiles: ${names.length ? names.join(', ') : 'none'}${invalid}`);
+  throw new UsageError(
+    `no profile '${name}' in .vscode/settings.json (${PROFILES_SETTING}); profiles: ${names.length ? names.join(', ') : 'none'}${invalid}`,
+  );
 }
 
 export const lintCommand: CliCommand = {
@@ -118,9 +132,19 @@ export const lintCommand: CliCommand = {
     const r = await lintPaths(a.paths, io.cwd, ctx);
     if (r.missing.length) throw new UsageError(`no such file or folder: ${r.missing.join(', ')}`);
     const reports = profile && a.online ? await withHostFindings(r.reports, profile.name, io.cwd) : r.reports;
-    for (const s of r.skipped) io.err(`rosnet lint: skipped ${s}: not a file kind rosnet lints (.env, *.sh, *.launch, *.launch.{xml,yaml,py}, compose.yaml, devcontainer.json, .vscode/settings.json)\n`);
+    for (const s of r.skipped)
+      io.err(
+        `rosnet lint: skipped ${s}: not a file kind rosnet lints (.env, *.sh, *.launch, *.launch.{xml,yaml,py}, compose.yaml, devcontainer.json, .vscode/settings.json)\n`,
+      );
     if (a.format === 'json') io.out(formatJson(reports));
-    else if (a.format === 'sarif') io.out(formatSarif(reports, { version: process.env.ROSNET_VERSION ?? '0.0.0-dev', informationUri: INFORMATION_URI, srcRoot: pathToFileURL(io.cwd.endsWith('/') ? io.cwd : `${io.cwd}/`).href }));
+    else if (a.format === 'sarif')
+      io.out(
+        formatSarif(reports, {
+          version: process.env.ROSNET_VERSION ?? '0.0.0-dev',
+          informationUri: INFORMATION_URI,
+          srcRoot: pathToFileURL(io.cwd.endsWith('/') ? io.cwd : `${io.cwd}/`).href,
+        }),
+      );
     else io.out(formatText(reports));
     return reports.some((x) => x.findings.some((f) => f.severity === 'error')) ? 1 : 0;
   },

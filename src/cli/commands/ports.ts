@@ -23,7 +23,8 @@ export const portsCommand: CliCommand = {
     }
     if (rest.length !== 1) throw new UsageError('give one domain ID');
     const raw = rest[0]!;
-    if (!/^\d+$/.test(raw) || Number(raw) > MAX_DOMAIN_ID) throw new UsageError(`the domain must be a whole number 0–${MAX_DOMAIN_ID} (higher IDs overflow the UDP port range), got '${raw}'`);
+    if (!/^\d+$/.test(raw) || Number(raw) > MAX_DOMAIN_ID)
+      throw new UsageError(`the domain must be a whole number 0–${MAX_DOMAIN_ID} (higher IDs overflow the UDP port range), got '${raw}'`);
     const os = parseOs(osArg);
     const ephemeral = hostEphemeral(os) ?? DEFAULT_EPHEMERAL[os];
     const t = buildPortTable(Number(raw), os, ephemeral);
@@ -38,8 +39,16 @@ export const portsCommand: CliCommand = {
       `Domain ${t.domain} on ${os} (ephemeral ports ${t.ephemeral.lo}–${t.ephemeral.hi})`,
       `  multicast  discovery ${t.discoveryMulticast}  user ${t.userMulticast}`,
       '  participant  discovery unicast  user unicast',
-      ...shown.map((p) => (p ? `  ${String(p.participant).padStart(11)}  ${String(p.discoveryUnicast).padStart(17)}  ${String(p.userUnicast).padStart(12)}` : `  ${'…'.padStart(11)}`)),
-      ...(limit ? [`  ${String(limit.participant).padStart(11)}  ${String(limit.discoveryUnicast).padStart(17)}  ${String(limit.userUnicast).padStart(12)}  ✗ ${limit.clash === 'ephemeral' ? 'ephemeral range' : limit.clash === 'next-domain' ? `domain ${t.domain + 1}'s multicast` : 'over 65535'}`] : []),
+      ...shown.map((p) =>
+        p
+          ? `  ${String(p.participant).padStart(11)}  ${String(p.discoveryUnicast).padStart(17)}  ${String(p.userUnicast).padStart(12)}`
+          : `  ${'…'.padStart(11)}`,
+      ),
+      ...(limit
+        ? [
+            `  ${String(limit.participant).padStart(11)}  ${String(limit.discoveryUnicast).padStart(17)}  ${String(limit.userUnicast).padStart(12)}  ✗ ${limit.clash === 'ephemeral' ? 'ephemeral range' : limit.clash === 'next-domain' ? `domain ${t.domain + 1}'s multicast` : 'over 65535'}`,
+          ]
+        : []),
       t.verdict,
     ];
     io.out(`${lines.join('\n')}\n`);

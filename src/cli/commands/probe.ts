@@ -25,7 +25,9 @@ export const probeCommand: CliCommand = {
     if (json) {
       io.out(JSON.stringify(r, null, 2) + '\n');
     } else if (r.ok) {
-      io.out(`${uri}: reachable in ${r.roundTripMs.toFixed(1)} ms — ${r.counts.nodes} nodes, ${r.counts.topics} topics, ${r.counts.services} services\n`);
+      io.out(
+        `${uri}: reachable in ${r.roundTripMs.toFixed(1)} ms — ${r.counts.nodes} nodes, ${r.counts.topics} topics, ${r.counts.services} services\n`,
+      );
       for (const n of r.nodes) io.out(`  ${n}\n`);
     } else {
       io.out(`${uri}: ${r.kind}: ${r.message}\n  ${r.hint}\n`);

@@ -22,13 +22,27 @@ function useIpFix(address: string | undefined, why: string): CheckFix {
 }
 
 export async function addressChecks(f: DoctorFacts): Promise<Check[]> {
-  if (f.input.rosVersion !== 1) return [{ id: 'local.advertised', group: G, title: 'Advertised address', verdict: 'skipped', evidence: ['ROS 2 profile: DDS discovers addresses itself.'] }];
+  if (f.input.rosVersion !== 1)
+    return [
+      {
+        id: 'local.advertised',
+        group: G,
+        title: 'Advertised address',
+        verdict: 'skipped',
+        evidence: ['ROS 2 profile: DDS discovers addresses itself.'],
+      },
+    ];
   // The route's source address is the right ROS_IP to offer even when the master runs here.
   const routeP = routeToMaster(f);
   // Start the name lookups the checks below make while the route is looked up (the resolver caches them).
   for (const name of [variable(f.input, 'ROS_HOSTNAME'), f.deps.hostname()]) if (name !== undefined) void f.resolve(name);
   const route = await routeP;
-  return Promise.all([hostnameCheck(f, route.address), ipCheck(f, route.address), localHostnameCheck(f, route.address), routeCheck(f, route)]);
+  return Promise.all([
+    hostnameCheck(f, route.address),
+    ipCheck(f, route.address),
+    localHostnameCheck(f, route.address),
+    routeCheck(f, route),
+  ]);
 }
 
 /** ROS_HOSTNAME: resolves, to this machine, and not to loopback when the master is elsewhere (roswtf's checks plus the loopback one). */
@@ -36,16 +50,56 @@ async function hostnameCheck(f: DoctorFacts, routeSrc: string | undefined): Prom
   const id = 'local.rosHostname';
   const title = 'ROS_HOSTNAME resolves to an address of this machine';
   const name = variable(f.input, 'ROS_HOSTNAME');
-  if (name === undefined) return { id, group: G, title, verdict: 'skipped', evidence: [f.input.variables.get('ROS_HOSTNAME') === '' ? 'ROS_HOSTNAME is empty (it still hides ROS_IP in rosgraph; see the lint findings).' : 'ROS_HOSTNAME is not set.'] };
+  if (name === undefined)
+    return {
+      id,
+      group: G,
+      title,
+      verdict: 'skipped',
+      evidence: [
+        f.input.variables.get('ROS_HOSTNAME') === ''
+          ? 'ROS_HOSTNAME is empty (it still hides ROS_IP in rosgraph; see the lint findings).'
+          : 'ROS_HOSTNAME is not set.',
+      ],
+    };
   const r = await f.resolve(name);
-  const fix = useIpFix(routeSrc, `Set ROS_HOSTNAME to a name of this machine that every machine resolves, or use ROS_IP with this machine's address (${localList(f)}).`);
-  if (!r.ok) return { id, group: G, title, verdict: 'error', evidence: [`ROS_HOSTNAME may be incorrect: ROS_HOSTNAME [${name}] cannot be resolved to an IP address (${r.code}).`], fix };
+  const fix = useIpFix(
+    routeSrc,
+    `Set ROS_HOSTNAME to a name of this machine that every machine resolves, or use ROS_IP with this machine's address (${localList(f)}).`,
+  );
+  if (!r.ok)
+    return {
+      id,
+      group: G,
+      title,
+      verdict: 'error',
+      evidence: [`ROS_HOSTNAME may be incorrect: ROS_HOSTNAME [${name}] cannot be resolved to an IP address (${r.code}).`],
+      fix,
+    };
   const notLocal = r.addresses.filter((a) => !f.isLocal(a) && !isLoopbackAddress(a));
   if (notLocal.length) {
-    return { id, group: G, title, verdict: 'warning', evidence: [`ROS_HOSTNAME may be incorrect: ROS_HOSTNAME [${name}] resolves to [${r.addresses.join(', ')}], which does not appear to be a local IP address (${localList(f)}).`], fix };
+    return {
+      id,
+      group: G,
+      title,
+      verdict: 'warning',
+      evidence: [
+        `ROS_HOSTNAME may be incorrect: ROS_HOSTNAME [${name}] resolves to [${r.addresses.join(', ')}], which does not appear to be a local IP address (${localList(f)}).`,
+      ],
+      fix,
+    };
   }
   if (masterRemote(f) && r.addresses.every(isLoopbackAddress)) {
-    return { id, group: G, title, verdict: 'error', evidence: [`ROS_HOSTNAME [${name}] resolves to loopback (${r.addresses.join(', ')}) while the master is on another machine: nobody else can connect to nodes here.`], fix };
+    return {
+      id,
+      group: G,
+      title,
+      verdict: 'error',
+      evidence: [
+        `ROS_HOSTNAME [${name}] resolves to loopback (${r.addresses.join(', ')}) while the master is on another machine: nobody else can connect to nodes here.`,
+      ],
+      fix,
+    };
   }
   return { id, group: G, title, verdict: 'ok', evidence: [`${name} → ${r.addresses.join(', ')} (local)`] };
 }
@@ -58,13 +112,50 @@ function ipCheck(f: DoctorFacts, routeSrc: string | undefined): Check {
   if (raw === undefined || raw === '') return { id, group: G, title, verdict: 'skipped', evidence: ['ROS_IP is not set.'] };
   const shadow = variable(f.input, 'ROS_HOSTNAME') !== undefined ? [`Note: ROS_HOSTNAME is set and wins; ROS_IP is ignored by ROS.`] : [];
   const fix = useIpFix(routeSrc, `Set ROS_IP to one of this machine's addresses: ${localList(f)}.`);
-  if (/\s/.test(raw)) return { id, group: G, title, verdict: 'error', evidence: [`ROS_IP may be incorrect: ROS_IP [${raw}] contains whitespace. This is not a valid IP.`, ...shadow], fix };
-  if (!isIpLiteral(raw)) return { id, group: G, title, verdict: 'error', evidence: [`ROS_IP [${raw}] is not an IP address (names belong in ROS_HOSTNAME).`, ...shadow], fix };
+  if (/\s/.test(raw))
+    return {
+      id,
+      group: G,
+      title,
+      verdict: 'error',
+      evidence: [`ROS_IP may be incorrect: ROS_IP [${raw}] contains whitespace. This is not a valid IP.`, ...shadow],
+      fix,
+    };
+  if (!isIpLiteral(raw))
+    return {
+      id,
+      group: G,
+      title,
+      verdict: 'error',
+      evidence: [`ROS_IP [${raw}] is not an IP address (names belong in ROS_HOSTNAME).`, ...shadow],
+      fix,
+    };
   if (!f.isLocal(raw) && !isLoopbackAddress(raw)) {
-    return { id, group: G, title, verdict: 'error', evidence: [`ROS_IP may be incorrect: ROS_IP [${raw}] does not appear to be an IP address of a local network interface (one of ${localList(f)}).`, 'Other machines would send to an address that is not this one: their connections to nodes here fail.', ...shadow], fix };
+    return {
+      id,
+      group: G,
+      title,
+      verdict: 'error',
+      evidence: [
+        `ROS_IP may be incorrect: ROS_IP [${raw}] does not appear to be an IP address of a local network interface (one of ${localList(f)}).`,
+        'Other machines would send to an address that is not this one: their connections to nodes here fail.',
+        ...shadow,
+      ],
+      fix,
+    };
   }
   if (masterRemote(f) && isLoopbackAddress(raw)) {
-    return { id, group: G, title, verdict: 'error', evidence: [`ROS_IP [${raw}] is loopback while the master is on another machine: rospy binds to loopback only and nobody else can connect.`, ...shadow], fix };
+    return {
+      id,
+      group: G,
+      title,
+      verdict: 'error',
+      evidence: [
+        `ROS_IP [${raw}] is loopback while the master is on another machine: rospy binds to loopback only and nobody else can connect.`,
+        ...shadow,
+      ],
+      fix,
+    };
   }
   const iface = f.local.find((l) => normalizeAddress(l.address) === normalizeAddress(raw))?.iface;
   return { id, group: G, title, verdict: 'ok', evidence: [`${raw} is on ${iface ?? 'a local interface'}`, ...shadow] };
@@ -82,13 +173,41 @@ async function localHostnameCheck(f: DoctorFacts, routeSrc: string | undefined):
   const r = await f.resolve(name);
   const fix = useIpFix(routeSrc, `Set ROS_IP to this machine's address (${localList(f)}).`);
   if (!r.ok) {
-    if (!advertised) return { id, group: G, title, verdict: 'ok', evidence: [`'${name}' does not resolve here, but it is not used: ${f.advertised.source} is set.`] };
-    return { id, group: G, title, verdict: 'error', evidence: [`Neither ROS_HOSTNAME nor ROS_IP is set, so nodes advertise '${name}', which does not even resolve on this machine (${r.code}).`], fix };
+    if (!advertised)
+      return {
+        id,
+        group: G,
+        title,
+        verdict: 'ok',
+        evidence: [`'${name}' does not resolve here, but it is not used: ${f.advertised.source} is set.`],
+      };
+    return {
+      id,
+      group: G,
+      title,
+      verdict: 'error',
+      evidence: [
+        `Neither ROS_HOSTNAME nor ROS_IP is set, so nodes advertise '${name}', which does not even resolve on this machine (${r.code}).`,
+      ],
+      fix,
+    };
   }
   const v4 = r.addresses.filter((a) => f.ipv6 || isIpv4Literal(normalizeAddress(a)));
   const foreign = v4.filter((a) => !isLoopbackAddress(a) && !f.isLocal(a));
   if (foreign.length) {
-    return { id, group: G, title, verdict: 'error', evidence: [`Local network configuration is invalid: Local hostname [${name}] resolves to [${foreign.join(', ')}], which does not appear to be a local IP address (${localList(f)}).`], fix: { title: `Fix the '${name}' line in /etc/hosts, or set ROS_IP${routeSrc ? ` (${routeSrc})` : ''}.`, ...(routeSrc ? { action: { kind: 'set-ros-ip' as const, address: routeSrc } } : {}) } };
+    return {
+      id,
+      group: G,
+      title,
+      verdict: 'error',
+      evidence: [
+        `Local network configuration is invalid: Local hostname [${name}] resolves to [${foreign.join(', ')}], which does not appear to be a local IP address (${localList(f)}).`,
+      ],
+      fix: {
+        title: `Fix the '${name}' line in /etc/hosts, or set ROS_IP${routeSrc ? ` (${routeSrc})` : ''}.`,
+        ...(routeSrc ? { action: { kind: 'set-ros-ip' as const, address: routeSrc } } : {}),
+      },
+    };
   }
   if (advertised && masterRemote(f)) {
     const loop = r.addresses.every(isLoopbackAddress);
@@ -99,35 +218,60 @@ async function localHostnameCheck(f: DoctorFacts, routeSrc: string | undefined):
       verdict: loop ? 'error' : 'warning',
       evidence: [
         `Neither ROS_HOSTNAME nor ROS_IP is set: nodes here register as http://${name}:<port>/.`,
-        loop ? `'${name}' resolves to loopback (${r.addresses.join(', ')}) here, so even this machine's name points back at the caller.` : `'${name}' resolves to ${r.addresses.join(', ')} here; the master's machine and every other machine must resolve '${name}' too (this cannot be verified from here). If one cannot, subscribers there see the topic but never receive a message.`,
+        loop
+          ? `'${name}' resolves to loopback (${r.addresses.join(', ')}) here, so even this machine's name points back at the caller.`
+          : `'${name}' resolves to ${r.addresses.join(', ')} here; the master's machine and every other machine must resolve '${name}' too (this cannot be verified from here). If one cannot, subscribers there see the topic but never receive a message.`,
       ],
       fix,
     };
   }
-  return { id, group: G, title, verdict: 'ok', evidence: [`${name} → ${r.addresses.join(', ')}${advertised ? ' (advertised; the master is on this machine)' : ''}`] };
+  return {
+    id,
+    group: G,
+    title,
+    verdict: 'ok',
+    evidence: [`${name} → ${r.addresses.join(', ')}${advertised ? ' (advertised; the master is on this machine)' : ''}`],
+  };
 }
 
 /** Like jsk's rossetip: the source address of the route to the master, and whether ROS_IP/ROS_HOSTNAME matches it. */
 async function routeCheck(f: DoctorFacts, route: { address?: string; detail: readonly string[]; target?: string }): Promise<Check> {
   const id = 'local.route';
   const title = 'The advertised address is the one that routes to the master';
-  if (!f.master || !f.masterAddresses?.length) return { id, group: G, title, verdict: 'skipped', evidence: ['The master’s address is not known.'] };
+  if (!f.master || !f.masterAddresses?.length)
+    return { id, group: G, title, verdict: 'skipped', evidence: ['The master’s address is not known.'] };
   if (!masterRemote(f)) return { id, group: G, title, verdict: 'skipped', evidence: ['The master runs on this machine.'] };
   if (!route.address) {
-    return { id, group: G, title, verdict: 'error', evidence: [`No route from this machine to ${route.target}.`, ...route.detail], fix: { title: 'Check the network connection (interface up, VPN, cable) to the master.' } };
+    return {
+      id,
+      group: G,
+      title,
+      verdict: 'error',
+      evidence: [`No route from this machine to ${route.target}.`, ...route.detail],
+      fix: { title: 'Check the network connection (interface up, VPN, cable) to the master.' },
+    };
   }
   const adv = f.advertised;
   const advAddrs = isIpLiteral(adv.value) ? [adv.value] : await f.resolve(adv.value).then((r) => (r.ok ? [...r.addresses] : []));
   const evidence = [`The route to the master ${route.target} leaves from ${route.address}.`, ...route.detail];
   if (advAddrs.some((a) => normalizeAddress(a) === normalizeAddress(route.address!))) {
-    return { id, group: G, title, verdict: 'ok', evidence: [...evidence, `${adv.source === 'hostname' ? `The hostname '${adv.value}'` : `${adv.source}=${adv.value}`} matches it.`] };
+    return {
+      id,
+      group: G,
+      title,
+      verdict: 'ok',
+      evidence: [...evidence, `${adv.source === 'hostname' ? `The hostname '${adv.value}'` : `${adv.source}=${adv.value}`} matches it.`],
+    };
   }
   return {
     id,
     group: G,
     title,
     verdict: 'warning',
-    evidence: [...evidence, `${adv.source === 'hostname' ? `The advertised hostname '${adv.value}'` : `${adv.source}=${adv.value}`} ${advAddrs.length ? `means ${advAddrs.join(', ')}` : 'does not resolve'}, not ${route.address}: the master's side may not reach it.`],
+    evidence: [
+      ...evidence,
+      `${adv.source === 'hostname' ? `The advertised hostname '${adv.value}'` : `${adv.source}=${adv.value}`} ${advAddrs.length ? `means ${advAddrs.join(', ')}` : 'does not resolve'}, not ${route.address}: the master's side may not reach it.`,
+    ],
     fix: { title: `Use ${route.address} as ROS_IP`, action: { kind: 'set-ros-ip', address: route.address } },
   };
 }

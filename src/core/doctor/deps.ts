@@ -87,7 +87,11 @@ export function ipRouteGet(address: string, timeoutMs: number): Promise<{ src?: 
         resolve({ error: (String(stderr).trim() || err.message).split('\n')[0] });
         return;
       }
-      const line = String(stdout).split('\n')[0]!.replace(/\\\s*$/, '').replace(/\s+/g, ' ').trim();
+      const line = String(stdout)
+        .split('\n')[0]!
+        .replace(/\\\s*$/, '')
+        .replace(/\s+/g, ' ')
+        .trim();
       const m = /\bsrc (\S+)/.exec(line);
       resolve({ line, ...(m ? { src: m[1] } : {}) });
     });
@@ -142,7 +146,9 @@ export function nodeDeps(): DoctorDeps {
       const ipP = linux && opts.evidence ? ipRouteGet(address, timeoutMs) : undefined;
       const udp = await udpRouteSource(address, timeoutMs);
       const udpOk = !!udp && udp !== '0.0.0.0' && udp !== '::';
-      const detail = [udp ? `UDP connect() to ${address} is bound to ${udp} (no packet sent)` : `UDP connect() to ${address} failed: no route`];
+      const detail = [
+        udp ? `UDP connect() to ${address} is bound to ${udp} (no packet sent)` : `UDP connect() to ${address} failed: no route`,
+      ];
       const ip = ipP ? await ipP : linux && !udpOk ? await ipRouteGet(address, timeoutMs) : undefined;
       if (ip) detail.push(ip.line ? `ip -o route get ${address}: ${ip.line}` : `ip -o route get ${address}: ${ip.error ?? 'no output'}`);
       const src = udpOk ? udp : ip?.src;
@@ -151,10 +157,11 @@ export function nodeDeps(): DoctorDeps {
     rpc: (uri, method, params, opts) => callXmlRpc(uri, method, params, opts),
     listen: listenXmlRpc,
     readText: (path) => fs.promises.readFile(path, 'utf8').catch(() => undefined),
-    exists: (path) => fs.promises.access(path).then(
-      () => true,
-      () => false,
-    ),
+    exists: (path) =>
+      fs.promises.access(path).then(
+        () => true,
+        () => false,
+      ),
     now: () => performance.now(),
     platform: process.platform,
   };

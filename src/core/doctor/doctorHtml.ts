@@ -31,10 +31,17 @@ export function renderDoctorHtml(report: DoctorReport | undefined, o: DoctorHtml
   if (!report) body = `<p class="status">${escapeHtml(status ?? 'Running…')}</p>`;
   else {
     const s = report.summary;
-    const src = report.source.kind === 'profile' ? `profile “${report.source.name}”` : report.source.kind === 'env-file' ? report.source.name : 'the VS Code environment (no active profile)';
+    const src =
+      report.source.kind === 'profile'
+        ? `profile “${report.source.name}”`
+        : report.source.kind === 'env-file'
+          ? report.source.name
+          : 'the VS Code environment (no active profile)';
     const groups = GROUP_ORDER.map((g) => {
       const items = report.checks.map((c, i) => [c, i] as const).filter(([c]) => c.group === g);
-      return items.length ? `<section><h2>${escapeHtml(GROUP_TITLES[g])}</h2><ul class="checks">${items.map(([c, i]) => checkHtml(c, i, o)).join('')}</ul></section>` : '';
+      return items.length
+        ? `<section><h2>${escapeHtml(GROUP_TITLES[g])}</h2><ul class="checks">${items.map(([c, i]) => checkHtml(c, i, o)).join('')}</ul></section>`
+        : '';
     }).join('');
     body = `<header><h1 class="${report.verdict}">${report.verdict === 'ok' ? 'All checks passed' : report.verdict === 'warning' ? 'Warnings' : 'Problems found'}</h1><p>ROS ${report.rosVersion}, ${escapeHtml(src)} · ${s.error} errors, ${s.warning} warnings, ${s.ok} ok, ${s.skipped} skipped · ${report.durationMs} ms${status ? ` · ${escapeHtml(status)}` : ''}</p></header>${groups}`;
   }

@@ -5,7 +5,16 @@ import type { DoctorInput } from './types';
 const ROS1_KEYS = ['ROS_MASTER_URI', 'ROS_HOSTNAME', 'ROS_IP', 'ROS_IPV6'];
 const RELEVANT = /^(ROS_[A-Z0-9_]*|RMW_[A-Z0-9_]*|CYCLONEDDS_URI|FASTRTPS_[A-Z0-9_]*|FASTDDS_[A-Z0-9_]*|ZENOH_[A-Z0-9_]*)$/;
 /** Set by setup.bash and not networking: no reason to lint or report them. */
-const NOISE = new Set(['ROS_ROOT', 'ROS_PACKAGE_PATH', 'ROS_ETC_DIR', 'ROS_HOME', 'ROS_LOG_DIR', 'ROS_TEST_RESULTS_DIR', 'ROS_PYTHON_VERSION', 'ROSLISP_PACKAGE_DIRECTORIES']);
+const NOISE = new Set([
+  'ROS_ROOT',
+  'ROS_PACKAGE_PATH',
+  'ROS_ETC_DIR',
+  'ROS_HOME',
+  'ROS_LOG_DIR',
+  'ROS_TEST_RESULTS_DIR',
+  'ROS_PYTHON_VERSION',
+  'ROSLISP_PACKAGE_DIRECTORIES',
+]);
 
 function inferVersion(vars: ReadonlyMap<string, string>): 1 | 2 {
   const v = vars.get('ROS_VERSION');

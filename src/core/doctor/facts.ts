@@ -9,7 +9,8 @@ import type { DoctorInput, DoctorOptions } from './types';
 /** rospy's default when ROS_MASTER_URI is not set. */
 export const DEFAULT_MASTER_URI = 'http://localhost:11311';
 
-export type Resolution = { readonly ok: true; readonly addresses: readonly string[] } | { readonly ok: false; readonly code: string; readonly message: string };
+export type Resolution =
+  { readonly ok: true; readonly addresses: readonly string[] } | { readonly ok: false; readonly code: string; readonly message: string };
 
 export interface Advertised {
   /** Where the advertised name comes from (ROS's precedence: ROS_HOSTNAME > ROS_IP > gethostname()). */
@@ -51,7 +52,12 @@ export function buildFacts(input: DoctorInput, deps: DoctorDeps, opts: DoctorOpt
   const parsed = parseMasterUri(masterUriText);
   const hostName = variable(input, 'ROS_HOSTNAME');
   const ip = variable(input, 'ROS_IP');
-  const advertised: Advertised = hostName !== undefined ? { source: 'ROS_HOSTNAME', value: hostName } : ip !== undefined ? { source: 'ROS_IP', value: ip } : { source: 'hostname', value: deps.hostname() };
+  const advertised: Advertised =
+    hostName !== undefined
+      ? { source: 'ROS_HOSTNAME', value: hostName }
+      : ip !== undefined
+        ? { source: 'ROS_IP', value: ip }
+        : { source: 'hostname', value: deps.hostname() };
   const local = deps.interfaces();
   const localSet = new Set(local.map((l) => normalizeAddress(l.address)));
   const cache = new Map<string, Promise<Resolution>>();
@@ -61,8 +67,13 @@ export function buildFacts(input: DoctorInput, deps: DoctorDeps, opts: DoctorOpt
     let p = cache.get(h);
     if (!p) {
       p = deps.lookup(h).then(
-        (addresses): Resolution => (addresses.length ? { ok: true, addresses } : { ok: false, code: 'ENOTFOUND', message: `'${h}' has no addresses` }),
-        (e: NodeJS.ErrnoException): Resolution => ({ ok: false, code: e.code ?? 'ERROR', message: `cannot resolve '${h}' (${e.code ?? e.message})` }),
+        (addresses): Resolution =>
+          addresses.length ? { ok: true, addresses } : { ok: false, code: 'ENOTFOUND', message: `'${h}' has no addresses` },
+        (e: NodeJS.ErrnoException): Resolution => ({
+          ok: false,
+          code: e.code ?? 'ERROR',
+          message: `cannot resolve '${h}' (${e.code ?? e.message})`,
+        }),
       );
       cache.set(h, p);
     }

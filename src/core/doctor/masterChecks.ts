@@ -71,7 +71,10 @@ export async function masterChecks(f: DoctorFacts): Promise<Check[]> {
   const started = f.deps.now();
   let state: unknown;
   try {
-    state = unwrapRosReply('getSystemState', await f.deps.rpc(target, 'getSystemState', [CALLER_ID], { timeoutMs: f.timeoutMs, ...(f.signal ? { signal: f.signal } : {}) }));
+    state = unwrapRosReply(
+      'getSystemState',
+      await f.deps.rpc(target, 'getSystemState', [CALLER_ID], { timeoutMs: f.timeoutMs, ...(f.signal ? { signal: f.signal } : {}) }),
+    );
   } catch (e) {
     const { kind, message } = errText(e);
     out.push({
@@ -79,7 +82,14 @@ export async function masterChecks(f: DoctorFacts): Promise<Check[]> {
       group: G,
       title: tAnswer,
       verdict: 'error',
-      evidence: [`getSystemState at ${target} failed: ${kind}: ${message}`, ...(kind === 'refused' && localNote ? [`ROS_MASTER_URI points at this machine${f.local.length ? ` (local addresses: ${localList(f)})` : ''}; is roscore running here?`] : [])],
+      evidence: [
+        `getSystemState at ${target} failed: ${kind}: ${message}`,
+        ...(kind === 'refused' && localNote
+          ? [
+              `ROS_MASTER_URI points at this machine${f.local.length ? ` (local addresses: ${localList(f)})` : ''}; is roscore running here?`,
+            ]
+          : []),
+      ],
       fix: { title: hintFor(kind as Parameters<typeof hintFor>[0], host) },
     });
     out.push(skipped('master.selfUri', tSelf, 'The master does not answer.'));
@@ -88,12 +98,27 @@ export async function masterChecks(f: DoctorFacts): Promise<Check[]> {
   const ms = f.deps.now() - started;
   const nodes = nodesOfSystemState(state);
   if (!nodes) {
-    out.push({ id: 'master.answers', group: G, title: tAnswer, verdict: 'error', evidence: [`${target} answered getSystemState with something that is not [publishers, subscribers, services]`], fix: { title: hintFor('not-ros-master', host) } });
+    out.push({
+      id: 'master.answers',
+      group: G,
+      title: tAnswer,
+      verdict: 'error',
+      evidence: [`${target} answered getSystemState with something that is not [publishers, subscribers, services]`],
+      fix: { title: hintFor('not-ros-master', host) },
+    });
     out.push(skipped('master.selfUri', tSelf, 'The server is not a ROS master.'));
     return out;
   }
   f.nodes = nodes;
-  out.push({ id: 'master.answers', group: G, title: tAnswer, verdict: 'ok', evidence: [`getSystemState at ${target} answered in ${ms.toFixed(0)} ms: ${nodes.length} node${nodes.length === 1 ? '' : 's'} registered`] });
+  out.push({
+    id: 'master.answers',
+    group: G,
+    title: tAnswer,
+    verdict: 'ok',
+    evidence: [
+      `getSystemState at ${target} answered in ${ms.toFixed(0)} ms: ${nodes.length} node${nodes.length === 1 ? '' : 's'} registered`,
+    ],
+  });
   out.push(await selfUriCheck(f, target, tSelf));
   return out;
 }
@@ -118,17 +143,50 @@ async function selfUriCheck(f: DoctorFacts, target: string, title: string): Prom
   const host = u.hostname.replace(/^\[|\]$/g, '');
   const port = Number(u.port || 80);
   const r = await f.resolve(host);
-  const fix = { title: `On the master's machine, set ROS_IP (or ROS_HOSTNAME) before starting roscore so it advertises an address every machine can reach, or add '${host}' to /etc/hosts here.` };
-  if (!r.ok) return { id, group: G, title, verdict: 'warning', evidence: [`The master advertises itself as ${uri}; '${host}' does not resolve here (${r.code}).`, 'Nodes here use ROS_MASTER_URI, but roslaunch and some tools use this URI.'], fix };
+  const fix = {
+    title: `On the master's machine, set ROS_IP (or ROS_HOSTNAME) before starting roscore so it advertises an address every machine can reach, or add '${host}' to /etc/hosts here.`,
+  };
+  if (!r.ok)
+    return {
+      id,
+      group: G,
+      title,
+      verdict: 'warning',
+      evidence: [
+        `The master advertises itself as ${uri}; '${host}' does not resolve here (${r.code}).`,
+        'Nodes here use ROS_MASTER_URI, but roslaunch and some tools use this URI.',
+      ],
+      fix,
+    };
   const masterRemote = !(f.masterAddresses ?? []).every((a) => isLoopbackAddress(a) || f.isLocal(a));
   if (masterRemote && r.addresses.every(isLoopbackAddress)) {
-    return { id, group: G, title, verdict: 'warning', evidence: [`The master advertises itself as ${uri}, a loopback address, while it runs on another machine.`], fix };
+    return {
+      id,
+      group: G,
+      title,
+      verdict: 'warning',
+      evidence: [`The master advertises itself as ${uri}, a loopback address, while it runs on another machine.`],
+      fix,
+    };
   }
   const addr = preferred(r.addresses, f.ipv6)[0] ?? r.addresses[0]!;
   try {
     unwrapRosReply('getPid', await f.deps.rpc(uriFor(addr, port), 'getPid', [CALLER_ID], { timeoutMs: f.timeoutMs }));
-    return { id, group: G, title, verdict: 'ok', evidence: [`The master advertises ${uri}; ${host}${isIpLiteral(host) ? '' : ` → ${addr}`} answers getPid.`] };
+    return {
+      id,
+      group: G,
+      title,
+      verdict: 'ok',
+      evidence: [`The master advertises ${uri}; ${host}${isIpLiteral(host) ? '' : ` → ${addr}`} answers getPid.`],
+    };
   } catch (e) {
-    return { id, group: G, title, verdict: 'warning', evidence: [`The master advertises ${uri}; getPid there failed: ${errText(e).message}`], fix };
+    return {
+      id,
+      group: G,
+      title,
+      verdict: 'warning',
+      evidence: [`The master advertises ${uri}; getPid there failed: ${errText(e).message}`],
+      fix,
+    };
   }
 }

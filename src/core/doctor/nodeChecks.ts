@@ -18,13 +18,33 @@ function message(e: unknown): string {
  * this machine cannot resolve is the "rostopic list shows the topic, rostopic echo stays empty" trap.
  */
 export async function nodeChecks(f: DoctorFacts): Promise<Check[]> {
-  if (f.input.rosVersion !== 1) return [{ id: 'nodes.ping', group: G, title: 'Registered nodes answer', verdict: 'skipped', evidence: ['ROS 2 profile.'] }];
-  if (!f.nodes) return [{ id: 'nodes.ping', group: G, title: 'Registered nodes answer', verdict: 'skipped', evidence: ['The master does not answer, so its nodes are unknown.'] }];
-  if (!f.nodes.length) return [{ id: 'nodes.ping', group: G, title: 'Registered nodes answer', verdict: 'ok', evidence: ['No nodes are registered at the master.'] }];
+  if (f.input.rosVersion !== 1)
+    return [{ id: 'nodes.ping', group: G, title: 'Registered nodes answer', verdict: 'skipped', evidence: ['ROS 2 profile.'] }];
+  if (!f.nodes)
+    return [
+      {
+        id: 'nodes.ping',
+        group: G,
+        title: 'Registered nodes answer',
+        verdict: 'skipped',
+        evidence: ['The master does not answer, so its nodes are unknown.'],
+      },
+    ];
+  if (!f.nodes.length)
+    return [
+      { id: 'nodes.ping', group: G, title: 'Registered nodes answer', verdict: 'ok', evidence: ['No nodes are registered at the master.'] },
+    ];
   const sample = f.nodes.slice(0, f.maxNodes);
   const target = uriFor(preferred(f.masterAddresses ?? [], f.ipv6)[0] ?? f.master!.host, f.master!.port);
   const checks = await mapLimit(sample, f.nodeConcurrency, (node) => nodeCheck(f, target, node));
-  if (f.nodes.length > sample.length) checks.push({ id: 'nodes.sampled', group: G, title: 'Not every node was checked', verdict: 'warning', evidence: [`${f.nodes.length} nodes are registered; the first ${sample.length} were checked.`] });
+  if (f.nodes.length > sample.length)
+    checks.push({
+      id: 'nodes.sampled',
+      group: G,
+      title: 'Not every node was checked',
+      verdict: 'warning',
+      evidence: [`${f.nodes.length} nodes are registered; the first ${sample.length} were checked.`],
+    });
   return checks;
 }
 
@@ -38,7 +58,13 @@ async function nodeCheck(f: DoctorFacts, masterTarget: string, node: string): Pr
     if (typeof v !== 'string') throw new RpcError('malformed', 'lookupNode did not return a URI');
     uri = v;
   } catch (e) {
-    return { id, group: G, title, verdict: 'warning', evidence: [`Master does not have lookup information for node [${node}]: ${message(e)}`] };
+    return {
+      id,
+      group: G,
+      title,
+      verdict: 'warning',
+      evidence: [`Master does not have lookup information for node [${node}]: ${message(e)}`],
+    };
   }
   let u: URL;
   try {
@@ -52,7 +78,16 @@ async function nodeCheck(f: DoctorFacts, masterTarget: string, node: string): Pr
     title: `On ${node}'s machine set ROS_IP to its address that this machine can reach (rosnet doctor there offers it) and restart the node${what}.`,
   });
   if (isLoopbackHost(host) && f.master && !masterIsLocal(f)) {
-    return { id, group: G, title, verdict: 'error', evidence: [`${node} advertises ${uri}: a loopback address, registered at a master on another machine. Nobody but its own machine can connect to it.`], fix: fixFor('') };
+    return {
+      id,
+      group: G,
+      title,
+      verdict: 'error',
+      evidence: [
+        `${node} advertises ${uri}: a loopback address, registered at a master on another machine. Nobody but its own machine can connect to it.`,
+      ],
+      fix: fixFor(''),
+    };
   }
   const r = await f.resolve(host);
   if (!r.ok) {
@@ -73,14 +108,25 @@ async function nodeCheck(f: DoctorFacts, masterTarget: string, node: string): Pr
   try {
     const pid = unwrapRosReply('getPid', await f.deps.rpc(uriFor(addr, port), 'getPid', [CALLER_ID], rpcOpts));
     const ms = f.deps.now() - started;
-    return { id, group: G, title, verdict: 'ok', evidence: [`${uri}${isIpLiteral(host) ? '' : ` (${host} → ${addr})`} answered getPid${typeof pid === 'number' ? ` (pid ${pid})` : ''} in ${ms.toFixed(0)} ms`] };
+    return {
+      id,
+      group: G,
+      title,
+      verdict: 'ok',
+      evidence: [
+        `${uri}${isIpLiteral(host) ? '' : ` (${host} → ${addr})`} answered getPid${typeof pid === 'number' ? ` (pid ${pid})` : ''} in ${ms.toFixed(0)} ms`,
+      ],
+    };
   } catch (e) {
     return {
       id,
       group: G,
       title,
       verdict: 'error',
-      evidence: [`Could not contact ${node} at ${uri}${isIpLiteral(host) ? '' : ` (${host} → ${addr})`}: ${message(e)}`, 'Subscribers here cannot connect to it: its messages never arrive (or it has died without unregistering).'],
+      evidence: [
+        `Could not contact ${node} at ${uri}${isIpLiteral(host) ? '' : ` (${host} → ${addr})`}: ${message(e)}`,
+        'Subscribers here cannot connect to it: its messages never arrive (or it has died without unregistering).',
+      ],
       fix: fixFor(''),
     };
   }

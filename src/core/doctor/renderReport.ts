@@ -4,7 +4,9 @@ export const TEXT_MARKS: Record<Verdict, string> = { ok: '✓', warning: '⚠', 
 const MD_MARKS: Record<Verdict, string> = { ok: '✅', warning: '⚠️', error: '❌', skipped: '➖' };
 
 function groups(report: DoctorReport): Array<[string, Check[]]> {
-  return GROUP_ORDER.map((g) => [GROUP_TITLES[g], report.checks.filter((c) => c.group === g)] as [string, Check[]]).filter(([, cs]) => cs.length > 0);
+  return GROUP_ORDER.map((g) => [GROUP_TITLES[g], report.checks.filter((c) => c.group === g)] as [string, Check[]]).filter(
+    ([, cs]) => cs.length > 0,
+  );
 }
 
 function summaryLine(r: DoctorReport): string {
@@ -13,14 +15,24 @@ function summaryLine(r: DoctorReport): string {
 }
 
 function sourceLine(r: DoctorReport): string {
-  const what = r.source.kind === 'profile' ? `profile '${r.source.name}'` : r.source.kind === 'env-file' ? `env file ${r.source.name}` : 'the process environment';
+  const what =
+    r.source.kind === 'profile'
+      ? `profile '${r.source.name}'`
+      : r.source.kind === 'env-file'
+        ? `env file ${r.source.name}`
+        : 'the process environment';
   return `ROS ${r.rosVersion}, ${what}`;
 }
 
 /** Markdown for a bug report: grouped, every check with its evidence and fix. */
 export function renderMarkdown(r: DoctorReport): string {
   const esc = (s: string) => s.replace(/([\\`*_[\]<>|])/g, '\\$1');
-  const lines = [`## ROS Network doctor: ${r.verdict === 'ok' ? 'all ok' : r.verdict === 'warning' ? 'warnings' : 'problems found'}`, '', `${esc(sourceLine(r))} · ${summaryLine(r)} · ${r.generatedAt}`, ''];
+  const lines = [
+    `## ROS Network doctor: ${r.verdict === 'ok' ? 'all ok' : r.verdict === 'warning' ? 'warnings' : 'problems found'}`,
+    '',
+    `${esc(sourceLine(r))} · ${summaryLine(r)} · ${r.generatedAt}`,
+    '',
+  ];
   for (const [title, cs] of groups(r)) {
     lines.push(`### ${title}`, '');
     for (const c of cs) {

@@ -19,7 +19,16 @@ export async function reverseChecks(f: DoctorFacts): Promise<Check[]> {
   if (f.input.rosVersion !== 1) return [{ id, group: G, title: 'Reverse reachability', verdict: 'skipped', evidence: ['ROS 2 profile.'] }];
   const note = 'Local check: it binds and connects on this machine; the master’s machine must resolve the name to the same address.';
   const r = await f.resolve(adv.value);
-  if (!r.ok) return [{ id, group: G, title, verdict: 'error', evidence: [`'${adv.value}' (${adv.source}) does not resolve here (${r.code}), so there is no address to bind.`, note] }];
+  if (!r.ok)
+    return [
+      {
+        id,
+        group: G,
+        title,
+        verdict: 'error',
+        evidence: [`'${adv.value}' (${adv.source}) does not resolve here (${r.code}), so there is no address to bind.`, note],
+      },
+    ];
   const bindAddr = preferred(r.addresses, f.ipv6)[0] ?? r.addresses[0]!;
   let listener: Awaited<ReturnType<typeof f.deps.listen>>;
   try {
@@ -32,7 +41,10 @@ export async function reverseChecks(f: DoctorFacts): Promise<Check[]> {
         group: G,
         title,
         verdict: 'error',
-        evidence: [`Binding ${bindAddr} (${adv.source}=${adv.value}) failed: ${code}${code === 'EADDRNOTAVAIL' ? ': it is not an address of this machine' : ''} (local addresses: ${localList(f)}).`, note],
+        evidence: [
+          `Binding ${bindAddr} (${adv.source}=${adv.value}) failed: ${code}${code === 'EADDRNOTAVAIL' ? ': it is not an address of this machine' : ''} (local addresses: ${localList(f)}).`,
+          note,
+        ],
       },
     ];
   }
@@ -42,14 +54,47 @@ export async function reverseChecks(f: DoctorFacts): Promise<Check[]> {
     try {
       unwrapRosReply('getPid', await f.deps.rpc(target, 'getPid', [CALLER_ID], { timeoutMs: f.timeoutMs }));
     } catch (e) {
-      return [{ id, group: G, title, verdict: 'error', evidence: [`Listening on ${bindAddr}:${listener.port}, but ${shown} did not answer: ${e instanceof RpcError ? e.message : String(e)}`, note] }];
+      return [
+        {
+          id,
+          group: G,
+          title,
+          verdict: 'error',
+          evidence: [
+            `Listening on ${bindAddr}:${listener.port}, but ${shown} did not answer: ${e instanceof RpcError ? e.message : String(e)}`,
+            note,
+          ],
+        },
+      ];
     }
     const loopOnly = isLoopbackAddress(bindAddr);
     const remote = !!f.masterAddresses?.length && !f.masterAddresses.every((a) => isLoopbackAddress(a) || f.isLocal(a));
     if (loopOnly && remote) {
-      return [{ id, group: G, title, verdict: 'error', evidence: [`${shown} answered, but only through loopback (${bindAddr}): the master on another machine cannot connect to it.`, note] }];
+      return [
+        {
+          id,
+          group: G,
+          title,
+          verdict: 'error',
+          evidence: [
+            `${shown} answered, but only through loopback (${bindAddr}): the master on another machine cannot connect to it.`,
+            note,
+          ],
+        },
+      ];
     }
-    return [{ id, group: G, title, verdict: 'ok', evidence: [`Bound ${bindAddr}:${listener.port}; ${shown}${isIpLiteral(adv.value) ? '' : ` (→ ${bindAddr})`} answered getPid.`, note] }];
+    return [
+      {
+        id,
+        group: G,
+        title,
+        verdict: 'ok',
+        evidence: [
+          `Bound ${bindAddr}:${listener.port}; ${shown}${isIpLiteral(adv.value) ? '' : ` (→ ${bindAddr})`} answered getPid.`,
+          note,
+        ],
+      },
+    ];
   } finally {
     await listener.close();
   }

@@ -1,4 +1,12 @@
-import { assessDomain, DEFAULT_EPHEMERAL, MAX_DOMAIN_ID, nearestSafeDomain, parseDomainIdLikeRcl, parseEphemeralRange, type PortRange } from '../ros/domain';
+import {
+  assessDomain,
+  DEFAULT_EPHEMERAL,
+  MAX_DOMAIN_ID,
+  nearestSafeDomain,
+  parseDomainIdLikeRcl,
+  parseEphemeralRange,
+  type PortRange,
+} from '../ros/domain';
 import { ROS2_DISTROS } from '../ros/variables';
 import { type DoctorFacts, variable } from './facts';
 import type { Check } from './types';
@@ -18,7 +26,8 @@ async function ephemeralRange(f: DoctorFacts): Promise<{ range: PortRange; from:
 }
 
 export async function ros2Checks(f: DoctorFacts): Promise<Check[]> {
-  if (f.input.rosVersion !== 2) return [{ id: 'ros2.domain', group: G, title: 'ROS 2 domain and discovery', verdict: 'skipped', evidence: ['ROS 1 profile.'] }];
+  if (f.input.rosVersion !== 2)
+    return [{ id: 'ros2.domain', group: G, title: 'ROS 2 domain and discovery', verdict: 'skipped', evidence: ['ROS 1 profile.'] }];
   return [await domainCheck(f), await discoveryCheck(f), await rmwCheck(f)];
 }
 
@@ -27,18 +36,48 @@ async function domainCheck(f: DoctorFacts): Promise<Check> {
   const title = 'ROS_DOMAIN_ID is valid and its ports stay out of the ephemeral range';
   const raw = f.input.variables.get('ROS_DOMAIN_ID') ?? '';
   const p = parseDomainIdLikeRcl(raw);
-  if (p.kind === 'error') return { id, group: G, title, verdict: 'error', evidence: [`ROS_DOMAIN_ID '${raw}': ${p.why}`], fix: { title: `Use a plain decimal 0–${MAX_DOMAIN_ID}.` } };
+  if (p.kind === 'error')
+    return {
+      id,
+      group: G,
+      title,
+      verdict: 'error',
+      evidence: [`ROS_DOMAIN_ID '${raw}': ${p.why}`],
+      fix: { title: `Use a plain decimal 0–${MAX_DOMAIN_ID}.` },
+    };
   const d = p.kind === 'unset' ? 0 : p.value;
   const lenient = p.kind === 'lenient' ? [`rcl reads '${raw}' as ${d}: ${p.why}`] : [];
   const { range, from } = await ephemeralRange(f);
   const a = assessDomain(d, range);
   const head = `Domain ${d}${p.kind === 'unset' ? ' (ROS_DOMAIN_ID unset)' : ''}: ports ${a.firstPort}–${a.lastPort}; ephemeral range ${range.lo}–${range.hi} (${from})`;
-  if (!a.valid) return { id, group: G, title, verdict: 'error', evidence: [head, ...lenient, `Domain ${d} > ${MAX_DOMAIN_ID}: the RTPS ports exceed 65535 (Fast DDS aborts).`], fix: { title: `Use a domain between 0 and ${MAX_DOMAIN_ID}.` } };
+  if (!a.valid)
+    return {
+      id,
+      group: G,
+      title,
+      verdict: 'error',
+      evidence: [head, ...lenient, `Domain ${d} > ${MAX_DOMAIN_ID}: the RTPS ports exceed 65535 (Fast DDS aborts).`],
+      fix: { title: `Use a domain between 0 and ${MAX_DOMAIN_ID}.` },
+    };
   if (!a.safe) {
     const near = nearestSafeDomain(d, range);
-    return { id, group: G, title, verdict: 'warning', evidence: [head, ...lenient, `The discovery ports of domain ${d} fall in the OS ephemeral range: a random outgoing connection can take them and participants then fail to start or to be discovered.`], fix: { title: near !== undefined ? `Use domain ${near} (nearest safe one).` : 'Pick a domain outside the ephemeral range.' } };
+    return {
+      id,
+      group: G,
+      title,
+      verdict: 'warning',
+      evidence: [
+        head,
+        ...lenient,
+        `The discovery ports of domain ${d} fall in the OS ephemeral range: a random outgoing connection can take them and participants then fail to start or to be discovered.`,
+      ],
+      fix: { title: near !== undefined ? `Use domain ${near} (nearest safe one).` : 'Pick a domain outside the ephemeral range.' },
+    };
   }
-  const cap = a.maxParticipants < 120 ? [`At most ${a.maxParticipants} ROS 2 processes fit on one machine in this domain before their ports enter the ephemeral range.`] : [];
+  const cap =
+    a.maxParticipants < 120
+      ? [`At most ${a.maxParticipants} ROS 2 processes fit on one machine in this domain before their ports enter the ephemeral range.`]
+      : [];
   return { id, group: G, title, verdict: lenient.length || cap.length ? 'warning' : 'ok', evidence: [head, ...lenient, ...cap] };
 }
 
@@ -48,16 +87,26 @@ async function discoveryCheck(f: DoctorFacts): Promise<Check> {
   const lo = variable(f.input, 'ROS_LOCALHOST_ONLY');
   const range = variable(f.input, 'ROS_AUTOMATIC_DISCOVERY_RANGE');
   const peersRaw = variable(f.input, 'ROS_STATIC_PEERS');
-  const peers = peersRaw ? peersRaw.split(';').map((s) => s.trim()).filter(Boolean) : [];
-  const evidence: string[] = [`Range: ${lo?.startsWith('1') ? 'LOCALHOST (ROS_LOCALHOST_ONLY=1)' : (range ?? 'SUBNET (default)')}; static peers: ${peers.length ? peers.join(', ') : 'none'}`];
+  const peers = peersRaw
+    ? peersRaw
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
+  const evidence: string[] = [
+    `Range: ${lo?.startsWith('1') ? 'LOCALHOST (ROS_LOCALHOST_ONLY=1)' : (range ?? 'SUBNET (default)')}; static peers: ${peers.length ? peers.join(', ') : 'none'}`,
+  ];
   let verdict: Check['verdict'] = 'ok';
   const warn = (s: string) => {
     evidence.push(s);
     if (verdict === 'ok') verdict = 'warning';
   };
-  if (lo?.startsWith('1') && (range || peers.length)) warn("ROS_LOCALHOST_ONLY=1 wins: 'automatic_discovery_range' and 'static_peers' are ignored.");
-  if (range && !['SUBNET', 'LOCALHOST', 'OFF', 'SYSTEM_DEFAULT'].includes(range)) warn(`Invalid value '${range}' for ROS_AUTOMATIC_DISCOVERY_RANGE: rcl assumes LOCALHOST.`);
-  if (peers.length && (range === 'OFF' || range === 'SYSTEM_DEFAULT')) warn(`ROS_STATIC_PEERS is ignored with ROS_AUTOMATIC_DISCOVERY_RANGE=${range}.`);
+  if (lo?.startsWith('1') && (range || peers.length))
+    warn("ROS_LOCALHOST_ONLY=1 wins: 'automatic_discovery_range' and 'static_peers' are ignored.");
+  if (range && !['SUBNET', 'LOCALHOST', 'OFF', 'SYSTEM_DEFAULT'].includes(range))
+    warn(`Invalid value '${range}' for ROS_AUTOMATIC_DISCOVERY_RANGE: rcl assumes LOCALHOST.`);
+  if (peers.length && (range === 'OFF' || range === 'SYSTEM_DEFAULT'))
+    warn(`ROS_STATIC_PEERS is ignored with ROS_AUTOMATIC_DISCOVERY_RANGE=${range}.`);
   if (range === 'OFF') warn('Discovery is OFF: no other process, even on this machine, is discovered.');
   for (const peer of peers) {
     if (peer.length > 255) {
@@ -69,7 +118,20 @@ async function discoveryCheck(f: DoctorFacts): Promise<Check> {
     if (r.ok) evidence.push(`Peer ${peer} → ${r.addresses.join(', ')}`);
     else warn(`Peer '${peer}' does not resolve here (${r.code}); rmw_fastrtps fails to create the participant ("Unable to resolve peer").`);
   }
-  return { id, group: G, title, verdict, evidence, ...(verdict !== 'ok' ? { fix: { title: 'Use ROS_AUTOMATIC_DISCOVERY_RANGE=SUBNET or LOCALHOST with resolvable ROS_STATIC_PEERS, and drop ROS_LOCALHOST_ONLY.' } } : {}) };
+  return {
+    id,
+    group: G,
+    title,
+    verdict,
+    evidence,
+    ...(verdict !== 'ok'
+      ? {
+          fix: {
+            title: 'Use ROS_AUTOMATIC_DISCOVERY_RANGE=SUBNET or LOCALHOST with resolvable ROS_STATIC_PEERS, and drop ROS_LOCALHOST_ONLY.',
+          },
+        }
+      : {}),
+  };
 }
 
 async function rmwCheck(f: DoctorFacts): Promise<Check> {
@@ -77,8 +139,16 @@ async function rmwCheck(f: DoctorFacts): Promise<Check> {
   const rmw = variable(f.input, 'RMW_IMPLEMENTATION') ?? 'rmw_fastrtps_cpp';
   const title = `The middleware ${rmw} is installed`;
   const distro = variable(f.input, 'ROS_DISTRO');
-  if (!distro) return { id, group: G, title, verdict: 'skipped', evidence: ['ROS_DISTRO is not known (source the distro’s setup.bash, or run from a terminal that has it).'] };
-  if (!(ROS2_DISTROS as readonly string[]).includes(distro)) return { id, group: G, title, verdict: 'skipped', evidence: [`ROS_DISTRO '${distro}' is not a ROS 2 distro.`] };
+  if (!distro)
+    return {
+      id,
+      group: G,
+      title,
+      verdict: 'skipped',
+      evidence: ['ROS_DISTRO is not known (source the distro’s setup.bash, or run from a terminal that has it).'],
+    };
+  if (!(ROS2_DISTROS as readonly string[]).includes(distro))
+    return { id, group: G, title, verdict: 'skipped', evidence: [`ROS_DISTRO '${distro}' is not a ROS 2 distro.`] };
   const prefix = f.deps.platform === 'win32' ? `C:\\dev\\ros2_${distro}` : `/opt/ros/${distro}`;
   const candidates = [`${prefix}/share/${rmw}/package.xml`, `${prefix}/lib/lib${rmw}.so`];
   for (const c of candidates) if (await f.deps.exists(c)) return { id, group: G, title, verdict: 'ok', evidence: [`Found ${c}`] };

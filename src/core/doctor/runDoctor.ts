@@ -21,7 +21,15 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps, opts: Doct
     try {
       return await run();
     } catch (e) {
-      return [{ id: `${group}.internal`, group, title: 'The check could not run', verdict: 'error', evidence: [e instanceof Error ? e.message : String(e)] }];
+      return [
+        {
+          id: `${group}.internal`,
+          group,
+          title: 'The check could not run',
+          verdict: 'error',
+          evidence: [e instanceof Error ? e.message : String(e)],
+        },
+      ];
     }
   };
   // The master's addresses decide what "remote" means for the address and reverse checks; with

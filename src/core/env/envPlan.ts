@@ -35,17 +35,33 @@ export function planProfileEnv(profile: Profile): EnvPlan {
       name: 'ROS_HOSTNAME',
       value: ip,
       kind: 'pinned',
-      reason: 'ROS_HOSTNAME wins over ROS_IP, so an inherited or ~/.bashrc ROS_HOSTNAME would hide the profile\'s ROS_IP; it is pinned to the same address',
+      reason:
+        "ROS_HOSTNAME wins over ROS_IP, so an inherited or ~/.bashrc ROS_HOSTNAME would hide the profile's ROS_IP; it is pinned to the same address",
     });
   }
   if (has('ROS_HOSTNAME') && !has('ROS_IP')) {
-    add({ name: 'ROS_IP', value: '', kind: 'blanked', reason: 'the profile advertises ROS_HOSTNAME; an inherited ROS_IP would only mislead' });
+    add({
+      name: 'ROS_IP',
+      value: '',
+      kind: 'blanked',
+      reason: 'the profile advertises ROS_HOSTNAME; an inherited ROS_IP would only mislead',
+    });
   }
   if ((has('ROS_AUTOMATIC_DISCOVERY_RANGE') || has('ROS_STATIC_PEERS')) && !has('ROS_LOCALHOST_ONLY')) {
-    add({ name: 'ROS_LOCALHOST_ONLY', value: '', kind: 'blanked', reason: 'an inherited ROS_LOCALHOST_ONLY=1 would override the profile\'s discovery range and static peers' });
+    add({
+      name: 'ROS_LOCALHOST_ONLY',
+      value: '',
+      kind: 'blanked',
+      reason: "an inherited ROS_LOCALHOST_ONLY=1 would override the profile's discovery range and static peers",
+    });
   }
   if (profile.rosVersion === 2 && !has('ROS_DOMAIN_ID')) {
-    add({ name: 'ROS_DOMAIN_ID', value: '', kind: 'blanked', reason: 'the profile uses the default domain 0; an inherited ROS_DOMAIN_ID would put terminals in another domain' });
+    add({
+      name: 'ROS_DOMAIN_ID',
+      value: '',
+      kind: 'blanked',
+      reason: 'the profile uses the default domain 0; an inherited ROS_DOMAIN_ID would put terminals in another domain',
+    });
   }
   for (const name of profile.unset) add({ name, value: '', kind: 'blanked', reason: 'listed in the profile\'s "unset"' });
   return { profileName: profile.name, entries: [...entries.values()] };

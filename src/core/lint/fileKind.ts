@@ -12,6 +12,7 @@ export function detectKind(path: string): FileKind | undefined {
   if (/\.launch\.ya?ml$/.test(base)) return 'ros2-launch-yaml';
   if (base.endsWith('.launch.xml')) return 'ros2-launch-xml';
   if (base.endsWith('.launch') || (base.endsWith('.xml') && /(^|\/)launch\//.test(p))) return 'ros1-launch';
-  if (/\.(sh|bash|zsh)$/.test(base) || base === '.bashrc' || base === '.zshrc' || base === '.profile' || base === '.bash_profile') return 'shell';
+  if (/\.(sh|bash|zsh)$/.test(base) || base === '.bashrc' || base === '.zshrc' || base === '.profile' || base === '.bash_profile')
+    return 'shell';
   return undefined;
 }

@@ -28,7 +28,10 @@ export interface HostDeps {
   interfaces(): LocalAddress[];
 }
 
-export type HostResolution = { readonly kind: 'ok'; readonly addresses: readonly string[] } | { readonly kind: 'failed'; readonly code: string } | { readonly kind: 'timeout' };
+export type HostResolution =
+  | { readonly kind: 'ok'; readonly addresses: readonly string[] }
+  | { readonly kind: 'failed'; readonly code: string }
+  | { readonly kind: 'timeout' };
 
 export const HOST_LOOKUP_TIMEOUT_MS = 2000;
 export const HOST_CACHE_TTL_MS = 60_000;
@@ -123,25 +126,56 @@ export async function hostFindings(inputs: HostInputs, deps: HostDeps, opts: Hos
       const host = parsed.uri.host;
       const at = uri.value.indexOf(host, uri.value.indexOf('://') + 3);
       const span = at >= 0 ? { start: uri.span.start + at, end: uri.span.start + at + host.length } : uri.span;
-      jobs.push(resolve(host).then((r) => (r.kind === 'failed' ? { code: 'URI004', severity: 'warning', message: `Cannot resolve hostname '${host}' in ROS_MASTER_URI`, span } : undefined)));
+      jobs.push(
+        resolve(host).then((r) =>
+          r.kind === 'failed'
+            ? { code: 'URI004', severity: 'warning', message: `Cannot resolve hostname '${host}' in ROS_MASTER_URI`, span }
+            : undefined,
+        ),
+      );
     }
   }
 
   const ip = inputs.ROS_IP;
   // Not a literal (or with whitespace) is HOST001/HOST002's business, from the text alone.
   if (ip && !substituted(ip.value) && isIpLiteral(ip.value) && !isLocal(ip.value)) {
-    jobs.push(Promise.resolve({ code: 'HOST003', severity: 'warning', message: `ROS_IP may be incorrect: ROS_IP [${ip.value}] does not appear to be an IP address of a local network interface (one of ${locals().list}).`, span: ip.span }));
+    jobs.push(
+      Promise.resolve({
+        code: 'HOST003',
+        severity: 'warning',
+        message: `ROS_IP may be incorrect: ROS_IP [${ip.value}] does not appear to be an IP address of a local network interface (one of ${locals().list}).`,
+        span: ip.span,
+      }),
+    );
   }
 
   const name = inputs.ROS_HOSTNAME;
   if (name && name.value !== '' && !substituted(name.value) && !/[\s/:]/.test(name.value) && !isLoopbackHost(name.value)) {
     const h = name.value;
     const at = (addresses: readonly string[]): Finding | undefined =>
-      addresses.some((a) => !isLocal(a)) ? { code: 'HOST003', severity: 'warning', message: `ROS_HOSTNAME may be incorrect: ROS_HOSTNAME [${h}] resolves to [${addresses.join(', ')}], which does not appear to be a local IP address (${locals().list}).`, span: name.span } : undefined;
+      addresses.some((a) => !isLocal(a))
+        ? {
+            code: 'HOST003',
+            severity: 'warning',
+            message: `ROS_HOSTNAME may be incorrect: ROS_HOSTNAME [${h}] resolves to [${addresses.join(', ')}], which does not appear to be a local IP address (${locals().list}).`,
+            span: name.span,
+          }
+        : undefined;
     if (isIpLiteral(h)) jobs.push(Promise.resolve(at([h])));
     else
       jobs.push(
-        resolve(h).then((r) => (r.kind === 'failed' ? { code: 'HOST003', severity: 'warning', message: `ROS_HOSTNAME may be incorrect: ROS_HOSTNAME [${h}] cannot be resolved to an IP address`, span: name.span } : r.kind === 'ok' ? at(r.addresses) : undefined)),
+        resolve(h).then((r) =>
+          r.kind === 'failed'
+            ? {
+                code: 'HOST003',
+                severity: 'warning',
+                message: `ROS_HOSTNAME may be incorrect: ROS_HOSTNAME [${h}] cannot be resolved to an IP address`,
+                span: name.span,
+              }
+            : r.kind === 'ok'
+              ? at(r.addresses)
+              : undefined,
+        ),
       );
   }
 

@@ -5,7 +5,10 @@ import { memoized } from '../util/memo';
 export const imageContext: (image: string) => { readonly ros?: RosGeneration; readonly distro?: string } = memoized(imageContextOf);
 
 function imageContextOf(image: string): { ros?: RosGeneration; distro?: string } {
-  const m = /(?:^|[/:_-])(boxturtle|cturtle|diamondback|electric|fuerte|groovy|hydro|indigo|jade|kinetic|lunar|melodic|noetic|ardent|bouncy|crystal|dashing|eloquent|foxy|galactic|humble|iron|jazzy|kilted|rolling)(?:$|[-_.:])/i.exec(image);
+  const m =
+    /(?:^|[/:_-])(boxturtle|cturtle|diamondback|electric|fuerte|groovy|hydro|indigo|jade|kinetic|lunar|melodic|noetic|ardent|bouncy|crystal|dashing|eloquent|foxy|galactic|humble|iron|jazzy|kilted|rolling)(?:$|[-_.:])/i.exec(
+      image,
+    );
   if (!m) return {};
   const distro = m[1]!.toLowerCase();
   const ros = rosGenerationOfDistro(distro);

@@ -52,4 +52,3 @@ export function lintText(path: string, text: string, ctx: LintContext, kindOverr
     return { kind, findings: unreadable(text, e) };
   }
 }
-

@@ -9,14 +9,30 @@ export const MAX_LINT_BYTES = 20 * 1024 * 1024;
 
 /** The finding for a text the engine does not lint (too large, binary), or undefined. */
 export function notLintable(text: string): Finding[] | undefined {
-  if (text.length > MAX_LINT_BYTES) return [{ code: 'FMT001', severity: 'info', message: `Not linted: the file is larger than ${MAX_LINT_BYTES / 1024 / 1024} MB`, span: { start: 0, end: 0 } }];
-  if (text.slice(0, 8192).includes('\0')) return [{ code: 'FMT001', severity: 'info', message: 'Not linted: this looks like a binary file', span: { start: 0, end: 0 } }];
+  if (text.length > MAX_LINT_BYTES)
+    return [
+      {
+        code: 'FMT001',
+        severity: 'info',
+        message: `Not linted: the file is larger than ${MAX_LINT_BYTES / 1024 / 1024} MB`,
+        span: { start: 0, end: 0 },
+      },
+    ];
+  if (text.slice(0, 8192).includes('\0'))
+    return [{ code: 'FMT001', severity: 'info', message: 'Not linted: this looks like a binary file', span: { start: 0, end: 0 } }];
   return undefined;
 }
 
 /** A parser or rule failure is itself one finding: linting never throws. */
 export function unreadable(text: string, e: unknown): Finding[] {
-  return [{ code: 'FMT001', severity: 'error', message: `ROS Network could not read this file: ${e instanceof Error ? e.message : String(e)}`, span: { start: 0, end: Math.min(text.length, 1) } }];
+  return [
+    {
+      code: 'FMT001',
+      severity: 'error',
+      message: `ROS Network could not read this file: ${e instanceof Error ? e.message : String(e)}`,
+      span: { start: 0, end: Math.min(text.length, 1) },
+    },
+  ];
 }
 
 /** The whole line of an assignment, for "remove" fixes in line-based files. */
@@ -155,7 +171,8 @@ export function lintModel(model: SourceModel, ctx: LintContext): Finding[] {
     }
     const inferred = ros1Only && !ros2Only ? 1 : ros2Only && !ros1Only ? 2 : undefined;
     const cut = scope.indexOf('/');
-    const scopeCtx = model.scopes && (cut < 0 ? model.scopes.get(scope) : model.scopes.get(scope.slice(0, cut)) ?? model.scopes.get(scope));
+    const scopeCtx =
+      model.scopes && (cut < 0 ? model.scopes.get(scope) : (model.scopes.get(scope.slice(0, cut)) ?? model.scopes.get(scope)));
     const ros = scopeCtx?.ros ?? model.ros ?? ctx.ros ?? inferred;
     const distro = scopeCtx?.distro ?? model.distro ?? ctx.distro;
     const { renamable, notRenamable } = valueContexts(ctx, ros, distro);
@@ -163,7 +180,17 @@ export function lintModel(model: SourceModel, ctx: LintContext): Finding[] {
       const a = vars[j]!;
       for (const f of valueRules(a, a.op !== 'arg' ? renamable : notRenamable, env)) push(f);
     }
-    for (const f of scopeRules({ scope, env, ros, kind: model.kind, removable: lineBased ? (a) => (a.scope === scope ? lineSpan(model.text, a) : undefined) : notRemovable }, ctx)) push(f);
+    for (const f of scopeRules(
+      {
+        scope,
+        env,
+        ros,
+        kind: model.kind,
+        removable: lineBased ? (a) => (a.scope === scope ? lineSpan(model.text, a) : undefined) : notRemovable,
+      },
+      ctx,
+    ))
+      push(f);
   }
   for (const f of machineRules(machines, ctx)) push(f);
   // Codes are ASCII: a code-unit comparison orders them as localeCompare did, without ICU.

@@ -30,7 +30,12 @@ const DC = 'Docker Compose';
 export const RULE_CATALOG: readonly RuleInfo[] = [
   { code: 'URI001', severity: 'error', section: URI, title: 'ROS_MASTER_URI is not an http:// URL' },
   { code: 'URI002', severity: 'error', section: URI, title: 'ROS_MASTER_URI has no valid port (1–65535)' },
-  { code: 'URI003', severity: 'error', section: URI, title: 'ROS_MASTER_URI is malformed (empty host, unbracketed IPv6, whitespace, quotes)' },
+  {
+    code: 'URI003',
+    severity: 'error',
+    section: URI,
+    title: 'ROS_MASTER_URI is malformed (empty host, unbracketed IPv6, whitespace, quotes)',
+  },
   { code: 'URI004', severity: 'warning', section: URI, title: 'The master host does not resolve', needs: 'dns' },
   { code: 'HOST001', severity: 'error', section: HOST, title: 'ROS_IP is not a literal IP address' },
   { code: 'HOST002', severity: 'error', section: HOST, title: 'ROS_IP/ROS_HOSTNAME is empty or includes a scheme or port' },

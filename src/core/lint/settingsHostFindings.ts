@@ -6,7 +6,12 @@ import type { Finding } from './types';
  * URI004/HOST003 for one profile of a settings.json text: the active one, the only profile that
  * describes this machine. Nothing for a profile that is not in the text or targets ROS 2.
  */
-export async function settingsHostFindings(text: string, profileName: string, deps: HostDeps, opts: HostFindingOptions = {}): Promise<Finding[]> {
+export async function settingsHostFindings(
+  text: string,
+  profileName: string,
+  deps: HostDeps,
+  opts: HostFindingOptions = {},
+): Promise<Finding[]> {
   const scope = settingsProfileScope(text, profileName);
   if (!scope) return [];
   const model = settingsSource(text);

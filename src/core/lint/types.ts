@@ -4,7 +4,8 @@ import type { TargetOs } from '../ros/domain';
 
 export type Severity = 'error' | 'warning' | 'info';
 
-export type FileKind = 'dotenv' | 'shell' | 'compose' | 'ros1-launch' | 'ros2-launch-xml' | 'ros2-launch-yaml' | 'ros2-launch-py' | 'devcontainer' | 'settings';
+export type FileKind =
+  'dotenv' | 'shell' | 'compose' | 'ros1-launch' | 'ros2-launch-xml' | 'ros2-launch-yaml' | 'ros2-launch-py' | 'devcontainer' | 'settings';
 
 export interface TextEdit {
   readonly span: Span;

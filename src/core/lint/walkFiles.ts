@@ -75,7 +75,8 @@ export function displayPath(cwd: string, abs: string): string {
   return rel.split(path.sep).join('/');
 }
 
-const errText = (e: unknown) => (e instanceof Error && 'code' in e ? `${(e as NodeJS.ErrnoException).code}: ${e.message.replace(/^[A-Z]+: /, '')}` : String(e));
+const errText = (e: unknown) =>
+  e instanceof Error && 'code' in e ? `${(e as NodeJS.ErrnoException).code}: ${e.message.replace(/^[A-Z]+: /, '')}` : String(e);
 
 /**
  * The files `rosnet lint` checks: explicit files as given (if their kind is known), directories

@@ -12,7 +12,11 @@ export async function lintWalkedFile(f: WalkedFile, ctx: LintContext, fs: LintFs
     buf = await fs.readFile(f.path, MAX_LINT_BYTES + 1);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return { file: f.file, text: '', findings: [{ code: 'FMT001', severity: 'error', message: `Not linted: cannot read the file (${why})`, span: { start: 0, end: 0 } }] };
+    return {
+      file: f.file,
+      text: '',
+      findings: [{ code: 'FMT001', severity: 'error', message: `Not linted: cannot read the file (${why})`, span: { start: 0, end: 0 } }],
+    };
   }
   if (buf.length > MAX_LINT_BYTES) {
     // One char per byte: the engine sees a text over its cap and answers with its own message
@@ -31,11 +35,21 @@ export interface LintPathsResult {
 }
 
 /** `rosnet lint`'s core: walk the paths, lint every file; one report per file, sorted by path. */
-export async function lintPaths(args: readonly string[], cwd: string, ctx: LintContext, fs: LintFs = NODE_LINT_FS): Promise<LintPathsResult> {
+export async function lintPaths(
+  args: readonly string[],
+  cwd: string,
+  ctx: LintContext,
+  fs: LintFs = NODE_LINT_FS,
+): Promise<LintPathsResult> {
   const walk = await walkFiles(args, cwd, fs);
   const reports: FileLintReport[] = [];
   for (const f of walk.files) reports.push(await lintWalkedFile(f, ctx, fs));
-  for (const p of walk.problems) reports.push({ file: p.file, text: '', findings: [{ code: 'FMT001', severity: 'error', message: `Not linted: ${p.message}`, span: { start: 0, end: 0 } }] });
+  for (const p of walk.problems)
+    reports.push({
+      file: p.file,
+      text: '',
+      findings: [{ code: 'FMT001', severity: 'error', message: `Not linted: ${p.message}`, span: { start: 0, end: 0 } }],
+    });
   reports.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { reports, missing: walk.missing, skipped: walk.skipped };
 }

@@ -11,13 +11,17 @@ export interface LocalAddress {
 export function localAddresses(): LocalAddress[] {
   const out: LocalAddress[] = [];
   for (const [iface, list] of Object.entries(os.networkInterfaces())) {
-    for (const a of list ?? []) out.push({ iface, address: a.address, family: a.family === 'IPv6' ? 'IPv6' : 'IPv4', internal: a.internal });
+    for (const a of list ?? [])
+      out.push({ iface, address: a.address, family: a.family === 'IPv6' ? 'IPv6' : 'IPv4', internal: a.internal });
   }
   return out;
 }
 
 export function normalizeAddress(a: string): string {
-  const s = a.replace(/^\[|\]$/g, '').replace(/%.*$/, '').toLowerCase();
+  const s = a
+    .replace(/^\[|\]$/g, '')
+    .replace(/%.*$/, '')
+    .toLowerCase();
   return s.startsWith('::ffff:') && isIpv4Literal(s.slice(7)) ? s.slice(7) : s;
 }
 

@@ -18,5 +18,9 @@ export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise
 
 /** getaddrinfo (all addresses, in the resolver's order) with a timeout: a hung resolver rejects with ETIMEOUT. */
 export function nodeLookup(host: string, timeoutMs = 5000): Promise<string[]> {
-  return withTimeout(dns.promises.lookup(host, { all: true, verbatim: true }).then((r) => r.map((a) => a.address)), timeoutMs, `resolving ${host}`);
+  return withTimeout(
+    dns.promises.lookup(host, { all: true, verbatim: true }).then((r) => r.map((a) => a.address)),
+    timeoutMs,
+    `resolving ${host}`,
+  );
 }

@@ -25,7 +25,13 @@ export interface ProbeReachable extends MasterGraph {
   readonly ok: true;
   readonly uri: string;
   readonly roundTripMs: number;
-  readonly counts: { readonly nodes: number; readonly topics: number; readonly services: number; readonly publishers: number; readonly subscribers: number };
+  readonly counts: {
+    readonly nodes: number;
+    readonly topics: number;
+    readonly services: number;
+    readonly publishers: number;
+    readonly subscribers: number;
+  };
 }
 
 export interface ProbeFailure {
@@ -47,7 +53,13 @@ const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x)
 
 /** Unwraps the ROS master API's [code, statusMessage, value] triple. */
 export function unwrapRosReply(method: string, reply: unknown): unknown {
-  if (!Array.isArray(reply) || reply.length !== 3 || typeof reply[0] !== 'number' || !Number.isFinite(reply[0]) || typeof reply[1] !== 'string') {
+  if (
+    !Array.isArray(reply) ||
+    reply.length !== 3 ||
+    typeof reply[0] !== 'number' ||
+    !Number.isFinite(reply[0]) ||
+    typeof reply[1] !== 'string'
+  ) {
     throw new RpcError('malformed', `${method} did not return a ROS [code, message, value] triple`);
   }
   const [code, msg, value] = reply as [number, string, unknown];
@@ -172,7 +184,14 @@ export async function probeMaster(uri: string, opts: RpcOptions & { now?: () => 
   const started = now();
   const parsed = parseMasterUri(uri);
   const host = parsed.ok ? parsed.uri.host : uri;
-  const fail = (kind: ProbeFailure['kind'], message: string): ProbeFailure => ({ ok: false, uri, kind, message, hint: hintFor(kind, host), elapsedMs: now() - started });
+  const fail = (kind: ProbeFailure['kind'], message: string): ProbeFailure => ({
+    ok: false,
+    uri,
+    kind,
+    message,
+    hint: hintFor(kind, host),
+    elapsedMs: now() - started,
+  });
   if (!parsed.ok) return fail('bad-uri', `ROS_MASTER_URI '${uri}' is invalid: ${describeMasterUriProblem(parsed.problem)}`);
   const target = formatMasterUri(parsed.uri.host, parsed.uri.port);
   try {
@@ -207,11 +226,22 @@ export async function probeMaster(uri: string, opts: RpcOptions & { now?: () => 
 }
 
 /** Extra facts about a master, fetched on demand (tooltip, graph view, doctor). */
-export async function masterDetails(uri: string, opts: RpcOptions = {}): Promise<{ pid?: number; masterUri?: string; topicTypes: ReadonlyMap<string, string> }> {
+export async function masterDetails(
+  uri: string,
+  opts: RpcOptions = {},
+): Promise<{ pid?: number; masterUri?: string; topicTypes: ReadonlyMap<string, string> }> {
   const call = async (method: string, params: unknown[]) => unwrapRosReply(method, await callXmlRpc(uri, method, params, opts));
-  const [pid, masterUri, types] = await Promise.allSettled([call('getPid', [CALLER_ID]), call('getUri', [CALLER_ID]), call('getTopicTypes', [CALLER_ID])]);
+  const [pid, masterUri, types] = await Promise.allSettled([
+    call('getPid', [CALLER_ID]),
+    call('getUri', [CALLER_ID]),
+    call('getTopicTypes', [CALLER_ID]),
+  ]);
   const topicTypes = new Map<string, string>();
-  if (types.status === 'fulfilled' && Array.isArray(types.value) && types.value.every((p) => Array.isArray(p) && p.length === 2 && isStrings(p))) {
+  if (
+    types.status === 'fulfilled' &&
+    Array.isArray(types.value) &&
+    types.value.every((p) => Array.isArray(p) && p.length === 2 && isStrings(p))
+  ) {
     for (const [name, type] of types.value as Array<[string, string]>) topicTypes.set(name, type);
   }
   return {

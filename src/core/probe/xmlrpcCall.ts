@@ -92,7 +92,8 @@ function classifySocketError(e: NodeJS.ErrnoException, t: Target): RpcError {
   }
 }
 
-const METHOD_MISSING = /method .*(not found|not supported|unsupported|does not exist|is not supported)|unknown method|no such method|not implemented/i;
+const METHOD_MISSING =
+  /method .*(not found|not supported|unsupported|does not exist|is not supported)|unknown method|no such method|not implemented/i;
 
 /**
  * One XML-RPC call with a hard timeout that destroys the socket, a reply size cap, and abort.
@@ -161,7 +162,12 @@ export function callXmlRpc(uri: string, method: string, params: readonly unknown
         if (settled) return;
         const text = Buffer.concat(chunks).toString('utf8');
         if (res.statusCode !== 200 || !/<methodResponse[\s>]/.test(text.slice(0, 4096))) {
-          const what = res.statusCode !== 200 ? `HTTP ${res.statusCode}` : /html/i.test(type) || /<html/i.test(text.slice(0, 512)) ? 'an HTML page' : 'a non-XML-RPC reply';
+          const what =
+            res.statusCode !== 200
+              ? `HTTP ${res.statusCode}`
+              : /html/i.test(type) || /<html/i.test(text.slice(0, 512))
+                ? 'an HTML page'
+                : 'a non-XML-RPC reply';
           finish(new RpcError('not-xmlrpc', `${t.display} answered with ${what}, not XML-RPC`));
           return;
         }
@@ -171,7 +177,12 @@ export function callXmlRpc(uri: string, method: string, params: readonly unknown
         } catch (err) {
           if (err instanceof XmlRpcFault) {
             const msg = String(err.faultString ?? err.message);
-            finish(new RpcError(METHOD_MISSING.test(msg) ? 'not-ros-master' : 'fault', `XML-RPC fault ${err.faultCode ?? ''}: ${msg}`.replace('  ', ' ')));
+            finish(
+              new RpcError(
+                METHOD_MISSING.test(msg) ? 'not-ros-master' : 'fault',
+                `XML-RPC fault ${err.faultCode ?? ''}: ${msg}`.replace('  ', ' '),
+              ),
+            );
           } else finish(new RpcError('malformed', `malformed XML-RPC reply: ${err instanceof Error ? err.message : String(err)}`));
           return;
         }

@@ -37,7 +37,9 @@ function encodeValue(v: unknown): string {
         return `<value><dateTime.iso8601>${d}</dateTime.iso8601></value>`;
       }
       {
-        const members = Object.entries(v as Record<string, unknown>).map(([k, x]) => `<member><name>${escapeXml(k)}</name>${encodeValue(x)}</member>`);
+        const members = Object.entries(v as Record<string, unknown>).map(
+          ([k, x]) => `<member><name>${escapeXml(k)}</name>${encodeValue(x)}</member>`,
+        );
         return `<value>${members.length ? `<struct>${members.join('')}</struct>` : '<struct/>'}</value>`;
       }
     default:
@@ -52,7 +54,10 @@ export function serializeMethodCall(method: string, params: readonly unknown[]):
 
 // ---------------------------------------------------------------------------------------------
 
-type Token = { readonly t: 'open'; readonly name: string; readonly empty: boolean } | { readonly t: 'close'; readonly name: string } | { readonly t: 'text'; readonly text: string };
+type Token =
+  | { readonly t: 'open'; readonly name: string; readonly empty: boolean }
+  | { readonly t: 'close'; readonly name: string }
+  | { readonly t: 'text'; readonly text: string };
 
 /** Tag name as written → lower case (sax, under the xmlrpc package, matched names case-insensitively). */
 const NAMES = new Map<string, string>();
@@ -345,7 +350,10 @@ class Parser {
       this.close('fault');
       this.close('methodresponse');
       this.end();
-      throw new XmlRpcFault(typeof f?.faultCode === 'number' ? f.faultCode : undefined, typeof f?.faultString === 'string' ? f.faultString : undefined);
+      throw new XmlRpcFault(
+        typeof f?.faultCode === 'number' ? f.faultCode : undefined,
+        typeof f?.faultString === 'string' ? f.faultString : undefined,
+      );
     } else throw new Error('Invalid method response');
     this.close('methodresponse');
     this.end();

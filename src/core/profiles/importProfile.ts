@@ -5,7 +5,17 @@ import { fieldError } from './fieldError';
 /** Variables worth carrying into a profile's `env` besides the dedicated keys. */
 const EXTRA_PREFIXES = ['ROS_', 'RMW_', 'FASTDDS_', 'FASTRTPS_', 'CYCLONEDDS_', 'ZENOH_', 'RCUTILS_'];
 /** Set by setup.bash, not part of a network profile. */
-const IGNORED = new Set(['ROS_DISTRO', 'ROS_VERSION', 'ROS_PYTHON_VERSION', 'ROS_ROOT', 'ROS_PACKAGE_PATH', 'ROS_ETC_DIR', 'ROS_LOG_DIR', 'ROS_HOME', 'ROS_TEST_RESULTS_DIR']);
+const IGNORED = new Set([
+  'ROS_DISTRO',
+  'ROS_VERSION',
+  'ROS_PYTHON_VERSION',
+  'ROS_ROOT',
+  'ROS_PACKAGE_PATH',
+  'ROS_ETC_DIR',
+  'ROS_LOG_DIR',
+  'ROS_HOME',
+  'ROS_TEST_RESULTS_DIR',
+]);
 
 export interface ImportResult {
   readonly profile: ProfileInput;

@@ -27,7 +27,12 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): { path: string; m
     });
     return { path, message: `unknown key${keys.length > 1 ? 's' : ''} ${keys.join(', ')}` };
   }
-  if (issue.code === 'invalid_type' && issue.path.length === 1 && issue.path[0] === 'name' && (raw as Record<string, unknown>)?.name === undefined) {
+  if (
+    issue.code === 'invalid_type' &&
+    issue.path.length === 1 &&
+    issue.path[0] === 'name' &&
+    (raw as Record<string, unknown>)?.name === undefined
+  ) {
     return { path, message: 'is missing: every profile needs a name' };
   }
   return { path, message: issue.message };
@@ -74,7 +79,13 @@ export function parseProfiles(raw: unknown, origin: ProfileOrigin): ParsedProfil
     }
     const profile = toProfile(result.data, origin);
     if (seen.has(profile.name)) {
-      problems.push({ origin, index, path: `${base}.name`, profileName: profile.name, message: `duplicates the name of an earlier profile '${profile.name}'; the first one is used` });
+      problems.push({
+        origin,
+        index,
+        path: `${base}.name`,
+        profileName: profile.name,
+        message: `duplicates the name of an earlier profile '${profile.name}'; the first one is used`,
+      });
       return;
     }
     seen.add(profile.name);

@@ -55,8 +55,16 @@ function buildProfileFields() {
 
   const domainId = z.union(
     [
-      z.int({ error: 'must be a whole number between 0 and 232' }).check(z.gte(0, 'must be 0 or more'), z.lte(MAX_DOMAIN_ID, `must be at most ${MAX_DOMAIN_ID} (higher IDs overflow the UDP port range)`)),
-      text().check(z.regex(/^(0|[1-9]\d{0,2})$/, 'must be a plain decimal number (rcl reads "010" as octal 8)'), z.refine((v) => Number(v) <= MAX_DOMAIN_ID, `must be at most ${MAX_DOMAIN_ID}`)),
+      z
+        .int({ error: 'must be a whole number between 0 and 232' })
+        .check(
+          z.gte(0, 'must be 0 or more'),
+          z.lte(MAX_DOMAIN_ID, `must be at most ${MAX_DOMAIN_ID} (higher IDs overflow the UDP port range)`),
+        ),
+      text().check(
+        z.regex(/^(0|[1-9]\d{0,2})$/, 'must be a plain decimal number (rcl reads "010" as octal 8)'),
+        z.refine((v) => Number(v) <= MAX_DOMAIN_ID, `must be at most ${MAX_DOMAIN_ID}`),
+      ),
     ],
     { error: 'must be a whole number between 0 and 232' },
   );
@@ -70,22 +78,40 @@ function buildProfileFields() {
     ROS_IP: z.optional(ipLiteral),
     ROS_IPV6: z.optional(z.enum(['on', 'off'], { error: "must be 'on' or 'off' (rospy only accepts the exact value 'on')" })),
     ROS_DOMAIN_ID: z.optional(domainId),
-    ROS_AUTOMATIC_DISCOVERY_RANGE: z.optional(z.enum(DISCOVERY_RANGES, { error: `must be one of ${DISCOVERY_RANGES.join(', ')} (exact case; rcl falls back to LOCALHOST otherwise)` })),
-    ROS_STATIC_PEERS: z.optional(z.union([text(), z.array(text().check(z.minLength(1, 'must not be empty'), z.maxLength(255, 'must be at most 255 characters')))], { error: "must be a ';'-separated string or an array of hosts" })),
-    ROS_LOCALHOST_ONLY: z.optional(z.union([z.literal('0'), z.literal('1'), z.literal(0), z.literal(1)], { error: "must be '0' or '1' (only a leading 1 enables it)" })),
+    ROS_AUTOMATIC_DISCOVERY_RANGE: z.optional(
+      z.enum(DISCOVERY_RANGES, {
+        error: `must be one of ${DISCOVERY_RANGES.join(', ')} (exact case; rcl falls back to LOCALHOST otherwise)`,
+      }),
+    ),
+    ROS_STATIC_PEERS: z.optional(
+      z.union([text(), z.array(text().check(z.minLength(1, 'must not be empty'), z.maxLength(255, 'must be at most 255 characters')))], {
+        error: "must be a ';'-separated string or an array of hosts",
+      }),
+    ),
+    ROS_LOCALHOST_ONLY: z.optional(
+      z.union([z.literal('0'), z.literal('1'), z.literal(0), z.literal(1)], { error: "must be '0' or '1' (only a leading 1 enables it)" }),
+    ),
     RMW_IMPLEMENTATION: z.optional(text().check(z.regex(/^rmw_[a-z0-9_]+$/, 'must be an rmw package name such as rmw_cyclonedds_cpp'))),
     ROS_DISCOVERY_SERVER: z.optional(text()),
-    ROS_SUPER_CLIENT: z.optional(z.union([z.boolean(), z.enum(['TRUE', 'true', 'True', '1', 'FALSE', 'false', 'False', '0'])], { error: 'must be true or false' })),
+    ROS_SUPER_CLIENT: z.optional(
+      z.union([z.boolean(), z.enum(['TRUE', 'true', 'True', '1', 'FALSE', 'false', 'False', '0'])], { error: 'must be true or false' }),
+    ),
     CYCLONEDDS_URI: z.optional(text()),
     FASTRTPS_DEFAULT_PROFILES_FILE: z.optional(text()),
     FASTDDS_DEFAULT_PROFILES_FILE: z.optional(text()),
     FASTDDS_BUILTIN_TRANSPORTS: z.optional(text()),
     env: z.optional(
-      z.record(text().check(z.regex(ENV_NAME, 'is not a valid environment variable name')), z.union([text(), z.number(), z.boolean()], { error: 'values must be strings, numbers or booleans' }), {
-        error: 'must be an object of NAME: value pairs',
-      }),
+      z.record(
+        text().check(z.regex(ENV_NAME, 'is not a valid environment variable name')),
+        z.union([text(), z.number(), z.boolean()], { error: 'values must be strings, numbers or booleans' }),
+        {
+          error: 'must be an object of NAME: value pairs',
+        },
+      ),
     ),
-    unset: z.optional(z.array(text().check(z.regex(ENV_NAME, 'is not a valid environment variable name')), { error: 'must be an array of variable names' })),
+    unset: z.optional(
+      z.array(text().check(z.regex(ENV_NAME, 'is not a valid environment variable name')), { error: 'must be an array of variable names' }),
+    ),
   };
 }
 
@@ -95,7 +121,8 @@ function buildProfileSchema(fields: ProfileFields) {
   return z.strictObject(fields, { error: 'must be an object' }).check(
     z.superRefine((p, ctx) => {
       for (const k of Object.keys(p.env ?? {})) {
-        if ((PROFILE_ENV_KEYS as readonly string[]).includes(k)) ctx.addIssue({ code: 'custom', path: ['env', k], message: `set ${k} as a profile field, not in env`, input: k });
+        if ((PROFILE_ENV_KEYS as readonly string[]).includes(k))
+          ctx.addIssue({ code: 'custom', path: ['env', k], message: `set ${k} as a profile field, not in env`, input: k });
       }
     }),
   );

@@ -15,7 +15,11 @@ export function isUsableProfile(profile: Profile, workspaceTrusted: boolean): bo
   return profile.origin === 'user' || workspaceTrusted;
 }
 
-export function resolveActiveProfile(profiles: readonly Profile[], activeName: string | undefined, workspaceTrusted: boolean): ActiveResolution {
+export function resolveActiveProfile(
+  profiles: readonly Profile[],
+  activeName: string | undefined,
+  workspaceTrusted: boolean,
+): ActiveResolution {
   if (activeName === undefined) return { kind: 'none' };
   const profile = profiles.find((p) => p.name === activeName);
   if (!profile) return { kind: 'missing', name: activeName, restricted: !workspaceTrusted };

@@ -58,7 +58,17 @@ function inRange(port: number, r: PortRange): boolean {
  * (domain < 2^21, ports < 2^16); undefined for anything else, which is computed every time.
  */
 function cacheKey(domain: number, ephemeral: PortRange): number | undefined {
-  return Number.isInteger(domain) && domain >= 0 && domain < 2 ** 21 && Number.isInteger(ephemeral.lo) && Number.isInteger(ephemeral.hi) && ephemeral.lo >= 0 && ephemeral.hi >= 0 && ephemeral.lo < 65536 && ephemeral.hi < 65536 ? (domain * 65536 + ephemeral.lo) * 65536 + ephemeral.hi : undefined;
+  return Number.isInteger(domain) &&
+    domain >= 0 &&
+    domain < 2 ** 21 &&
+    Number.isInteger(ephemeral.lo) &&
+    Number.isInteger(ephemeral.hi) &&
+    ephemeral.lo >= 0 &&
+    ephemeral.hi >= 0 &&
+    ephemeral.lo < 65536 &&
+    ephemeral.hi < 65536
+    ? (domain * 65536 + ephemeral.lo) * 65536 + ephemeral.hi
+    : undefined;
 }
 
 /** By domain and range: the lint asks once per ROS_DOMAIN_ID assignment, and files repeat a few domains. */
@@ -154,10 +164,7 @@ export function parseEphemeralRange(text: string): PortRange | undefined {
  * junk ignored unless nothing parsed. Returns what rcl will actually use.
  */
 export type DomainIdParse =
-  | { kind: 'unset' }
-  | { kind: 'decimal'; value: number }
-  | { kind: 'lenient'; value: number; why: string }
-  | { kind: 'error'; why: string };
+  { kind: 'unset' } | { kind: 'decimal'; value: number } | { kind: 'lenient'; value: number; why: string } | { kind: 'error'; why: string };
 
 export function parseDomainIdLikeRcl(raw: string): DomainIdParse {
   if (raw === '') return { kind: 'unset' };
@@ -181,7 +188,11 @@ export function parseDomainIdLikeRcl(raw: string): DomainIdParse {
     base = 'octal';
   } else value = Number(digits);
   if (sign === '-' && value !== 0) {
-    return { kind: 'lenient', value: 0, why: `negative values wrap to SIZE_MAX, the "default domain" marker, so the middleware uses domain 0` };
+    return {
+      kind: 'lenient',
+      value: 0,
+      why: `negative values wrap to SIZE_MAX, the "default domain" marker, so the middleware uses domain 0`,
+    };
   }
   if (value === 0 && rest !== '') return { kind: 'error', why: 'not an integral number (rcl: "ROS_DOMAIN_ID is not an integral number")' };
   const reasons: string[] = [];

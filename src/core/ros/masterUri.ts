@@ -79,7 +79,7 @@ export function describeMasterUriProblem(p: MasterUriProblem): string {
     case 'whitespace':
       return 'it contains whitespace';
     case 'scheme':
-      return p.scheme === undefined ? "it has no http:// scheme" : `protocol is '${p.scheme}', not 'http'`;
+      return p.scheme === undefined ? 'it has no http:// scheme' : `protocol is '${p.scheme}', not 'http'`;
     case 'host-missing':
       return 'the host is missing';
     case 'port-missing':

@@ -20,7 +20,8 @@ export const ROS_VARIABLES: readonly RosVariable[] = [
     ros: 1,
     profileKey: true,
     summary: 'XML-RPC URI of the ROS 1 master, `http://HOST:11311`. Every node of one system must use the same master.',
-    precedence: '`__master:=` > `ROS_MASTER_URI` > `http://localhost:11311/` (rospy only; roscpp aborts). Inside roslaunch: node `<env>` > the launch master > inherited env.',
+    precedence:
+      '`__master:=` > `ROS_MASTER_URI` > `http://localhost:11311/` (rospy only; roscpp aborts). Inside roslaunch: node `<env>` > the launch master > inherited env.',
   },
   {
     name: 'ROS_HOSTNAME',
@@ -42,7 +43,8 @@ export const ROS_VARIABLES: readonly RosVariable[] = [
     name: 'ROS_DOMAIN_ID',
     ros: 2,
     profileKey: true,
-    summary: 'DDS domain: nodes only discover nodes in the same domain. It fixes the UDP ports (7400 + 250·D). Valid 0–232; safe 0–101 (and 215–232 on Linux).',
+    summary:
+      'DDS domain: nodes only discover nodes in the same domain. It fixes the UDP ports (7400 + 250·D). Valid 0–232; safe 0–101 (and 215–232 on Linux).',
     precedence: 'Unset or empty = domain 0. Parsed by rcl with strtoul(…, 0): `010` is octal 8.',
   },
   {
@@ -56,7 +58,7 @@ export const ROS_VARIABLES: readonly RosVariable[] = [
     name: 'ROS_STATIC_PEERS',
     ros: 2,
     profileKey: true,
-    summary: "`;`-separated hosts/IPs to discover in addition to automatic discovery. Iron and later.",
+    summary: '`;`-separated hosts/IPs to discover in addition to automatic discovery. Iron and later.',
     precedence: 'Ignored when the range is `OFF` (and `SYSTEM_DEFAULT` on Cyclone DDS).',
   },
   {
@@ -70,14 +72,35 @@ export const ROS_VARIABLES: readonly RosVariable[] = [
     name: 'RMW_IMPLEMENTATION',
     ros: 2,
     profileKey: true,
-    summary: 'The ROS 2 middleware: `rmw_fastrtps_cpp` (default), `rmw_cyclonedds_cpp`, `rmw_connextdds`, `rmw_gurumdds_cpp`, `rmw_zenoh_cpp`.',
+    summary:
+      'The ROS 2 middleware: `rmw_fastrtps_cpp` (default), `rmw_cyclonedds_cpp`, `rmw_connextdds`, `rmw_gurumdds_cpp`, `rmw_zenoh_cpp`.',
   },
   { name: 'ROS_DISCOVERY_SERVER', ros: 2, profileKey: true, summary: 'Fast DDS discovery server list, `;`-separated `IP[:port]` entries.' },
-  { name: 'ROS_SUPER_CLIENT', ros: 2, profileKey: true, summary: 'Fast DDS: make this participant a super client of the discovery server (`true`/`false`).' },
-  { name: 'CYCLONEDDS_URI', ros: 2, profileKey: true, summary: 'Cyclone DDS configuration: `file:///path.xml` or an inline `<CycloneDDS>` fragment.' },
-  { name: 'FASTRTPS_DEFAULT_PROFILES_FILE', ros: 2, profileKey: true, summary: 'Fast DDS 2.x XML profiles file (renamed `FASTDDS_DEFAULT_PROFILES_FILE` in Fast DDS 3 / Kilted).' },
+  {
+    name: 'ROS_SUPER_CLIENT',
+    ros: 2,
+    profileKey: true,
+    summary: 'Fast DDS: make this participant a super client of the discovery server (`true`/`false`).',
+  },
+  {
+    name: 'CYCLONEDDS_URI',
+    ros: 2,
+    profileKey: true,
+    summary: 'Cyclone DDS configuration: `file:///path.xml` or an inline `<CycloneDDS>` fragment.',
+  },
+  {
+    name: 'FASTRTPS_DEFAULT_PROFILES_FILE',
+    ros: 2,
+    profileKey: true,
+    summary: 'Fast DDS 2.x XML profiles file (renamed `FASTDDS_DEFAULT_PROFILES_FILE` in Fast DDS 3 / Kilted).',
+  },
   { name: 'FASTDDS_DEFAULT_PROFILES_FILE', ros: 2, profileKey: true, summary: 'Fast DDS 3.x XML profiles file.' },
-  { name: 'FASTDDS_BUILTIN_TRANSPORTS', ros: 2, profileKey: true, summary: 'Fast DDS builtin transports: `DEFAULT`, `SHM`, `UDPv4`, `UDPv6`, `LARGE_DATA`, `NONE`.' },
+  {
+    name: 'FASTDDS_BUILTIN_TRANSPORTS',
+    ros: 2,
+    profileKey: true,
+    summary: 'Fast DDS builtin transports: `DEFAULT`, `SHM`, `UDPv4`, `UDPv6`, `LARGE_DATA`, `NONE`.',
+  },
   { name: 'ZENOH_CONFIG_OVERRIDE', ros: 2, summary: 'rmw_zenoh session config overrides, `key/path=value;…`.' },
   { name: 'ZENOH_ROUTER_CHECK_ATTEMPTS', ros: 2, summary: 'rmw_zenoh: how often to look for a router (0 = forever, <0 = skip).' },
   { name: 'ROS_SECURITY_ENABLE', ros: 2, summary: 'SROS2 security is on only when exactly `true`.' },
@@ -89,8 +112,35 @@ export const ROS_VARIABLES: readonly RosVariable[] = [
 
 export const ROS_VARIABLE_BY_NAME: ReadonlyMap<string, RosVariable> = new Map(ROS_VARIABLES.map((v) => [v.name, v]));
 
-export const ROS1_DISTROS = ['boxturtle', 'cturtle', 'diamondback', 'electric', 'fuerte', 'groovy', 'hydro', 'indigo', 'jade', 'kinetic', 'lunar', 'melodic', 'noetic'] as const;
-export const ROS2_DISTROS = ['ardent', 'bouncy', 'crystal', 'dashing', 'eloquent', 'foxy', 'galactic', 'humble', 'iron', 'jazzy', 'kilted', 'rolling'] as const;
+export const ROS1_DISTROS = [
+  'boxturtle',
+  'cturtle',
+  'diamondback',
+  'electric',
+  'fuerte',
+  'groovy',
+  'hydro',
+  'indigo',
+  'jade',
+  'kinetic',
+  'lunar',
+  'melodic',
+  'noetic',
+] as const;
+export const ROS2_DISTROS = [
+  'ardent',
+  'bouncy',
+  'crystal',
+  'dashing',
+  'eloquent',
+  'foxy',
+  'galactic',
+  'humble',
+  'iron',
+  'jazzy',
+  'kilted',
+  'rolling',
+] as const;
 
 export function rosGenerationOfDistro(distro: string): RosGeneration | undefined {
   const d = distro.toLowerCase();

@@ -8,7 +8,13 @@ export type MasterState =
   /** ROS 1 profile without ROS_MASTER_URI: rospy's default is used. */
   | { readonly kind: 'checking'; readonly uri: string }
   | { readonly kind: 'reachable'; readonly uri: string; readonly probe: ProbeReachable; readonly checkedAt: number; readonly since: number }
-  | { readonly kind: 'unreachable'; readonly uri: string; readonly failure: ProbeFailure; readonly checkedAt: number; readonly since: number };
+  | {
+      readonly kind: 'unreachable';
+      readonly uri: string;
+      readonly failure: ProbeFailure;
+      readonly checkedAt: number;
+      readonly since: number;
+    };
 
 export type Transition = 'went-down' | 'came-up' | undefined;
 
@@ -17,9 +23,15 @@ export function nextMasterState(prev: MasterState, result: ProbeResult, now: num
   const prevUp = prev.kind === 'reachable' && prev.uri === result.uri;
   const prevDown = prev.kind === 'unreachable' && prev.uri === result.uri;
   if (result.ok) {
-    return { state: { kind: 'reachable', uri: result.uri, probe: result, checkedAt: now, since: prevUp ? prev.since : now }, transition: prevDown ? 'came-up' : undefined };
+    return {
+      state: { kind: 'reachable', uri: result.uri, probe: result, checkedAt: now, since: prevUp ? prev.since : now },
+      transition: prevDown ? 'came-up' : undefined,
+    };
   }
-  return { state: { kind: 'unreachable', uri: result.uri, failure: result, checkedAt: now, since: prevDown ? prev.since : now }, transition: prevUp ? 'went-down' : undefined };
+  return {
+    state: { kind: 'unreachable', uri: result.uri, failure: result, checkedAt: now, since: prevDown ? prev.since : now },
+    transition: prevUp ? 'went-down' : undefined,
+  };
 }
 
 /** Whether two states render the same (checkedAt and round-trip jitter excluded). */
@@ -28,7 +40,12 @@ export function sameView(a: MasterState, b: MasterState): boolean {
   switch (a.kind) {
     case 'reachable': {
       const bb = b as typeof a;
-      return a.uri === bb.uri && a.probe.counts.nodes === bb.probe.counts.nodes && a.probe.counts.topics === bb.probe.counts.topics && a.probe.counts.services === bb.probe.counts.services;
+      return (
+        a.uri === bb.uri &&
+        a.probe.counts.nodes === bb.probe.counts.nodes &&
+        a.probe.counts.topics === bb.probe.counts.topics &&
+        a.probe.counts.services === bb.probe.counts.services
+      );
     }
     case 'unreachable': {
       const bb = b as typeof a;

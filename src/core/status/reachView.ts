@@ -20,7 +20,7 @@ function esc(s: string): string {
 
 /** The status bar's reachability part for a ROS 1 master; undefined when there is nothing to probe. */
 export function reachView(state: MasterState, advertised?: string): ReachView | undefined {
-  const adv = advertised ? `Advertised as: \`${advertised}\`` : 'Advertised as: this machine\'s hostname (no ROS_IP/ROS_HOSTNAME)';
+  const adv = advertised ? `Advertised as: \`${advertised}\`` : "Advertised as: this machine's hostname (no ROS_IP/ROS_HOSTNAME)";
   switch (state.kind) {
     case 'reachable': {
       const c = state.probe.counts;

@@ -36,7 +36,11 @@ export function renderStatus(resolution: ActiveResolution, links: StatusLinks, r
   const actions = [cmd('Switch Profile', links.switchProfile), ...(links.extra ?? []), cmd('Show Log', links.showLog)].join(' · ');
   switch (resolution.kind) {
     case 'none':
-      return { text: '$(circle-slash) ROS: no profile', tooltip: `**ROS Network**: no profile active; terminals get the inherited environment.\n\n${actions}`, tone: 'normal' };
+      return {
+        text: '$(circle-slash) ROS: no profile',
+        tooltip: `**ROS Network**: no profile active; terminals get the inherited environment.\n\n${actions}`,
+        tone: 'normal',
+      };
     case 'missing':
       if (resolution.restricted) {
         return {
@@ -69,7 +73,10 @@ export function renderStatus(resolution: ActiveResolution, links: StatusLinks, r
         const d = Number(v.get('ROS_DOMAIN_ID') || '0');
         const ports = domainPorts(d);
         const p0 = ports.participant(0);
-        lines.push('', `Domain ${d}: multicast ${ports.discoveryMulticast}/${ports.userMulticast}, first participant unicast ${p0.discoveryUnicast}/${p0.userUnicast}`);
+        lines.push(
+          '',
+          `Domain ${d}: multicast ${ports.discoveryMulticast}/${ports.userMulticast}, first participant unicast ${p0.discoveryUnicast}/${p0.userUnicast}`,
+        );
       }
       lines.push('', actions);
       let text: string;

@@ -75,7 +75,9 @@ export class DoctorPanel implements vscode.Disposable {
       this.lastRefusal = why;
       this.log.warn(why);
       // Not awaited: the command ends now; the user's answer only opens the trust editor.
-      void vscode.window.showWarningMessage(why, 'Manage Workspace Trust').then((choice) => choice && vscode.commands.executeCommand('workbench.trust.manage'));
+      void vscode.window
+        .showWarningMessage(why, 'Manage Workspace Trust')
+        .then((choice) => choice && vscode.commands.executeCommand('workbench.trust.manage'));
       return undefined;
     }
     this.lastRefusal = undefined;
@@ -88,7 +90,9 @@ export class DoctorPanel implements vscode.Disposable {
       const timeoutMs = Math.max(100, Number(vscode.workspace.getConfiguration().get<number>(StatusSettings.timeoutMs, 2000)) || 2000);
       const report = await core.runDoctor(input, core.nodeDeps(), { timeoutMs });
       this.report = report;
-      this.log.info(`doctor: ${report.verdict} (${report.summary.error} errors, ${report.summary.warning} warnings) in ${report.durationMs} ms`);
+      this.log.info(
+        `doctor: ${report.verdict} (${report.summary.error} errors, ${report.summary.warning} warnings) in ${report.durationMs} ms`,
+      );
       if (this.panel === panel) this.render(panel, report);
       return report;
     } catch (e) {
@@ -103,7 +107,12 @@ export class DoctorPanel implements vscode.Disposable {
       this.panel.reveal(undefined, true);
       return this.panel;
     }
-    const panel = vscode.window.createWebviewPanel('rosNetwork.doctor', 'ROS Network Doctor', { viewColumn: vscode.ViewColumn.Active, preserveFocus: true }, { enableScripts: true, localResourceRoots: [] });
+    const panel = vscode.window.createWebviewPanel(
+      'rosNetwork.doctor',
+      'ROS Network Doctor',
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus: true },
+      { enableScripts: true, localResourceRoots: [] },
+    );
     this.panel = panel;
     panel.onDidDispose(() => (this.panel = undefined), undefined, this.subscriptions);
     panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m), undefined, this.subscriptions);
@@ -111,7 +120,11 @@ export class DoctorPanel implements vscode.Disposable {
   }
 
   private render(panel: vscode.WebviewPanel, report: DoctorReport | undefined, status?: string): void {
-    panel.webview.html = renderDoctorHtml(report, { cspSource: panel.webview.cspSource, nonce: randomBytes(16).toString('base64'), canApplyFixes: this.profile !== undefined }, status);
+    panel.webview.html = renderDoctorHtml(
+      report,
+      { cspSource: panel.webview.cspSource, nonce: randomBytes(16).toString('base64'), canApplyFixes: this.profile !== undefined },
+      status,
+    );
   }
 
   private async onMessage(raw: unknown): Promise<void> {
@@ -151,15 +164,21 @@ export class DoctorPanel implements vscode.Disposable {
           ? [info?.workspaceValue, vscode.ConfigurationTarget.Workspace]
           : [info?.workspaceFolderValue, vscode.ConfigurationTarget.WorkspaceFolder];
     const list = Array.isArray(value) ? structuredClone(value as unknown[]) : [];
-    const entry = list.find((p): p is Record<string, unknown> => typeof p === 'object' && p !== null && (p as { name?: unknown }).name === profile.name);
+    const entry = list.find(
+      (p): p is Record<string, unknown> => typeof p === 'object' && p !== null && (p as { name?: unknown }).name === profile.name,
+    );
     if (!entry) throw new Error(`profile '${profile.name}' is no longer in the ${profile.origin} settings`);
     entry.ROS_IP = action.address;
     // ROS_HOSTNAME wins over ROS_IP in ROS; keeping it would make the fix a no-op.
     const hadHostname = 'ROS_HOSTNAME' in entry;
     delete entry.ROS_HOSTNAME;
     await config.update('profiles', list, target);
-    this.log.info(`doctor fix: profile '${profile.name}' ROS_IP=${action.address}${hadHostname ? ' (ROS_HOSTNAME removed: it would win over ROS_IP)' : ''}`);
-    void vscode.window.showInformationMessage(`Profile '${profile.name}' now advertises ROS_IP=${action.address}${hadHostname ? ' (ROS_HOSTNAME removed, it would take precedence)' : ''}. Restart ROS nodes (and relaunch terminals) to use it.`);
+    this.log.info(
+      `doctor fix: profile '${profile.name}' ROS_IP=${action.address}${hadHostname ? ' (ROS_HOSTNAME removed: it would win over ROS_IP)' : ''}`,
+    );
+    void vscode.window.showInformationMessage(
+      `Profile '${profile.name}' now advertises ROS_IP=${action.address}${hadHostname ? ' (ROS_HOSTNAME removed, it would take precedence)' : ''}. Restart ROS nodes (and relaunch terminals) to use it.`,
+    );
   }
 
   dispose(): void {

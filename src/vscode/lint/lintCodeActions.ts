@@ -25,7 +25,8 @@ export class LintCodeActions implements vscode.CodeActionProvider {
 
   provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const wantsFixAll = context.only ? context.only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(context.only) : false;
-    const wantsQuickFix = !context.only || context.only.contains(vscode.CodeActionKind.QuickFix) || vscode.CodeActionKind.QuickFix.contains(context.only);
+    const wantsQuickFix =
+      !context.only || context.only.contains(vscode.CodeActionKind.QuickFix) || vscode.CodeActionKind.QuickFix.contains(context.only);
     if (!wantsFixAll && !wantsQuickFix) return [];
     const linted = this.diagnostics.current(doc);
     if (!linted) return [];
@@ -33,7 +34,12 @@ export class LintCodeActions implements vscode.CodeActionProvider {
     if (wantsQuickFix) {
       for (const d of context.diagnostics) {
         if (d.source !== LINT_SOURCE) continue;
-        const entry = linted.entries.find((e) => e.finding.code === String(typeof d.code === 'object' ? d.code.value : d.code) && e.diagnostic.range.isEqual(d.range) && e.finding.message === d.message);
+        const entry = linted.entries.find(
+          (e) =>
+            e.finding.code === String(typeof d.code === 'object' ? d.code.value : d.code) &&
+            e.diagnostic.range.isEqual(d.range) &&
+            e.finding.message === d.message,
+        );
         for (const fix of entry?.finding.fixes ?? []) actions.push(this.quickFix(doc, linted, fix, d));
       }
       const fixable = linted.entries.filter((e) => e.finding.fixes?.some((f) => f.isPreferred)).length;

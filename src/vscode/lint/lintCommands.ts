@@ -6,7 +6,10 @@ import type { LintDiagnostics } from './lintDiagnostics';
 export function registerLintCommands(diagnostics: LintDiagnostics, log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.commands.registerCommand(LintCommands.lintWorkspace, async () => {
     try {
-      const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'ROS Network: linting workspace' }, () => diagnostics.lintWorkspace());
+      const r = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: 'ROS Network: linting workspace' },
+        () => diagnostics.lintWorkspace(),
+      );
       void vscode.window.setStatusBarMessage(`ROS Network: ${r.problems} problem(s) in ${r.files} file(s)`, 5000);
       if (r.problems > 0) void vscode.commands.executeCommand('workbench.actions.view.problems');
       return r;

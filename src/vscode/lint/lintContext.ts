@@ -23,12 +23,13 @@ export class LintContextProvider {
 
   /** Reads /proc/sys/net/ipv4/ip_local_port_range once; missing or unreadable means the default range. */
   ready(): Promise<void> {
-    this.ephemeralRead ??= targetOs() !== 'linux'
-      ? Promise.resolve()
-      : readFile('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').then(
-          (t) => void (this.ephemeral = parseEphemeralRange(t)),
-          () => undefined,
-        );
+    this.ephemeralRead ??=
+      targetOs() !== 'linux'
+        ? Promise.resolve()
+        : readFile('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').then(
+            (t) => void (this.ephemeral = parseEphemeralRange(t)),
+            () => undefined,
+          );
     return this.ephemeralRead;
   }
 

@@ -49,9 +49,13 @@ export class LintDiagnostics implements vscode.Disposable {
   /** Files linted by "Lint Workspace" that are not open: kept up to date on settings changes. */
   private readonly fromWorkspace = new Set<string>();
   /** URI004/HOST003 of the active profile per settings.json: the text and profile they were computed for. */
-  private readonly hostFound = new Map<string, { readonly text: string; readonly profile: string; readonly findings: readonly Finding[] }>();
+  private readonly hostFound = new Map<
+    string,
+    { readonly text: string; readonly profile: string; readonly findings: readonly Finding[] }
+  >();
   private readonly hostTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  private host: { readonly cache: InstanceType<LintEngine['HostLookupCache']>; readonly deps: ReturnType<LintEngine['nodeHostDeps']> } | undefined;
+  private host:
+    { readonly cache: InstanceType<LintEngine['HostLookupCache']>; readonly deps: ReturnType<LintEngine['nodeHostDeps']> } | undefined;
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
@@ -158,7 +162,12 @@ export class LintDiagnostics implements vscode.Disposable {
     if (!now || now.text !== text || now.version !== version) return;
     const prev = this.hostFound.get(key);
     this.hostFound.set(key, { text, profile, findings });
-    const same = (a: readonly Finding[], b: readonly Finding[]) => a.length === b.length && a.every((f, i) => f.code === b[i]!.code && f.message === b[i]!.message && f.span.start === b[i]!.span.start && f.span.end === b[i]!.span.end);
+    const same = (a: readonly Finding[], b: readonly Finding[]) =>
+      a.length === b.length &&
+      a.every(
+        (f, i) =>
+          f.code === b[i]!.code && f.message === b[i]!.message && f.span.start === b[i]!.span.start && f.span.end === b[i]!.span.end,
+      );
     if (prev && prev.text === text && prev.profile === profile && same(prev.findings, findings)) return;
     this.lintText(uri, text, version, false);
   }
@@ -208,7 +217,10 @@ export class LintDiagnostics implements vscode.Disposable {
     });
     const linted: LintedText = { version, text, lines, entries };
     this.linted.set(uri.toString(), linted);
-    this.collection.set(uri, entries.map((e) => e.diagnostic));
+    this.collection.set(
+      uri,
+      entries.map((e) => e.diagnostic),
+    );
     if (machine === undefined) this.hostFound.delete(uri.toString());
     else if (hostChecks) this.scheduleHostChecks(uri, text, version, machine);
     return linted;

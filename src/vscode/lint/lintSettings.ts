@@ -24,5 +24,9 @@ export function readLintSettings(uri?: vscode.Uri): LintSettingsView {
 }
 
 export function affectsLintSettings(e: vscode.ConfigurationChangeEvent): boolean {
-  return e.affectsConfiguration(LintSettingKeys.enabled) || e.affectsConfiguration(LintSettingKeys.rules) || e.affectsConfiguration(LintSettingKeys.exclude);
+  return (
+    e.affectsConfiguration(LintSettingKeys.enabled) ||
+    e.affectsConfiguration(LintSettingKeys.rules) ||
+    e.affectsConfiguration(LintSettingKeys.exclude)
+  );
 }

@@ -16,7 +16,6 @@ interface ProfileItem extends vscode.QuickPickItem {
 
 const ORIGIN_LABEL = { user: 'User', workspace: 'Workspace', workspaceFolder: 'Folder' } as const;
 
-
 function fieldError(key: keyof ProfileInput, value: unknown): string | undefined {
   const e = rawFieldError(key, value);
   return e && `${String(key)} ${e}`;
@@ -42,7 +41,11 @@ export function registerProfileCommands(deps: { profiles: ProfileService; log: v
   async function pickProfile(placeHolder: string): Promise<Profile | undefined> {
     const list = items(profiles.active()?.name);
     if (list.length === 0) {
-      const c = await vscode.window.showInformationMessage('ROS Network: no profiles defined yet.', 'Create Profile', 'Import From Environment');
+      const c = await vscode.window.showInformationMessage(
+        'ROS Network: no profiles defined yet.',
+        'Create Profile',
+        'Import From Environment',
+      );
       if (c === 'Create Profile') await vscode.commands.executeCommand(Commands.createProfile);
       else if (c) await vscode.commands.executeCommand(Commands.importFromEnvironment);
       return undefined;
@@ -54,7 +57,10 @@ export function registerProfileCommands(deps: { profiles: ProfileService; log: v
     if (profiles.multiRoot && name !== undefined) {
       const folders = vscode.workspace.workspaceFolders ?? [];
       const pick = await vscode.window.showQuickPick(
-        [{ label: 'All folders', folder: undefined as vscode.WorkspaceFolder | undefined }, ...folders.map((f) => ({ label: f.name, description: f.uri.fsPath, folder: f }))],
+        [
+          { label: 'All folders', folder: undefined as vscode.WorkspaceFolder | undefined },
+          ...folders.map((f) => ({ label: f.name, description: f.uri.fsPath, folder: f })),
+        ],
         { placeHolder: `Use '${name}' for…` },
       );
       if (!pick) return;
@@ -73,7 +79,8 @@ export function registerProfileCommands(deps: { profiles: ProfileService; log: v
     if (typeof nameArg === 'string') {
       const target = profiles.profiles(profiles.primaryFolder()).profiles.find((p) => p.name === nameArg);
       if (!target) throw new Error(`no profile named '${nameArg}'`);
-      if (target.origin !== 'user' && !profiles.trusted) throw new Error(`profile '${nameArg}' comes from workspace settings; trust the workspace to use it`);
+      if (target.origin !== 'user' && !profiles.trusted)
+        throw new Error(`profile '${nameArg}' comes from workspace settings; trust the workspace to use it`);
       await profiles.store.set(nameArg);
       log.info(`active profile: ${nameArg}`);
       return;
@@ -86,7 +93,10 @@ export function registerProfileCommands(deps: { profiles: ProfileService; log: v
       { label: '$(add) Create Profile…' },
       { label: '$(cloud-download) Import From Current Environment…' },
     ];
-    const pick = await vscode.window.showQuickPick([...list, ...extra], { placeHolder: active ? `Active: ${active}. Switch to…` : 'Select a ROS network profile', matchOnDetail: true });
+    const pick = await vscode.window.showQuickPick([...list, ...extra], {
+      placeHolder: active ? `Active: ${active}. Switch to…` : 'Select a ROS network profile',
+      matchOnDetail: true,
+    });
     if (!pick) return;
     if (pick.profile) {
       if (pick.profile.origin !== 'user' && !profiles.trusted) {
@@ -117,7 +127,17 @@ export function registerProfileCommands(deps: { profiles: ProfileService; log: v
     return pick?.scope;
   }
 
-  async function input(title: string, step: number, total: number, opts: { prompt: string; value?: string; placeHolder?: string; validate: (v: string) => string | undefined | vscode.InputBoxValidationMessage }): Promise<string | undefined> {
+  async function input(
+    title: string,
+    step: number,
+    total: number,
+    opts: {
+      prompt: string;
+      value?: string;
+      placeHolder?: string;
+      validate: (v: string) => string | undefined | vscode.InputBoxValidationMessage;
+    },
+  ): Promise<string | undefined> {
     return vscode.window.showInputBox({
       title: `${title} (${step}/${total})`,
       prompt: opts.prompt,
@@ -175,15 +195,25 @@ export function registerProfileCommands(deps: { profiles: ProfileService; log: v
         validate: (v) => {
           const err = fieldError('ROS_DOMAIN_ID', v);
           if (err) return err;
-          const a = assessDomain(Number(v), DEFAULT_EPHEMERAL[process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux']);
-          if (!a.safe) return { message: `Domain ${v} uses ports ${a.firstPort}+ inside the OS ephemeral range; ${nearestSafeDomain(Number(v), a.ephemeral)} is the nearest safe ID`, severity: vscode.InputBoxValidationSeverity.Warning };
+          const a = assessDomain(
+            Number(v),
+            DEFAULT_EPHEMERAL[process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux'],
+          );
+          if (!a.safe)
+            return {
+              message: `Domain ${v} uses ports ${a.firstPort}+ inside the OS ephemeral range; ${nearestSafeDomain(Number(v), a.ephemeral)} is the nearest safe ID`,
+              severity: vscode.InputBoxValidationSeverity.Warning,
+            };
           return undefined;
         },
       });
       if (domain === undefined) return;
       profile.ROS_DOMAIN_ID = Number(domain);
       const range = await vscode.window.showQuickPick(
-        [{ label: '(default)', description: 'SUBNET on Iron and later', value: undefined }, ...DISCOVERY_RANGES.map((r) => ({ label: r, value: r as string | undefined }))],
+        [
+          { label: '(default)', description: 'SUBNET on Iron and later', value: undefined },
+          ...DISCOVERY_RANGES.map((r) => ({ label: r, value: r as string | undefined })),
+        ],
         { title: `${title} (4/4)`, placeHolder: 'ROS_AUTOMATIC_DISCOVERY_RANGE', ignoreFocusOut: true },
       );
       if (!range) return;
@@ -197,13 +227,17 @@ export function registerProfileCommands(deps: { profiles: ProfileService; log: v
   async function saveAndActivate(profile: ProfileInput, scope: WritableScope): Promise<void> {
     const check = profileSchema().safeParse(profile);
     if (!check.success) {
-      void vscode.window.showErrorMessage(`ROS Network: cannot save the profile: ${check.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+      void vscode.window.showErrorMessage(
+        `ROS Network: cannot save the profile: ${check.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+      );
       return;
     }
     try {
       await profiles.settings.add(profile, scope);
     } catch (e) {
-      void vscode.window.showErrorMessage(`ROS Network: ${e instanceof Error ? e.message : String(e)}`, 'Open Settings').then((c) => c && profiles.settings.open(scope));
+      void vscode.window
+        .showErrorMessage(`ROS Network: ${e instanceof Error ? e.message : String(e)}`, 'Open Settings')
+        .then((c) => c && profiles.settings.open(scope));
       return;
     }
     log.info(`saved profile '${profile.name}' to ${scope} settings`);
@@ -232,7 +266,11 @@ export function registerProfileCommands(deps: { profiles: ProfileService; log: v
     const p = await pickProfile('Profile to delete');
     if (!p) return;
     const where = p.origin === 'user' ? 'user settings' : 'workspace settings';
-    const ok = await vscode.window.showWarningMessage(`Delete profile '${p.name}' from ${where}?`, { modal: true, detail: profileSummary(p) }, 'Delete');
+    const ok = await vscode.window.showWarningMessage(
+      `Delete profile '${p.name}' from ${where}?`,
+      { modal: true, detail: profileSummary(p) },
+      'Delete',
+    );
     if (ok !== 'Delete') return;
     if (profiles.active()?.name === p.name) await profiles.store.set(undefined);
     const removed = await profiles.settings.remove(p.name, p.origin);
@@ -257,7 +295,13 @@ export function registerProfileCommands(deps: { profiles: ProfileService; log: v
       const files = await vscode.workspace.findFiles('{**/.env,**/*.env,**/.env.*}', '**/node_modules/**', 200);
       let uri: vscode.Uri | undefined;
       if (files.length) {
-        const pick = await vscode.window.showQuickPick([...files.map((f) => ({ label: vscode.workspace.asRelativePath(f), uri: f as vscode.Uri | undefined })), { label: 'Browse…', uri: undefined }], { placeHolder: '.env file' });
+        const pick = await vscode.window.showQuickPick(
+          [
+            ...files.map((f) => ({ label: vscode.workspace.asRelativePath(f), uri: f as vscode.Uri | undefined })),
+            { label: 'Browse…', uri: undefined },
+          ],
+          { placeHolder: '.env file' },
+        );
         if (!pick) return;
         uri = pick.uri;
       }
@@ -274,7 +318,9 @@ export function registerProfileCommands(deps: { profiles: ProfileService; log: v
     }
     const preview = result(defaultName);
     if (preview.imported.length === 0) {
-      void vscode.window.showWarningMessage(`ROS Network: no ROS variables found to import${preview.skipped.length ? ` (skipped: ${preview.skipped.map((s) => `${s.name} ${s.reason}`).join('; ')})` : ''}.`);
+      void vscode.window.showWarningMessage(
+        `ROS Network: no ROS variables found to import${preview.skipped.length ? ` (skipped: ${preview.skipped.map((s) => `${s.name} ${s.reason}`).join('; ')})` : ''}.`,
+      );
       return;
     }
     const existing = new Set(profiles.profiles().profiles.map((x) => x.name));
@@ -286,7 +332,8 @@ export function registerProfileCommands(deps: { profiles: ProfileService; log: v
     if (name === undefined) return;
     const r = result(name.trim());
     for (const s of r.skipped) log.warn(`import: skipped ${s.name}: ${s.reason}`);
-    if (r.skipped.length) void vscode.window.showWarningMessage(`ROS Network: skipped ${r.skipped.map((s) => `${s.name} (${s.reason})`).join('; ')}`);
+    if (r.skipped.length)
+      void vscode.window.showWarningMessage(`ROS Network: skipped ${r.skipped.map((s) => `${s.name} (${s.reason})`).join('; ')}`);
     const scope = await askScope();
     if (!scope) return;
     await saveAndActivate(r.profile, scope);
@@ -297,14 +344,27 @@ export function registerProfileCommands(deps: { profiles: ProfileService; log: v
     if (!p) return undefined;
     // A format argument (from a keybinding or another extension) skips the question.
     const given = EXPORT_FORMATS.find((f) => f.id === formatArg);
-    const format = given ?? (await vscode.window.showQuickPick(EXPORT_FORMATS.map((f) => ({ label: f.label, detail: f.detail, id: f.id })), { placeHolder: `Copy '${p.name}' as…` }));
+    const format =
+      given ??
+      (await vscode.window.showQuickPick(
+        EXPORT_FORMATS.map((f) => ({ label: f.label, detail: f.detail, id: f.id })),
+        { placeHolder: `Copy '${p.name}' as…` },
+      ));
     if (!format) return undefined;
     const text = renderExport(planProfileEnv(p), format.id);
     await vscode.env.clipboard.writeText(text);
     // Not awaited: the command is done once the clipboard is written, whether or not the toast is dismissed.
-    void vscode.window.showInformationMessage(`ROS Network: '${p.name}' copied as ${format.label.toLowerCase()}.`, 'Open in Editor').then(async (c) => {
-      if (c) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: text, language: format.id === 'compose' ? 'yaml' : format.id === 'dotenv' ? 'dotenv' : 'shellscript' }));
-    });
+    void vscode.window
+      .showInformationMessage(`ROS Network: '${p.name}' copied as ${format.label.toLowerCase()}.`, 'Open in Editor')
+      .then(async (c) => {
+        if (c)
+          await vscode.window.showTextDocument(
+            await vscode.workspace.openTextDocument({
+              content: text,
+              language: format.id === 'compose' ? 'yaml' : format.id === 'dotenv' ? 'dotenv' : 'shellscript',
+            }),
+          );
+      });
     return text;
   }
 
@@ -314,7 +374,9 @@ export function registerProfileCommands(deps: { profiles: ProfileService; log: v
         return await fn(...args);
       } catch (e) {
         log.error(`${id} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-        void vscode.window.showErrorMessage(`ROS Network: ${e instanceof Error ? e.message : String(e)}`, 'Show Log').then((c) => c && log.show());
+        void vscode.window
+          .showErrorMessage(`ROS Network: ${e instanceof Error ? e.message : String(e)}`, 'Show Log')
+          .then((c) => c && log.show());
       }
     });
 

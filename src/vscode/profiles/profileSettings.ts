@@ -55,7 +55,8 @@ export class ProfileSettings implements vscode.Disposable {
       return { profiles: [], problems: [{ origin: 'user', path: Settings.profiles, message: `cannot be read: ${String(e)}` }] };
     }
     const scopes: ParsedProfiles[] = [parseProfiles(info?.globalValue, 'user'), parseProfiles(info?.workspaceValue, 'workspace')];
-    if (folder && (vscode.workspace.workspaceFolders?.length ?? 0) > 1) scopes.push(parseProfiles(info?.workspaceFolderValue, 'workspaceFolder'));
+    if (folder && (vscode.workspace.workspaceFolders?.length ?? 0) > 1)
+      scopes.push(parseProfiles(info?.workspaceFolderValue, 'workspaceFolder'));
     return mergeProfileScopes(scopes);
   }
 

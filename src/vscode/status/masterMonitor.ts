@@ -78,10 +78,15 @@ export class MasterMonitor implements vscode.Disposable {
     const next = this.stateValue;
     const p = this.profiles.active();
     const advertised = p?.variables.get('ROS_HOSTNAME') || p?.variables.get('ROS_IP') || undefined;
-    const links = next.kind === 'no-profile' || next.kind === 'ros2' ? [] : [`[Refresh](command:${StatusCommands.refreshStatus})`, `[Show Graph](command:${StatusCommands.showGraph})`];
+    const links =
+      next.kind === 'no-profile' || next.kind === 'ros2'
+        ? []
+        : [`[Refresh](command:${StatusCommands.refreshStatus})`, `[Show Graph](command:${StatusCommands.showGraph})`];
     if (next.kind === 'unreachable') links.push(`[Run Network Doctor](command:rosNetwork.runDoctor)`);
     const reach = reachView(next, advertised);
-    const key = reach ? `${reach.icon}\n${reach.suffix}\n${reach.tone}\n${reach.tooltipLines.join('\n')}\n${links.join('\n')}` : links.join('\n');
+    const key = reach
+      ? `${reach.icon}\n${reach.suffix}\n${reach.tone}\n${reach.tooltipLines.join('\n')}\n${links.join('\n')}`
+      : links.join('\n');
     if (key === this.shownReach) return;
     this.shownReach = key;
     this.statusBar.setReach(reach, links);
@@ -134,10 +139,12 @@ export class MasterMonitor implements vscode.Disposable {
     if (transition && vscode.workspace.getConfiguration().get<boolean>(StatusSettings.notifyOnChange, false)) {
       const name = this.profiles.active()?.name ?? uri;
       if (transition === 'went-down' && !r.ok) {
-        void vscode.window.showWarningMessage(`ROS master of '${name}' went down: ${r.message}`, 'Run Network Doctor', 'Show Log').then((c) => {
-          if (c === 'Show Log') void vscode.commands.executeCommand(Commands.showLog);
-          else if (c) void vscode.commands.executeCommand('rosNetwork.runDoctor');
-        });
+        void vscode.window
+          .showWarningMessage(`ROS master of '${name}' went down: ${r.message}`, 'Run Network Doctor', 'Show Log')
+          .then((c) => {
+            if (c === 'Show Log') void vscode.commands.executeCommand(Commands.showLog);
+            else if (c) void vscode.commands.executeCommand('rosNetwork.runDoctor');
+          });
       } else if (transition === 'came-up') void vscode.window.showInformationMessage(`ROS master of '${name}' is up again.`);
     }
   }

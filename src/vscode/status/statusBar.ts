@@ -46,16 +46,30 @@ export class StatusBar implements vscode.Disposable {
       return;
     }
     const resolution = this.profiles.resolve(this.profiles.primaryFolder());
-    const view = renderStatus(resolution, { switchProfile: Commands.switchProfile, showLog: Commands.showLog, extra: this.extraLinks }, resolution.kind === 'active' ? this.reach : undefined);
+    const view = renderStatus(
+      resolution,
+      { switchProfile: Commands.switchProfile, showLog: Commands.showLog, extra: this.extraLinks },
+      resolution.kind === 'active' ? this.reach : undefined,
+    );
     if (this.last && this.last.text === view.text && this.last.tooltip === view.tooltip && this.last.tone === view.tone) return;
     this.last = view;
     this.item.text = view.text;
     const md = new vscode.MarkdownString(view.tooltip, true);
-    md.isTrusted = { enabledCommands: [...Object.values(Commands), 'workbench.trust.manage', ...this.extraLinks.map((l) => /command:([\w.]+)/.exec(l)?.[1] ?? '').filter(Boolean)] };
+    md.isTrusted = {
+      enabledCommands: [
+        ...Object.values(Commands),
+        'workbench.trust.manage',
+        ...this.extraLinks.map((l) => /command:([\w.]+)/.exec(l)?.[1] ?? '').filter(Boolean),
+      ],
+    };
     md.supportThemeIcons = true;
     this.item.tooltip = md;
     this.item.backgroundColor =
-      view.tone === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : view.tone === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+      view.tone === 'error'
+        ? new vscode.ThemeColor('statusBarItem.errorBackground')
+        : view.tone === 'warning'
+          ? new vscode.ThemeColor('statusBarItem.warningBackground')
+          : undefined;
     this.item.accessibilityInformation = { label: view.text.replace(/\$\([\w~-]+\)\s*/g, ''), role: 'button' };
     this.item.show();
   }

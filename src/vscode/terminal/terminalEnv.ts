@@ -54,7 +54,12 @@ export class TerminalEnv implements vscode.Disposable {
     let optionsDiffer = false;
     collection.forEach((name, m) => {
       current.set(name, m.value);
-      if (m.type !== vscode.EnvironmentVariableMutatorType.Replace || !m.options?.applyAtShellIntegration || m.options.applyAtProcessCreation === false) optionsDiffer = true;
+      if (
+        m.type !== vscode.EnvironmentVariableMutatorType.Replace ||
+        !m.options?.applyAtShellIntegration ||
+        m.options.applyAtProcessCreation === false
+      )
+        optionsDiffer = true;
     });
     const next = plan ? planToEnv(plan) : new Map<string, string>();
     const diff = diffEnv(current, next);
@@ -73,7 +78,9 @@ export class TerminalEnv implements vscode.Disposable {
       for (const k of diff.remove) collection.delete(k);
     }
     if (plan) {
-      this.log.info(`terminal env${where}: profile '${plan.profileName}' → ${plan.entries.map((e) => `${e.name}=${e.kind === 'blanked' ? '(cleared)' : e.value}`).join(' ')}`);
+      this.log.info(
+        `terminal env${where}: profile '${plan.profileName}' → ${plan.entries.map((e) => `${e.name}=${e.kind === 'blanked' ? '(cleared)' : e.value}`).join(' ')}`,
+      );
       for (const e of plan.entries) if (e.reason) this.log.info(`  ${e.name}: ${e.reason}`);
     } else {
       this.log.info(`terminal env${where}: no profile (${scope.resolution.kind}); terminals get the inherited environment`);
@@ -82,13 +89,16 @@ export class TerminalEnv implements vscode.Disposable {
   }
 
   private async offerRelaunch(description: string | undefined): Promise<void> {
-    const open = vscode.window.terminals.filter((t) => !('creationOptions' in t && (t.creationOptions as vscode.TerminalOptions).hideFromUser));
+    const open = vscode.window.terminals.filter(
+      (t) => !('creationOptions' in t && (t.creationOptions as vscode.TerminalOptions).hideFromUser),
+    );
     if (open.length === 0) return;
     if (!vscode.workspace.getConfiguration().get<boolean>(Settings.terminalOfferRelaunch, true)) return;
     const msg = `${description ?? 'ROS Network profile deactivated'}. ${open.length} open terminal${open.length > 1 ? 's keep' : ' keeps'} the previous environment.`;
     const choice = await vscode.window.showInformationMessage(msg, 'Relaunch Terminals', "Don't Ask Again");
     if (choice === 'Relaunch Terminals') await vscode.commands.executeCommand(Commands.relaunchTerminals);
-    else if (choice === "Don't Ask Again") await vscode.workspace.getConfiguration().update(Settings.terminalOfferRelaunch, false, vscode.ConfigurationTarget.Global);
+    else if (choice === "Don't Ask Again")
+      await vscode.workspace.getConfiguration().update(Settings.terminalOfferRelaunch, false, vscode.ConfigurationTarget.Global);
   }
 
   /** The variables currently written for the window (or a folder): what new terminals get from us. */

@@ -52,10 +52,17 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
       vscode.commands.registerCommand(StatusCommands.showGraph, async () => {
         await vscode.commands.executeCommand(`${ViewIds.view}.focus`);
         const active = this.profiles.active();
-        if (active) await this.tree.reveal({ kind: 'profile', profile: active, active: true }, { expand: 2, focus: false, select: false }).then(undefined, () => undefined);
+        if (active)
+          await this.tree
+            .reveal({ kind: 'profile', profile: active, active: true }, { expand: 2, focus: false, select: false })
+            .then(undefined, () => undefined);
       }),
       vscode.commands.registerCommand(ViewCommands.copyName, (n: Node) => vscode.env.clipboard.writeText(nameOf(n))),
-      vscode.commands.registerCommand(ViewCommands.copyUri, (n: Node) => vscode.env.clipboard.writeText(n.kind === 'node' ? (this.nodeUris.get(n.name) ?? '') : n.kind === 'profile' ? (masterUriOf(n.profile) ?? '') : '')),
+      vscode.commands.registerCommand(ViewCommands.copyUri, (n: Node) =>
+        vscode.env.clipboard.writeText(
+          n.kind === 'node' ? (this.nodeUris.get(n.name) ?? '') : n.kind === 'profile' ? (masterUriOf(n.profile) ?? '') : '',
+        ),
+      ),
       vscode.commands.registerCommand(ViewCommands.showParamValue, async (n: Node) => {
         if (n.kind !== 'param') return;
         try {
@@ -109,7 +116,10 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
   getTreeItem(n: Node): vscode.TreeItem {
     switch (n.kind) {
       case 'profile': {
-        const item = new vscode.TreeItem(n.profile.name, n.active && n.profile.rosVersion === 1 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(
+          n.profile.name,
+          n.active && n.profile.rosVersion === 1 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+        );
         const state = n.active ? this.monitor.state : undefined;
         const r = this.reach.get(n.profile.name);
         let desc = profileSummary(n.profile);
@@ -123,7 +133,14 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
           icon = 'error';
         }
         item.description = desc;
-        item.iconPath = new vscode.ThemeIcon(icon, icon === 'error' ? new vscode.ThemeColor('errorForeground') : icon === 'pass-filled' ? new vscode.ThemeColor('testing.iconPassed') : undefined);
+        item.iconPath = new vscode.ThemeIcon(
+          icon,
+          icon === 'error'
+            ? new vscode.ThemeColor('errorForeground')
+            : icon === 'pass-filled'
+              ? new vscode.ThemeColor('testing.iconPassed')
+              : undefined,
+        );
         item.tooltip = `${n.profile.name}${n.active ? ' (active)' : ''}\n${profileSummary(n.profile)}${r && !r.ok ? `\n${r.message}` : ''}`;
         item.contextValue = n.active ? 'profile.active' : 'profile';
         if (!n.active) item.command = { command: Commands.switchProfile, title: 'Switch', arguments: [n.profile.name] };
@@ -161,7 +178,10 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
         return item;
       }
       case 'service': {
-        const item = new vscode.TreeItem(n.name, n.providers.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(
+          n.name,
+          n.providers.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+        );
         item.iconPath = new vscode.ThemeIcon('symbol-method');
         item.contextValue = 'rosName';
         return item;
@@ -191,7 +211,13 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
         const uri = masterUriOf(n.profile);
         if (!n.active || !uri) return [];
         const state = this.monitor.state;
-        if (state.kind !== 'reachable') return [{ kind: 'message', text: state.kind === 'unreachable' ? `Master unreachable: ${state.failure.message}` : 'Checking the master…' }];
+        if (state.kind !== 'reachable')
+          return [
+            {
+              kind: 'message',
+              text: state.kind === 'unreachable' ? `Master unreachable: ${state.failure.message}` : 'Checking the master…',
+            },
+          ];
         const c = state.probe.counts;
         return [
           { kind: 'group', group: 'nodes', uri, count: c.nodes },
@@ -203,7 +229,10 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
       case 'group':
         return this.groupChildren(n.group, n.uri);
       case 'topic':
-        return [...n.publishers.map((p) => ({ kind: 'endpoint' as const, name: p, role: 'publisher' })), ...n.subscribers.map((s) => ({ kind: 'endpoint' as const, name: s, role: 'subscriber' }))];
+        return [
+          ...n.publishers.map((p) => ({ kind: 'endpoint' as const, name: p, role: 'publisher' })),
+          ...n.subscribers.map((s) => ({ kind: 'endpoint' as const, name: s, role: 'subscriber' })),
+        ];
       case 'service':
         return n.providers.map((p) => ({ kind: 'endpoint' as const, name: p, role: 'provider' }));
       default:
@@ -219,13 +248,20 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
       if (!g.ok) return [{ kind: 'message', text: g.message }];
       if (group === 'nodes') {
         await mapLimit(g.nodes, 8, async (name) => {
-          if (!this.nodeUris.has(name)) this.nodeUris.set(name, await lookupNode(uri, name, { timeoutMs: 2000 }).catch(() => '(unknown URI)'));
+          if (!this.nodeUris.has(name))
+            this.nodeUris.set(name, await lookupNode(uri, name, { timeoutMs: 2000 }).catch(() => '(unknown URI)'));
         });
         return g.nodes.map((name) => ({ kind: 'node' as const, name, uri }));
       }
       if (group === 'topics') {
         this.topicTypes = new Map((await masterDetails(uri, { timeoutMs: 2000 })).topicTypes);
-        return g.topics.map((t) => ({ kind: 'topic' as const, name: t.name, type: this.topicTypes.get(t.name), publishers: t.publishers, subscribers: t.subscribers }));
+        return g.topics.map((t) => ({
+          kind: 'topic' as const,
+          name: t.name,
+          type: this.topicTypes.get(t.name),
+          publishers: t.publishers,
+          subscribers: t.subscribers,
+        }));
       }
       return g.services.map((s) => ({ kind: 'service' as const, name: s.name, providers: s.providers }));
     } catch (e) {

@@ -1,11 +1,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assessDomain, DEFAULT_EPHEMERAL, maxParticipants, nearestSafeDomain, parseDomainIdLikeRcl, domainPorts } from '../../../src/core/ros/domain';
+import {
+  assessDomain,
+  DEFAULT_EPHEMERAL,
+  maxParticipants,
+  nearestSafeDomain,
+  parseDomainIdLikeRcl,
+  domainPorts,
+} from '../../../src/core/ros/domain';
 import { parseMasterUri, isLoopbackHost } from '../../../src/core/ros/masterUri';
 
 test('port formula matches the ROS 2 documentation', () => {
   const d = domainPorts(0);
-  assert.deepEqual([d.discoveryMulticast, d.userMulticast, d.participant(0).discoveryUnicast, d.participant(0).userUnicast], [7400, 7401, 7410, 7411]);
+  assert.deepEqual(
+    [d.discoveryMulticast, d.userMulticast, d.participant(0).discoveryUnicast, d.participant(0).userUnicast],
+    [7400, 7401, 7410, 7411],
+  );
   assert.equal(domainPorts(1).participant(120).discoveryUnicast, 7900, 'participant 120 spills into the next domain');
 });
 
@@ -55,17 +65,32 @@ test('master URIs: roswtf verdicts', () => {
 });
 
 test('maxParticipants answers the same from its cache as computed afresh, for every domain and several ranges', () => {
-  const ranges = [DEFAULT_EPHEMERAL.linux, DEFAULT_EPHEMERAL.darwin, DEFAULT_EPHEMERAL.win32, { lo: 7400, hi: 7500 }, { lo: 60000, hi: 65535 }, { lo: 0, hi: 0 }];
+  const ranges = [
+    DEFAULT_EPHEMERAL.linux,
+    DEFAULT_EPHEMERAL.darwin,
+    DEFAULT_EPHEMERAL.win32,
+    { lo: 7400, hi: 7500 },
+    { lo: 60000, hi: 65535 },
+    { lo: 0, hi: 0 },
+  ];
   // Brute force of the definition: participants until a port leaves 65535 or falls in the range.
   const brute = (d: number, r: { lo: number; hi: number }) => {
     const p = domainPorts(d);
     const inR = (x: number) => x >= r.lo && x <= r.hi;
     if (p.userMulticast > 65535 || inR(p.discoveryMulticast) || inR(p.userMulticast)) return 0;
     let n = 0;
-    while (n < 120 && p.participant(n).userUnicast <= 65535 && !inR(p.participant(n).discoveryUnicast) && !inR(p.participant(n).userUnicast)) n++;
+    while (
+      n < 120 &&
+      p.participant(n).userUnicast <= 65535 &&
+      !inR(p.participant(n).discoveryUnicast) &&
+      !inR(p.participant(n).userUnicast)
+    )
+      n++;
     return n;
   };
-  for (let pass = 0; pass < 2; pass++) for (const r of ranges) for (let d = 0; d <= 300; d++) assert.equal(maxParticipants(d, r), brute(d, r), `domain ${d}, range ${r.lo}-${r.hi}, pass ${pass}`);
+  for (let pass = 0; pass < 2; pass++)
+    for (const r of ranges)
+      for (let d = 0; d <= 300; d++) assert.equal(maxParticipants(d, r), brute(d, r), `domain ${d}, range ${r.lo}-${r.hi}, pass ${pass}`);
   // Non-integer inputs bypass the cache key (they cannot collide with an integer's).
   assert.equal(maxParticipants(1.5, DEFAULT_EPHEMERAL.linux), brute(1.5, DEFAULT_EPHEMERAL.linux));
 });

@@ -40,8 +40,22 @@ test('explicit values are never overridden by the conflict rules', () => {
 });
 
 test('diffEnv writes only what changed', () => {
-  const cur = new Map([['A', '1'], ['B', '2'], ['C', '3']]);
-  const next = new Map([['A', '1'], ['B', '20'], ['D', '4']]);
-  assert.deepEqual(diffEnv(cur, next), { replace: [['B', '20'], ['D', '4']], remove: ['C'] });
+  const cur = new Map([
+    ['A', '1'],
+    ['B', '2'],
+    ['C', '3'],
+  ]);
+  const next = new Map([
+    ['A', '1'],
+    ['B', '20'],
+    ['D', '4'],
+  ]);
+  assert.deepEqual(diffEnv(cur, next), {
+    replace: [
+      ['B', '20'],
+      ['D', '4'],
+    ],
+    remove: ['C'],
+  });
   assert.deepEqual(diffEnv(next, new Map(next)), { replace: [], remove: [] });
 });

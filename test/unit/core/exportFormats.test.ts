@@ -28,7 +28,10 @@ const nasty = [
 ];
 
 function plan(values: string[]): EnvPlan {
-  return { profileName: 'evil $(touch PWNED)\n; rm', entries: values.map((v, i) => ({ name: `V${i}`, value: v, kind: 'profile' as const })) };
+  return {
+    profileName: 'evil $(touch PWNED)\n; rm',
+    entries: values.map((v, i) => ({ name: `V${i}`, value: v, kind: 'profile' as const })),
+  };
 }
 
 test('shell export lines round-trip through bash unchanged and run nothing', () => {
@@ -46,12 +49,17 @@ test('.env content round-trips through bash `set -a; source` and through our dot
   const text = renderExport(plan(nasty), 'dotenv');
   writeFileSync(join(dir, 'x.env'), text);
   const dump = nasty.map((_, i) => `printf '%s\\0' "$V${i}"`).join('; ');
-  const out = execFileSync('bash', ['--norc', '--noprofile', '-c', `cd "${dir}" && set -a && source ./x.env && ${dump}`], { encoding: 'utf8' });
+  const out = execFileSync('bash', ['--norc', '--noprofile', '-c', `cd "${dir}" && set -a && source ./x.env && ${dump}`], {
+    encoding: 'utf8',
+  });
   assert.deepEqual(out.split('\0').slice(0, -1), nasty);
   assert.equal(existsSync(join(dir, 'PWNED')), false);
   const parsed = parseDotenv(text);
   assert.deepEqual(parsed.errors, []);
-  assert.deepEqual(parsed.entries.map((e) => e.value), nasty);
+  assert.deepEqual(
+    parsed.entries.map((e) => e.value),
+    nasty,
+  );
 });
 
 test('docker run -e flags are one shell word each and carry the exact value', () => {
@@ -59,7 +67,10 @@ test('docker run -e flags are one shell word each and carry the exact value', ()
   const dir = mkdtempSync(join(tmpdir(), 'rosnet-docker-'));
   const out = execFileSync('bash', ['--norc', '-c', `cd "${dir}" && printf '%s\\0' ${flags}`], { encoding: 'utf8' });
   const words = out.split('\0').slice(0, -1);
-  assert.deepEqual(words.filter((w) => w !== '-e'), nasty.map((v, i) => `V${i}=${v}`));
+  assert.deepEqual(
+    words.filter((w) => w !== '-e'),
+    nasty.map((v, i) => `V${i}=${v}`),
+  );
   assert.deepEqual(readdirSync(dir), []);
 });
 
@@ -67,7 +78,10 @@ test('compose environment block is valid YAML and escapes interpolation', () => 
   const text = renderExport(plan(nasty), 'compose');
   const doc = parseYaml(text) as { environment: Record<string, string> };
   // Compose turns $$ back into $.
-  assert.deepEqual(Object.values(doc.environment).map((v) => v.replace(/\$\$/g, '$')), nasty);
+  assert.deepEqual(
+    Object.values(doc.environment).map((v) => v.replace(/\$\$/g, '$')),
+    nasty,
+  );
   assert.ok(!/[^$]\$\{HOME\}/.test(Object.values(doc.environment).join('')));
 });
 

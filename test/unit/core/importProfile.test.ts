@@ -25,13 +25,16 @@ test('invalid values are skipped with the reason, the rest imported', () => {
 });
 
 test('import from a .env file understands export, quotes and comments', () => {
-  const r = profileFromDotenv('robot', [
-    '# robot network',
-    'export ROS_MASTER_URI="http://robot.local:11311"  # the robot',
-    "ROS_HOSTNAME='laptop.local'",
-    'ROS_STATIC_PEERS="10.0.0.1;10.0.0.2"',
-    '',
-  ].join('\n'));
+  const r = profileFromDotenv(
+    'robot',
+    [
+      '# robot network',
+      'export ROS_MASTER_URI="http://robot.local:11311"  # the robot',
+      "ROS_HOSTNAME='laptop.local'",
+      'ROS_STATIC_PEERS="10.0.0.1;10.0.0.2"',
+      '',
+    ].join('\n'),
+  );
   assert.equal(r.profile.ROS_MASTER_URI, 'http://robot.local:11311');
   assert.equal(r.profile.ROS_HOSTNAME, 'laptop.local');
   assert.equal(r.profile.ROS_STATIC_PEERS, '10.0.0.1;10.0.0.2');

@@ -84,8 +84,20 @@ test('unknown keys suggest the nearest known key', () => {
 });
 
 test('hostile values (getters that throw, proxies) never throw', () => {
-  const evil = Object.defineProperty({}, 'name', { get() { throw new Error('boom'); }, enumerable: true });
-  const proxy = new Proxy({}, { ownKeys() { throw new Error('nope'); } });
+  const evil = Object.defineProperty({}, 'name', {
+    get() {
+      throw new Error('boom');
+    },
+    enumerable: true,
+  });
+  const proxy = new Proxy(
+    {},
+    {
+      ownKeys() {
+        throw new Error('nope');
+      },
+    },
+  );
   assert.doesNotThrow(() => parseProfiles([evil, proxy, good], 'user'));
   assert.equal(parseProfiles([evil, proxy, good], 'user').profiles.length, 1);
 });
@@ -101,5 +113,8 @@ test('workspace profiles replace user profiles of the same name', () => {
   const user = parseProfiles([good, { name: 'sim', ROS_DOMAIN_ID: 1 }], 'user');
   const ws = parseProfiles([{ name: 'hal', ROS_MASTER_URI: 'http://hal2:11311' }], 'workspace');
   const m = mergeProfileScopes([user, ws]);
-  assert.deepEqual(m.profiles.map((p) => `${p.name}:${p.origin}`), ['hal:workspace', 'sim:user']);
+  assert.deepEqual(
+    m.profiles.map((p) => `${p.name}:${p.origin}`),
+    ['hal:workspace', 'sim:user'],
+  );
 });

@@ -42,7 +42,12 @@ test('untrusted and missing profiles warn', () => {
 });
 
 test('reachability replaces the plain text and sets the tone', () => {
-  const v = renderStatus({ kind: 'active', profile: ros1! }, links, { icon: '$(error)', suffix: ' unreachable', tone: 'error', tooltipLines: ['connection refused'] });
+  const v = renderStatus({ kind: 'active', profile: ros1! }, links, {
+    icon: '$(error)',
+    suffix: ' unreachable',
+    tone: 'error',
+    tooltipLines: ['connection refused'],
+  });
   assert.equal(v.text, '$(error) hal unreachable');
   assert.equal(v.tone, 'error');
   assert.match(v.tooltip, /connection refused/);
@@ -56,7 +61,15 @@ test('markdown in profile names cannot inject links', () => {
 
 test('the reachability part is identical from poll to poll while nothing changes (no re-render per poll)', () => {
   const up = (roundTripMs: number, nodes: number) =>
-    ({ ok: true, uri: 'http://hal:11311', roundTripMs, nodes: [], topics: [], services: [], counts: { nodes, topics: 3, services: 2, publishers: 4, subscribers: 1 } }) as ProbeResult;
+    ({
+      ok: true,
+      uri: 'http://hal:11311',
+      roundTripMs,
+      nodes: [],
+      topics: [],
+      services: [],
+      counts: { nodes, topics: 3, services: 2, publishers: 4, subscribers: 1 },
+    }) as ProbeResult;
   let s: MasterState = { kind: 'checking', uri: 'http://hal:11311' };
   const views: string[] = [];
   for (const [r, t] of [
@@ -75,8 +88,15 @@ test('the reachability part is identical from poll to poll while nothing changes
 });
 
 test('round trips are shown as coarse bounds', () => {
-  assert.deepEqual(
-    [0.3, 1.5, 4.9, 5, 37, 180, 999, 1500, 2100].map(roundTripBucket),
-    ['under 1 ms', 'under 2 ms', 'under 5 ms', 'under 10 ms', 'under 50 ms', 'under 200 ms', 'under 1000 ms', 'over 1 s', 'over 2 s'],
-  );
+  assert.deepEqual([0.3, 1.5, 4.9, 5, 37, 180, 999, 1500, 2100].map(roundTripBucket), [
+    'under 1 ms',
+    'under 2 ms',
+    'under 5 ms',
+    'under 10 ms',
+    'under 50 ms',
+    'under 200 ms',
+    'under 1000 ms',
+    'over 1 s',
+    'over 2 s',
+  ]);
 });

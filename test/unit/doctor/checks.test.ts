@@ -22,7 +22,10 @@ test('local master and node on loopback, ROS_IP=127.0.0.1: every check ok or ski
   const node = await fakeNode(77);
   const master = await fakeMaster({ '/talker': node.uri });
   try {
-    const r = await runDoctor(input({ ROS_MASTER_URI: `http://127.0.0.1:${master.port}`, ROS_IP: '127.0.0.1' }), testDeps({ interfaces: [LO], hostname: 'testhost', hosts: { testhost: ['127.0.1.1'] } }));
+    const r = await runDoctor(
+      input({ ROS_MASTER_URI: `http://127.0.0.1:${master.port}`, ROS_IP: '127.0.0.1' }),
+      testDeps({ interfaces: [LO], hostname: 'testhost', hosts: { testhost: ['127.0.1.1'] } }),
+    );
     assert.equal(r.verdict, 'ok', JSON.stringify(r.checks, null, 1));
     assert.match(check(r, 'master.answers').evidence[0]!, /1 node registered/);
     assert.match(check(r, 'nodes.ping:/talker').evidence[0]!, /pid 77/);
@@ -42,9 +45,17 @@ test('nodes: an unresolvable advertised name, a dead port and a silent node are 
   const dead = await fakeNode();
   const deadUri = dead.uri;
   await dead.close();
-  const master = await fakeMaster({ '/marvin_talker': 'http://marvin:40000/', '/dead': deadUri, '/silent': `http://127.0.0.1:${silentPort}/` });
+  const master = await fakeMaster({
+    '/marvin_talker': 'http://marvin:40000/',
+    '/dead': deadUri,
+    '/silent': `http://127.0.0.1:${silentPort}/`,
+  });
   try {
-    const r = await runDoctor(input({ ROS_MASTER_URI: master.uri.replace(/\/$/, ''), ROS_IP: '127.0.0.1' }), testDeps({ interfaces: [LO] }), { timeoutMs: 300 });
+    const r = await runDoctor(
+      input({ ROS_MASTER_URI: master.uri.replace(/\/$/, ''), ROS_IP: '127.0.0.1' }),
+      testDeps({ interfaces: [LO] }),
+      { timeoutMs: 300 },
+    );
     const m = check(r, 'nodes.ping:/marvin_talker');
     assert.equal(m.verdict, 'error');
     assert.match(m.evidence.join('\n'), /'marvin' does not resolve on this machine/);
@@ -74,7 +85,14 @@ test('remote master (a loopback server behind an injected address): ROS_IP check
   const node = await fakeNode();
   const master = await fakeMaster({ '/n': node.uri }, 'http://hal:11311/');
   const deps = (extra: Parameters<typeof testDeps>[0] = {}) =>
-    testDeps({ hosts: { hal: ['10.0.0.1'], marvin: ['10.0.0.2'] }, interfaces: [LO, ETH], hostname: 'marvin', remap: { '10.0.0.1:11311': `127.0.0.1:${master.port}` }, route: '10.0.0.2', ...extra });
+    testDeps({
+      hosts: { hal: ['10.0.0.1'], marvin: ['10.0.0.2'] },
+      interfaces: [LO, ETH],
+      hostname: 'marvin',
+      remap: { '10.0.0.1:11311': `127.0.0.1:${master.port}` },
+      route: '10.0.0.2',
+      ...extra,
+    });
   try {
     const good = await runDoctor(input({ ROS_MASTER_URI: 'http://hal:11311', ROS_IP: '10.0.0.2' }), deps());
     assert.equal(check(good, 'local.rosIp').verdict, 'ok');
@@ -105,7 +123,10 @@ test('remote master (a loopback server behind an injected address): ROS_IP check
     assert.equal(check(foreign, 'local.rosHostname').verdict, 'warning');
 
     // roswtf's "Local network configuration is invalid": the hostname resolves to someone else's address.
-    const badHosts = await runDoctor(input({ ROS_MASTER_URI: 'http://hal:11311', ROS_IP: '10.0.0.2' }), deps({ hosts: { hal: ['10.0.0.1'], marvin: ['10.0.0.50'] } }));
+    const badHosts = await runDoctor(
+      input({ ROS_MASTER_URI: 'http://hal:11311', ROS_IP: '10.0.0.2' }),
+      deps({ hosts: { hal: ['10.0.0.1'], marvin: ['10.0.0.50'] } }),
+    );
     assert.match(check(badHosts, 'local.hostname').evidence[0]!, /^Local network configuration is invalid/);
   } finally {
     await Promise.all([node.close(), master.close()]);
@@ -131,14 +152,41 @@ test('static checks need nothing running: a localhost master next to a LAN ROS_I
 });
 
 test('ROS 2: domain range against the ephemeral range read from /proc, discovery consistency, RMW installed', async () => {
-  const files = { '/proc/sys/net/ipv4/ip_local_port_range': '32768\t60999\n', '/opt/ros/jazzy/share/rmw_cyclonedds_cpp/package.xml': '<package/>' };
+  const files = {
+    '/proc/sys/net/ipv4/ip_local_port_range': '32768\t60999\n',
+    '/opt/ros/jazzy/share/rmw_cyclonedds_cpp/package.xml': '<package/>',
+  };
   const deps = { ...testDeps({ files, hosts: { robot: ['10.0.0.7'] } }), platform: 'linux' as const };
-  const ok = await runDoctor(input({ ROS_DOMAIN_ID: '42', ROS_AUTOMATIC_DISCOVERY_RANGE: 'SUBNET', RMW_IMPLEMENTATION: 'rmw_cyclonedds_cpp', ROS_DISTRO: 'jazzy', ROS_STATIC_PEERS: 'robot' }, 2), deps);
+  const ok = await runDoctor(
+    input(
+      {
+        ROS_DOMAIN_ID: '42',
+        ROS_AUTOMATIC_DISCOVERY_RANGE: 'SUBNET',
+        RMW_IMPLEMENTATION: 'rmw_cyclonedds_cpp',
+        ROS_DISTRO: 'jazzy',
+        ROS_STATIC_PEERS: 'robot',
+      },
+      2,
+    ),
+    deps,
+  );
   assert.equal(ok.verdict, 'ok', JSON.stringify(ok.checks, null, 1));
   assert.equal(check(ok, 'master.resolve').verdict, 'skipped');
   assert.match(check(ok, 'ros2.discovery').evidence.join('\n'), /robot → 10\.0\.0\.7/);
 
-  const bad = await runDoctor(input({ ROS_DOMAIN_ID: '150', ROS_AUTOMATIC_DISCOVERY_RANGE: 'OFF', ROS_STATIC_PEERS: 'ghost', RMW_IMPLEMENTATION: 'rmw_zenoh_cpp', ROS_DISTRO: 'jazzy' }, 2), deps);
+  const bad = await runDoctor(
+    input(
+      {
+        ROS_DOMAIN_ID: '150',
+        ROS_AUTOMATIC_DISCOVERY_RANGE: 'OFF',
+        ROS_STATIC_PEERS: 'ghost',
+        RMW_IMPLEMENTATION: 'rmw_zenoh_cpp',
+        ROS_DISTRO: 'jazzy',
+      },
+      2,
+    ),
+    deps,
+  );
   const d = check(bad, 'ros2.domain');
   assert.equal(d.verdict, 'warning');
   assert.match(d.evidence[0]!, /ephemeral range 32768–60999 \(\/proc/);

@@ -31,7 +31,13 @@ const TEXTS = [
   'ROS_DOMAIN_ID=233\nROS_AUTOMATIC_DISCOVERY_RANGE=subnet\nROS_STATIC_PEERS="a;b"\nROS_VERSION=2\nROS_DISTRO=noetic\n',
   "ROS_MASTER_URI='http://$HOST:11311'\nROS_IP=$MY_IP\nROS_IPV6=yes\nROS_MASTER_URI: http://x:1\n",
   'ROS_MASTRE_URI=http://hal:11311\nROS_IP="unterminated\n',
-  syntheticDotenv(new Map([['ROS_MASTER_URI', 'http://[fe80::1]:11311'], ['ROS_IP', 'not an ip'], ['ROS_DISTRO', 'humble']])),
+  syntheticDotenv(
+    new Map([
+      ['ROS_MASTER_URI', 'http://[fe80::1]:11311'],
+      ['ROS_IP', 'not an ip'],
+      ['ROS_DISTRO', 'humble'],
+    ]),
+  ),
 ];
 
 const CONTEXTS: LintContext[] = [
@@ -42,7 +48,11 @@ const CONTEXTS: LintContext[] = [
 
 test('the doctor’s lint entry reports exactly what lintText reports, on real files and written texts', () => {
   let compared = 0;
-  const cases = [...FILES.map((p) => ({ path: p, text: readFileSync(join(root, p), 'utf8') })), ...TEXTS.map((text, i) => ({ path: `case${i}.env`, text })), ...TEXTS.map((text, i) => ({ path: `case${i}.sh`, text }))];
+  const cases = [
+    ...FILES.map((p) => ({ path: p, text: readFileSync(join(root, p), 'utf8') })),
+    ...TEXTS.map((text, i) => ({ path: `case${i}.env`, text })),
+    ...TEXTS.map((text, i) => ({ path: `case${i}.sh`, text })),
+  ];
   for (const c of cases) {
     const dialect = envDialect(c.path);
     for (const ctx of CONTEXTS) {

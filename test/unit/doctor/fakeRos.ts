@@ -28,7 +28,10 @@ export async function xmlRpcServer(handler: (method: string, body: string) => un
       const method = /<methodName>([^<]*)<\/methodName>/.exec(body)?.[1] ?? '';
       calls.push(method);
       const value = handler(method, body);
-      const text = typeof value === 'string' && value.startsWith('<') ? value : `<?xml version="1.0"?><methodResponse><params><param>${xml(value)}</param></params></methodResponse>`;
+      const text =
+        typeof value === 'string' && value.startsWith('<')
+          ? value
+          : `<?xml version="1.0"?><methodResponse><params><param>${xml(value)}</param></params></methodResponse>`;
       res.writeHead(200, { 'Content-Type': 'text/xml' });
       res.end(text);
     });

@@ -11,7 +11,16 @@ const report: DoctorReport = {
   verdict: 'error',
   summary: { ok: 0, warning: 0, error: 1, skipped: 0 },
   durationMs: 5,
-  checks: [{ id: 'local.rosIp', group: 'local', title: 'ROS_IP', verdict: 'error', evidence: ['node advertises http://<script>alert(1)</script>:1/'], fix: { title: 'Use 10.0.0.2 as ROS_IP', action: { kind: 'set-ros-ip', address: '10.0.0.2' } } }],
+  checks: [
+    {
+      id: 'local.rosIp',
+      group: 'local',
+      title: 'ROS_IP',
+      verdict: 'error',
+      evidence: ['node advertises http://<script>alert(1)</script>:1/'],
+      fix: { title: 'Use 10.0.0.2 as ROS_IP', action: { kind: 'set-ros-ip', address: '10.0.0.2' } },
+    },
+  ],
 };
 
 test('doctor panel HTML: strict CSP with a nonce, every report string escaped, fix buttons only for editable profiles', () => {
@@ -23,5 +32,8 @@ test('doctor panel HTML: strict CSP with a nonce, every report string escaped, f
   assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
   assert.match(html, /<button data-fix="0">Use 10\.0\.0\.2 as ROS_IP<\/button>/);
   assert.doesNotMatch(renderDoctorHtml(report, { cspSource: 'x', nonce: 'n', canApplyFixes: false }), /data-fix=/);
-  assert.match(renderDoctorHtml(undefined, { cspSource: 'x', nonce: 'n', canApplyFixes: false }, 'Running the checks…'), /Running the checks…/);
+  assert.match(
+    renderDoctorHtml(undefined, { cspSource: 'x', nonce: 'n', canApplyFixes: false }, 'Running the checks…'),
+    /Running the checks…/,
+  );
 });

@@ -17,9 +17,29 @@ const report: DoctorReport = {
   summary: { ok: 1, warning: 1, error: 1, skipped: 1 },
   durationMs: 12,
   checks: [
-    { id: 'syntax.variables', group: 'syntax', title: 'Every variable passes the lint rules', verdict: 'ok', evidence: ['2 variables checked'] },
-    { id: 'master.answers', group: 'master', title: 'The master answers', verdict: 'error', evidence: ['getSystemState failed: refused'], fix: { title: 'Is roscore running on hal?' } },
-    { id: 'local.rosIp', group: 'local', title: 'ROS_IP is an address of this machine', verdict: 'warning', evidence: ['ROS_IP [10.0.0.9] is *odd*'], fix: { title: 'Use 10.0.0.2 as ROS_IP', action: { kind: 'set-ros-ip', address: '10.0.0.2' } } },
+    {
+      id: 'syntax.variables',
+      group: 'syntax',
+      title: 'Every variable passes the lint rules',
+      verdict: 'ok',
+      evidence: ['2 variables checked'],
+    },
+    {
+      id: 'master.answers',
+      group: 'master',
+      title: 'The master answers',
+      verdict: 'error',
+      evidence: ['getSystemState failed: refused'],
+      fix: { title: 'Is roscore running on hal?' },
+    },
+    {
+      id: 'local.rosIp',
+      group: 'local',
+      title: 'ROS_IP is an address of this machine',
+      verdict: 'warning',
+      evidence: ['ROS_IP [10.0.0.9] is *odd*'],
+      fix: { title: 'Use 10.0.0.2 as ROS_IP', action: { kind: 'set-ros-ip', address: '10.0.0.2' } },
+    },
     { id: 'ros2.domain', group: 'ros2', title: 'ROS 2', verdict: 'skipped', evidence: ['ROS 1 profile.'] },
   ],
 };
@@ -29,7 +49,10 @@ test('Markdown: grouped headings, a mark per verdict, evidence and fixes, Markdo
   assert.match(md, /^## ROS Network doctor: problems found/);
   assert.match(md, /ROS 1, profile 'lab' · 1 error, 1 warning, 1 ok, 1 skipped/);
   assert.ok(md.indexOf('### Variables') < md.indexOf('### ROS master') && md.indexOf('### ROS master') < md.indexOf('### ROS 2 discovery'));
-  assert.match(md, /- ❌ \*\*The master answers\*\* \(error\)\n {2}- getSystemState failed: refused\n {2}- \*\*Fix:\*\* Is roscore running on hal\?/);
+  assert.match(
+    md,
+    /- ❌ \*\*The master answers\*\* \(error\)\n {2}- getSystemState failed: refused\n {2}- \*\*Fix:\*\* Is roscore running on hal\?/,
+  );
   assert.match(md, /\\\*odd\\\*/);
   assert.doesNotMatch(md, /### Registered nodes/, 'empty groups are left out');
 });
@@ -47,7 +70,12 @@ test('JSON: the documented top-level shape', () => {
 });
 
 test('inputs: the environment keeps the ROS networking variables only; env files keep their text for the lint', () => {
-  const e = inputFromEnvironment({ ROS_MASTER_URI: 'http://hal:11311', ROS_PACKAGE_PATH: '/opt', HOME: '/root', RMW_IMPLEMENTATION: 'rmw_fastrtps_cpp' });
+  const e = inputFromEnvironment({
+    ROS_MASTER_URI: 'http://hal:11311',
+    ROS_PACKAGE_PATH: '/opt',
+    HOME: '/root',
+    RMW_IMPLEMENTATION: 'rmw_fastrtps_cpp',
+  });
   assert.deepEqual([...e.variables.keys()], ['RMW_IMPLEMENTATION', 'ROS_MASTER_URI']);
   assert.equal(e.rosVersion, 1);
   assert.equal(inputFromEnvironment({ ROS_DOMAIN_ID: '3' }).rosVersion, 2);
@@ -60,7 +88,10 @@ test('inputs: the environment keeps the ROS networking variables only; env files
 test('rosnet doctor: usage errors exit 2; --env-file lints the real file (line numbers); --profile reads .vscode/settings.json; exit 1 on errors', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'rosnet-doctor-'));
   mkdirSync(join(dir, '.vscode'));
-  writeFileSync(join(dir, '.vscode', 'settings.json'), '{\n  // comment\n  "rosNetwork.profiles": [{ "name": "dead", "ROS_MASTER_URI": "http://127.0.0.1:1", "ROS_IP": "127.0.0.1" }]\n}\n');
+  writeFileSync(
+    join(dir, '.vscode', 'settings.json'),
+    '{\n  // comment\n  "rosNetwork.profiles": [{ "name": "dead", "ROS_MASTER_URI": "http://127.0.0.1:1", "ROS_IP": "127.0.0.1" }]\n}\n',
+  );
   writeFileSync(join(dir, 'bad.env'), '# robot\nROS_MASTER_URI=localhost:11311\n');
   const run = async (args: string[]) => {
     let out = '';

@@ -20,7 +20,10 @@ test('CRLF lines: values, spans and inline comments stop before the \\r', () => 
 
 test('a line of Unicode blanks (NBSP, BOM) is blank, and one starting with NBSP then # is a comment', () => {
   const p = parseDotenv('\u00a0\ufeff \n\u00a0# c\nA=1\n');
-  assert.deepEqual(p.lines.map((l) => l.kind), ['blank', 'comment', 'entry']);
+  assert.deepEqual(
+    p.lines.map((l) => l.kind),
+    ['blank', 'comment', 'entry'],
+  );
 });
 
 test('double-quoted escapes are decoded, also in a value that spans lines; single quotes keep backslashes', () => {
@@ -42,12 +45,15 @@ test('unterminated quote takes the rest of its line only (without the \\r)', () 
 
 test('`export` alone is a bare key; `export  K=v` is exported; `KEY:x=1` keeps the colon in the key', () => {
   const p = parseDotenv('export\nexport  K=v\nKEY:x=1\nC: v\n');
-  assert.deepEqual(p.entries.map((e) => [e.key, e.exported, e.delimiter, e.value]), [
-    ['export', false, undefined, ''],
-    ['K', true, '=', 'v'],
-    ['KEY:x', false, '=', '1'],
-    ['C', false, ':', 'v'],
-  ]);
+  assert.deepEqual(
+    p.entries.map((e) => [e.key, e.exported, e.delimiter, e.value]),
+    [
+      ['export', false, undefined, ''],
+      ['K', true, '=', 'v'],
+      ['KEY:x', false, '=', '1'],
+      ['C', false, ':', 'v'],
+    ],
+  );
 });
 
 test("the unquoted-'#' fix quotes with \" when the value has a ' (single quotes would end early)", () => {

@@ -31,7 +31,11 @@ const LINES = [
 ];
 
 function bashValue(file: string, key: string): string {
-  return execFileSync('bash', ['-c', `set -a; . "$1" >/dev/null 2>&1; printf %s "\${${key}-<unset>}"`, 'bash', file], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH } });
+  return execFileSync('bash', ['-c', `set -a; . "$1" >/dev/null 2>&1; printf %s "\${${key}-<unset>}"`, 'bash', file], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH },
+  });
 }
 
 test('preferred quoting fixes never let a sourced value run a command, and bash reads what dotenv reads', (t) => {
@@ -41,14 +45,19 @@ test('preferred quoting fixes never let a sourced value run a command, and bash 
     const key = /^(?:export )?([A-Z_]+)=/.exec(line)![1]!;
     const original = `${line}\n`;
     // Each quoting fix on its own: in the editor the user picks any one of them.
-    const fixes = lintText('/w/.env', original, { os: 'linux' }).findings.flatMap((f) => f.fixes?.filter((q) => /quote/i.test(q.title)) ?? []);
+    const fixes = lintText('/w/.env', original, { os: 'linux' }).findings.flatMap(
+      (f) => f.fixes?.filter((q) => /quote/i.test(q.title)) ?? [],
+    );
     for (const fix of fixes) {
       const text = applyFixes(original, [fix]);
       fixed++;
       const file = join(dir, 'fixed.env');
       writeFileSync(file, text);
       const fromBash = bashValue(file, key);
-      assert.ok(!existsSync(canary), `sourcing the fixed line ran a command: ${JSON.stringify(line)} → ${JSON.stringify(text)} ('${fix.title}')`);
+      assert.ok(
+        !existsSync(canary),
+        `sourcing the fixed line ran a command: ${JSON.stringify(line)} → ${JSON.stringify(text)} ('${fix.title}')`,
+      );
       const fromDotenv = parseDotenv(text).entries.find((e) => e.key === key)?.value;
       assert.equal(fromBash, fromDotenv, `bash and dotenv disagree on ${JSON.stringify(text)} ('${fix.title}')`);
     }

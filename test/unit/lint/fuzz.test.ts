@@ -11,10 +11,41 @@ const fixtures = readdirSync(dir).map((f) => ({ f, text: readFileSync(join(dir, 
 /** A small deterministic PRNG so a failure can be replayed from its seed. */
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
-const JUNK = ['<', '>', '"', "'", '=', '\n', '{', '}', '[', ']', ':', '#', '$(', '${', '\\', '\0', '\u00ff', '\ud800', ';', '&', '`', '  ', 'ROS_MASTER_URI=', 'ROS_DOMAIN_ID', '</launch>', '- ', '"""', '(', ')', ','];
+const JUNK = [
+  '<',
+  '>',
+  '"',
+  "'",
+  '=',
+  '\n',
+  '{',
+  '}',
+  '[',
+  ']',
+  ':',
+  '#',
+  '$(',
+  '${',
+  '\\',
+  '\0',
+  '\u00ff',
+  '\ud800',
+  ';',
+  '&',
+  '`',
+  '  ',
+  'ROS_MASTER_URI=',
+  'ROS_DOMAIN_ID',
+  '</launch>',
+  '- ',
+  '"""',
+  '(',
+  ')',
+  ',',
+];
 
 function mutate(text: string, r: () => number): string {
   let t = text;
@@ -40,13 +71,17 @@ test('5,000 mutated fixtures: no exception, bounded time per file', () => {
     const t0 = performance.now();
     let findings;
     try {
-      findings = lintText(join(dir, f), input, { os: 'linux', profile: { name: 'p', variables: new Map([['ROS_MASTER_URI', 'http://localhost:11311']]) } }).findings;
+      findings = lintText(join(dir, f), input, {
+        os: 'linux',
+        profile: { name: 'p', variables: new Map([['ROS_MASTER_URI', 'http://localhost:11311']]) },
+      }).findings;
     } catch (e) {
       assert.fail(`seed ${seed} (${f}) threw: ${String(e)}`);
     }
     const ms = performance.now() - t0;
     worst = Math.max(worst, ms);
-    for (const x of findings) assert.ok(x.span.start >= 0 && x.span.end <= input.length && x.span.start <= x.span.end, `seed ${seed}: span in range`);
+    for (const x of findings)
+      assert.ok(x.span.start >= 0 && x.span.end <= input.length && x.span.start <= x.span.end, `seed ${seed}: span in range`);
     cases++;
   }
   console.log(`  ${cases} cases, slowest ${worst.toFixed(1)} ms`);
@@ -61,7 +96,14 @@ test('huge and binary inputs: one finding, no exception', () => {
   const bin = lintText('/w/.env', 'ROS\0\u0001\u0002binary', { os: 'linux' });
   assert.equal(bin.findings.length, 1);
   assert.match(bin.findings[0]!.message, /binary/);
-  for (const kind of ['/w/a.launch', '/w/compose.yaml', '/w/x.launch.py', '/w/x.launch.yaml', '/w/.devcontainer.json', '/w/.vscode/settings.json']) {
+  for (const kind of [
+    '/w/a.launch',
+    '/w/compose.yaml',
+    '/w/x.launch.py',
+    '/w/x.launch.yaml',
+    '/w/.devcontainer.json',
+    '/w/.vscode/settings.json',
+  ]) {
     assert.doesNotThrow(() => lintText(kind, '<'.repeat(200_000) + '"'.repeat(100_000) + '{'.repeat(100_000), { os: 'linux' }));
   }
 });

@@ -26,7 +26,14 @@ test('URI004: a master host that does not resolve is reported on the host, with 
 });
 
 test('URI004 stays quiet for a resolvable name, IP literals, loopback names and substitutions', async () => {
-  for (const uri of ['http://localhost:11311', 'http://10.255.255.1:11311', 'http://[fd00::1]:11311', 'http://$MASTER:11311', 'http://${MASTER_HOST}:11311', 'hal:11311']) {
+  for (const uri of [
+    'http://localhost:11311',
+    'http://10.255.255.1:11311',
+    'http://[fd00::1]:11311',
+    'http://$MASTER:11311',
+    'http://${MASTER_HOST}:11311',
+    'hal:11311',
+  ]) {
     const { inputs } = fromEnv(`ROS_MASTER_URI=${uri}\n`);
     assert.deepEqual(await hostFindings(inputs, real), [], uri);
   }
@@ -39,8 +46,12 @@ test("HOST003: ROS_IP that is not on a local interface, with roswtf's text listi
   const { text, inputs } = fromEnv('ROS_IP=10.255.255.1\n');
   const f = await hostFindings(inputs, real);
   assert.deepEqual(shown(text, f), ['HOST003 10.255.255.1']);
-  assert.match(f[0]!.message, /^ROS_IP may be incorrect: ROS_IP \[10\.255\.255\.1\] does not appear to be an IP address of a local network interface \(one of .*127\.0\.0\.1.*\)\.$/);
-  for (const ok of ['127.0.0.1', '127.0.0.2', 'robot.local', '$ROS_IP', '']) assert.deepEqual(await hostFindings(fromEnv(`ROS_IP=${ok}\n`).inputs, real), [], ok);
+  assert.match(
+    f[0]!.message,
+    /^ROS_IP may be incorrect: ROS_IP \[10\.255\.255\.1\] does not appear to be an IP address of a local network interface \(one of .*127\.0\.0\.1.*\)\.$/,
+  );
+  for (const ok of ['127.0.0.1', '127.0.0.2', 'robot.local', '$ROS_IP', ''])
+    assert.deepEqual(await hostFindings(fromEnv(`ROS_IP=${ok}\n`).inputs, real), [], ok);
 });
 
 test('HOST003: ROS_HOSTNAME that does not resolve, or resolves elsewhere; loopback and resolvable local names pass', async () => {
@@ -50,8 +61,12 @@ test('HOST003: ROS_HOSTNAME that does not resolve, or resolves elsewhere; loopba
   assert.equal(f[0]!.message, 'ROS_HOSTNAME may be incorrect: ROS_HOSTNAME [robot.invalid] cannot be resolved to an IP address');
   const elsewhere = fromEnv('ROS_HOSTNAME=10.255.255.1\n');
   const g = await hostFindings(elsewhere.inputs, real);
-  assert.match(g[0]!.message, /^ROS_HOSTNAME may be incorrect: ROS_HOSTNAME \[10\.255\.255\.1\] resolves to \[10\.255\.255\.1\], which does not appear to be a local IP address \(.*127\.0\.0\.1.*\)\.$/);
-  for (const ok of ['localhost', '127.0.0.1', '${HOST}', '']) assert.deepEqual(await hostFindings(fromEnv(`ROS_HOSTNAME=${ok}\n`).inputs, real), [], ok);
+  assert.match(
+    g[0]!.message,
+    /^ROS_HOSTNAME may be incorrect: ROS_HOSTNAME \[10\.255\.255\.1\] resolves to \[10\.255\.255\.1\], which does not appear to be a local IP address \(.*127\.0\.0\.1.*\)\.$/,
+  );
+  for (const ok of ['localhost', '127.0.0.1', '${HOST}', ''])
+    assert.deepEqual(await hostFindings(fromEnv(`ROS_HOSTNAME=${ok}\n`).inputs, real), [], ok);
 });
 
 test('only the last assignment of the scope counts; an unset removes it', async () => {
@@ -76,9 +91,15 @@ test('settings.json: only the named profile is checked, ROS 2 profiles never', a
     2,
   );
   const f = await settingsHostFindings(text, 'here', real);
-  assert.deepEqual(f.map((x) => x.code), ['URI004', 'HOST003']);
+  assert.deepEqual(
+    f.map((x) => x.code),
+    ['URI004', 'HOST003'],
+  );
   const here = text.indexOf('"here"');
-  assert.ok(f.every((x) => x.span.start > here), 'findings are on the active profile, not the first one');
+  assert.ok(
+    f.every((x) => x.span.start > here),
+    'findings are on the active profile, not the first one',
+  );
   assert.deepEqual(await settingsHostFindings(text, 'ros2', real), []);
   assert.deepEqual(await settingsHostFindings(text, 'missing', real), []);
 });
@@ -91,7 +112,12 @@ function slowResolver(ms: number, answer: string[] | 'ENOTFOUND'): HostDeps & { 
     interfaces: real.interfaces,
     lookup: (h) => {
       calls.push(h);
-      return new Promise((resolve, reject) => setTimeout(() => (answer === 'ENOTFOUND' ? reject(Object.assign(new Error('not found'), { code: 'ENOTFOUND' })) : resolve(answer)), ms));
+      return new Promise((resolve, reject) =>
+        setTimeout(
+          () => (answer === 'ENOTFOUND' ? reject(Object.assign(new Error('not found'), { code: 'ENOTFOUND' })) : resolve(answer)),
+          ms,
+        ),
+      );
     },
   };
 }
@@ -110,10 +136,16 @@ test('the cache answers the same name again without a lookup, until the TTL pass
   const deps = slowResolver(5, 'ENOTFOUND');
   const inputs = fromEnv('ROS_MASTER_URI=http://robot.example:11311\nROS_HOSTNAME=robot.example\n').inputs;
   const first = await hostFindings(inputs, deps, { cache });
-  assert.deepEqual(first.map((x) => x.code), ['URI004', 'HOST003']);
+  assert.deepEqual(
+    first.map((x) => x.code),
+    ['URI004', 'HOST003'],
+  );
   assert.deepEqual(deps.calls, ['robot.example'], 'both rules share one lookup');
   now = 59_000;
-  assert.deepEqual((await hostFindings(inputs, deps, { cache })).map((x) => x.code), ['URI004', 'HOST003']);
+  assert.deepEqual(
+    (await hostFindings(inputs, deps, { cache })).map((x) => x.code),
+    ['URI004', 'HOST003'],
+  );
   assert.equal(deps.calls.length, 1);
   now = 61_000;
   await hostFindings(inputs, deps, { cache });

@@ -13,11 +13,21 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const CTX = { os: 'linux' as const };
-const codes = (path: string, text: string) => lintText(path, text, CTX).findings.map((f) => `${f.code}@${f.span.start}:${f.message.split(':')[0]}`);
+const codes = (path: string, text: string) =>
+  lintText(path, text, CTX).findings.map((f) => `${f.code}@${f.span.start}:${f.message.split(':')[0]}`);
 
 test('every name a rule reads passes isRuledName (lintModel skips the others)', () => {
   for (const v of ROS_VARIABLES) assert.ok(isRuledName(v.name), v.name);
-  for (const n of [...ROS1_ONLY, ...ROS2_ONLY, 'ROS_VERSION', 'ROS_DISTRO', 'FASTDDS_BUILTIN_TRANSPORTS', 'CYCLONEDDS_URI', 'ZENOH_CONFIG_OVERRIDE']) assert.ok(isRuledName(n), n);
+  for (const n of [
+    ...ROS1_ONLY,
+    ...ROS2_ONLY,
+    'ROS_VERSION',
+    'ROS_DISTRO',
+    'FASTDDS_BUILTIN_TRANSPORTS',
+    'CYCLONEDDS_URI',
+    'ZENOH_CONFIG_OVERRIDE',
+  ])
+    assert.ok(isRuledName(n), n);
   // The scope rules' own reads, taken from their source so a new one cannot slip past.
   const src = readFileSync(join(__dirname, '../../../src/core/lint/rules/scopeRules.ts'), 'utf8');
   const read = [...src.matchAll(/get\('([A-Z0-9_]+)'\)/g)].map((m) => m[1]!);
@@ -28,7 +38,10 @@ test('every name a rule reads passes isRuledName (lintModel skips the others)', 
 
 test('.env: only ruled names become assignments; every key still counts for DuplicatedKey', () => {
   const m = dotenvSource('APP=1\nROS_IP=10.0.0.2\nAPP=2\nexport ROS_DOMAIN_ID=3\n', 'dotenv');
-  assert.deepEqual(m.assignments.map((a) => a.name), ['ROS_IP', 'ROS_DOMAIN_ID']);
+  assert.deepEqual(
+    m.assignments.map((a) => a.name),
+    ['ROS_IP', 'ROS_DOMAIN_ID'],
+  );
   assert.match(m.findings.find((f) => f.message.startsWith('DuplicatedKey'))!.message, /APP key is duplicated \(line 1\)/);
 });
 
@@ -48,10 +61,19 @@ test('.env: whether the file is sourced is decided by its entries, even when a t
   const inside = 'A="x\nexport B=1"\nC = 2\n';
   assert.equal(dotenvSource(inside, 'dotenv').findings.find((f) => f.message.startsWith('SpaceCharacter'))!.severity, 'warning');
   // `export =1` is an invalid line, not an exported entry.
-  assert.equal(dotenvSource('export =1\nC = 2\n', 'dotenv').findings.find((f) => f.message.startsWith('SpaceCharacter'))!.severity, 'warning');
+  assert.equal(
+    dotenvSource('export =1\nC = 2\n', 'dotenv').findings.find((f) => f.message.startsWith('SpaceCharacter'))!.severity,
+    'warning',
+  );
   // A real export entry: the same spaces are an error (a shell runs the line).
-  assert.equal(dotenvSource('export A=1\nC = 2\n', 'dotenv').findings.find((f) => f.message.startsWith('SpaceCharacter'))!.severity, 'error');
-  assert.equal(dotenvSource('  export\tA=1\nC = 2\n', 'dotenv').findings.find((f) => f.message.startsWith('SpaceCharacter'))!.severity, 'error');
+  assert.equal(
+    dotenvSource('export A=1\nC = 2\n', 'dotenv').findings.find((f) => f.message.startsWith('SpaceCharacter'))!.severity,
+    'error',
+  );
+  assert.equal(
+    dotenvSource('  export\tA=1\nC = 2\n', 'dotenv').findings.find((f) => f.message.startsWith('SpaceCharacter'))!.severity,
+    'error',
+  );
 });
 
 test('.env: ROS_VERSION and ROS_DISTRO come from their first assignment, as before', () => {
@@ -61,25 +83,44 @@ test('.env: ROS_VERSION and ROS_DISTRO come from their first assignment, as befo
 });
 
 test('compose: the last assignment of a variable decides, in map and list form; first key of a service wins', () => {
-  const list = 'services:\n  a:\n    image: ros:noetic\n    environment:\n      - ROS_MASTER_URI=http://localhost:11311\n      - ROS_MASTER_URI=http://hal:11311\n';
-  assert.ok(codes('/ws/compose.yaml', list).some((c) => c.startsWith('HOST005')), 'remote master from the second entry');
+  const list =
+    'services:\n  a:\n    image: ros:noetic\n    environment:\n      - ROS_MASTER_URI=http://localhost:11311\n      - ROS_MASTER_URI=http://hal:11311\n';
+  assert.ok(
+    codes('/ws/compose.yaml', list).some((c) => c.startsWith('HOST005')),
+    'remote master from the second entry',
+  );
   const map = 'services:\n  a:\n    image: ros:noetic\n    environment:\n      ROS_MASTER_URI: http://hal:11311\n      ROS_IP: 10.0.0.2\n';
   assert.ok(!codes('/ws/compose.yaml', map).some((c) => c.startsWith('HOST005')));
-  const m = composeSource('services:\n  a:\n    image: ros:jazzy\n    network_mode: host\n    environment:\n      ROS_DOMAIN_ID: "3"\n      APP: x\n');
-  assert.deepEqual(m.assignments.map((a) => a.name), ['ROS_DOMAIN_ID', 'APP']);
+  const m = composeSource(
+    'services:\n  a:\n    image: ros:jazzy\n    network_mode: host\n    environment:\n      ROS_DOMAIN_ID: "3"\n      APP: x\n',
+  );
+  assert.deepEqual(
+    m.assignments.map((a) => a.name),
+    ['ROS_DOMAIN_ID', 'APP'],
+  );
   assert.equal(m.scopes?.get('service:a')?.ros, 2);
 });
 
 test('flat scopes: an unset removes an earlier set, a later set wins again (as in nested scopes)', () => {
   const text = 'ROS_HOSTNAME=hal\nROS_IP=10.0.0.2\n';
-  const a = (name: string, op: 'set' | 'unset', at: number, value?: string): Assignment => ({ name, value, keySpan: { start: at, end: at + name.length }, valueSpan: { start: at, end: at }, op, scope: 'file' });
+  const a = (name: string, op: 'set' | 'unset', at: number, value?: string): Assignment => ({
+    name,
+    value,
+    keySpan: { start: at, end: at + name.length },
+    valueSpan: { start: at, end: at },
+    op,
+    scope: 'file',
+  });
   const model = (assignments: Assignment[]): SourceModel => ({ kind: 'dotenv', text, assignments, findings: [] });
   const prec = (as: Assignment[]) => lintModel(model(as), CTX).filter((f) => f.code === 'PREC001').length;
   assert.equal(prec([a('ROS_HOSTNAME', 'set', 0, 'hal'), a('ROS_IP', 'set', 17, '10.0.0.2')]), 1);
   assert.equal(prec([a('ROS_HOSTNAME', 'set', 0, 'hal'), a('ROS_IP', 'set', 17, '10.0.0.2'), a('ROS_HOSTNAME', 'unset', 30)]), 0);
   assert.equal(prec([a('ROS_HOSTNAME', 'unset', 0), a('ROS_IP', 'set', 17, '10.0.0.2'), a('ROS_HOSTNAME', 'set', 30, 'hal')]), 1);
   // The same through a nested scope (the other path): identical answers.
-  const nested = (as: Assignment[]) => lintModel(model([...as.map((x) => ({ ...x, scope: 'file/inner' })), a('ROS_DISTRO', 'set', 40, 'noetic')]), CTX).filter((f) => f.code === 'PREC001').length;
+  const nested = (as: Assignment[]) =>
+    lintModel(model([...as.map((x) => ({ ...x, scope: 'file/inner' })), a('ROS_DISTRO', 'set', 40, 'noetic')]), CTX).filter(
+      (f) => f.code === 'PREC001',
+    ).length;
   assert.equal(nested([a('ROS_HOSTNAME', 'set', 0, 'hal'), a('ROS_IP', 'set', 17, '10.0.0.2'), a('ROS_HOSTNAME', 'unset', 30)]), 0);
   assert.equal(nested([a('ROS_HOSTNAME', 'unset', 0), a('ROS_IP', 'set', 17, '10.0.0.2'), a('ROS_HOSTNAME', 'set', 30, 'hal')]), 1);
 });

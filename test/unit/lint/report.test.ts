@@ -12,7 +12,11 @@ import { sarifSchemaErrors } from '../../helpers/sarifSchema';
 import type { LintContext } from '../../../src/core/lint/types';
 
 const ctx: LintContext = { os: 'linux' };
-const report = (file: string, text: string, c: LintContext = ctx): FileLintReport => ({ file, text, findings: lintText(file, text, c).findings });
+const report = (file: string, text: string, c: LintContext = ctx): FileLintReport => ({
+  file,
+  text,
+  findings: lintText(file, text, c).findings,
+});
 const sarifOpts = { version: '1.2.3', informationUri: 'https://github.com/ros-network/ros-network', srcRoot: 'file:///work/ws/' };
 
 test('positions are 1-based; CRLF lines end at \\r\\n; columns count UTF-16 units like VS Code', () => {
@@ -36,14 +40,19 @@ test('positions agree between LF and CRLF versions of the same file', () => {
 });
 
 test('formatJson: exactly the documented keys, severities and 1-based numbers, in file then position order', () => {
-  const rows = JSON.parse(formatJson([report('b.env', 'ROS_IP=robot.local\n'), report('a/.env', 'ROS_DOMAIN_ID=150\nROS_MASTER_URI=https://h:1\n')]));
+  const rows = JSON.parse(
+    formatJson([report('b.env', 'ROS_IP=robot.local\n'), report('a/.env', 'ROS_DOMAIN_ID=150\nROS_MASTER_URI=https://h:1\n')]),
+  );
   assert.ok(Array.isArray(rows));
   for (const r of rows) {
     assert.deepEqual(Object.keys(r), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
     assert.ok(['error', 'warning', 'info'].includes(r.severity));
     assert.ok(r.line >= 1 && r.column >= 1);
   }
-  assert.deepEqual(rows.map((r: { file: string; code: string; line: number }) => `${r.file}:${r.line}:${r.code}`), ['b.env:1:HOST001', 'a/.env:1:DOM003', 'a/.env:2:URI001']);
+  assert.deepEqual(
+    rows.map((r: { file: string; code: string; line: number }) => `${r.file}:${r.line}:${r.code}`),
+    ['b.env:1:HOST001', 'a/.env:1:DOM003', 'a/.env:2:URI001'],
+  );
   assert.equal(formatJson([]), '[]\n');
 });
 
@@ -85,16 +94,26 @@ test('formatSarif: schema-valid SARIF 2.1.0 with rules, relative URIs, levels an
     assert.ok(loc.region.startLine >= 1 && loc.region.startColumn >= 1);
   }
   assert.deepEqual([...levels].sort(), ['error', 'note', 'warning']);
-  const uris = run.results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation.uri);
+  const uris = run.results.map(
+    (r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+      r.locations[0]!.physicalLocation.artifactLocation.uri,
+  );
   assert.ok(uris.includes('launch/my%20robot.launch'), uris.join());
   // URI001's fix on the CRLF .env: replace 'hal:11311' (line 1, columns 16–25) with the http:// URL.
   const uri001 = run.results.find((r: { ruleId: string }) => r.ruleId === 'URI001');
-  assert.deepEqual(uri001.fixes[0].artifactChanges[0].replacements[0], { deletedRegion: { startLine: 1, startColumn: 16, endLine: 1, endColumn: 25 }, insertedContent: { text: 'http://hal:11311' } });
+  assert.deepEqual(uri001.fixes[0].artifactChanges[0].replacements[0], {
+    deletedRegion: { startLine: 1, startColumn: 16, endLine: 1, endColumn: 25 },
+    insertedContent: { text: 'http://hal:11311' },
+  });
 });
 
 test('formatSarif: an empty run and an unknown code still validate', () => {
   assert.deepEqual(sarifSchemaErrors(JSON.parse(formatSarif([], { version: '0', informationUri: 'https://example.org/x' }))), []);
-  const odd: FileLintReport = { file: 'x.env', text: 'A=1\n', findings: [{ code: 'ZZZ999', severity: 'info', message: 'm', span: { start: 0, end: 1 } }] };
+  const odd: FileLintReport = {
+    file: 'x.env',
+    text: 'A=1\n',
+    findings: [{ code: 'ZZZ999', severity: 'info', message: 'm', span: { start: 0, end: 1 } }],
+  };
   const log = JSON.parse(formatSarif([odd], sarifOpts));
   assert.deepEqual(sarifSchemaErrors(log), []);
   assert.equal(log.runs[0].tool.driver.rules[log.runs[0].results[0].ruleIndex].id, 'ZZZ999');
@@ -110,8 +129,16 @@ test('every code the engine emits has a catalogue row', async () => {
   const { readFileSync, readdirSync } = await import('node:fs');
   const { join } = await import('node:path');
   const root = join(__dirname, '..', '..', '..', 'src', 'core', 'lint');
-  const files = ['lintEngine.ts', ...readdirSync(join(root, 'rules')).map((f) => `rules/${f}`), ...readdirSync(join(root, 'sources')).map((f) => `sources/${f}`)];
-  const codes = new Set(files.flatMap((f) => [...readFileSync(join(root, f), 'utf8').matchAll(/'((?:URI|HOST|PREC|DOM|DISC|FMT|XF|DC)\d{3})'/g)].map((m) => m[1]!)));
+  const files = [
+    'lintEngine.ts',
+    ...readdirSync(join(root, 'rules')).map((f) => `rules/${f}`),
+    ...readdirSync(join(root, 'sources')).map((f) => `sources/${f}`),
+  ];
+  const codes = new Set(
+    files.flatMap((f) =>
+      [...readFileSync(join(root, f), 'utf8').matchAll(/'((?:URI|HOST|PREC|DOM|DISC|FMT|XF|DC)\d{3})'/g)].map((m) => m[1]!),
+    ),
+  );
   assert.ok(codes.size > 30);
   for (const c of codes) assert.ok(ruleInfo(c), `${c} missing from ruleCatalog`);
 });
@@ -120,5 +147,9 @@ test("the README's Lint rules table lists every catalogue rule with its anchor a
   const { readFileSync } = await import('node:fs');
   const { join } = await import('node:path');
   const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
-  for (const r of RULE_CATALOG) assert.ok(readme.includes(`| <a id="rule-${r.code.toLowerCase()}"></a>${r.code} | ${r.severity} | `), `${r.code} row missing or stale in README`);
+  for (const r of RULE_CATALOG)
+    assert.ok(
+      readme.includes(`| <a id="rule-${r.code.toLowerCase()}"></a>${r.code} | ${r.severity} | `),
+      `${r.code} row missing or stale in README`,
+    );
 });

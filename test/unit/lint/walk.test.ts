@@ -41,18 +41,35 @@ test('walks with the editor file kinds, skips dependency/build/dot folders, foll
     const w = await walkFiles([], root);
     assert.deepEqual(
       w.files.map((f) => `${f.file} ${f.kind}`),
-      ['.devcontainer/devcontainer.json devcontainer', '.env dotenv', '.vscode/settings.json settings', 'big/huge.env dotenv', 'bin/blob.env dotenv', 'robot/launch/params.xml ros1-launch', 'robot/launch/talker.launch ros1-launch'],
+      [
+        '.devcontainer/devcontainer.json devcontainer',
+        '.env dotenv',
+        '.vscode/settings.json settings',
+        'big/huge.env dotenv',
+        'bin/blob.env dotenv',
+        'robot/launch/params.xml ros1-launch',
+        'robot/launch/talker.launch ros1-launch',
+      ],
     );
-    assert.deepEqual(w.problems.map((p) => p.file), ['dangling.env']);
+    assert.deepEqual(
+      w.problems.map((p) => p.file),
+      ['dangling.env'],
+    );
     assert.deepEqual(w.missing, []);
     // Explicit arguments: a skipped folder given by name is walked; unknown kinds are listed; missing ones too.
     const e = await walkFiles(['build', 'robot/README.md', 'nope.env', './.env', '.env'], root);
-    assert.deepEqual(e.files.map((f) => f.file), ['build/pkg/a.launch', '.env']);
+    assert.deepEqual(
+      e.files.map((f) => f.file),
+      ['build/pkg/a.launch', '.env'],
+    );
     assert.deepEqual(e.skipped, ['robot/README.md']);
     assert.deepEqual(e.missing, ['nope.env']);
     // Paths are relative to the cwd, also from a subfolder.
     const sub = await walkFiles(['../.env'], join(root, 'robot'));
-    assert.deepEqual(sub.files.map((f) => f.file), ['../.env']);
+    assert.deepEqual(
+      sub.files.map((f) => f.file),
+      ['../.env'],
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -61,7 +78,13 @@ test('walks with the editor file kinds, skips dependency/build/dot folders, foll
 test('binary and oversized files get the engine messages; unreadable files are findings, not crashes', async () => {
   const root = tree();
   try {
-    const failing: LintFs = { ...NODE_LINT_FS, readFile: (p, max) => (p.endsWith('talker.launch') ? Promise.reject(Object.assign(new Error("EACCES: permission denied, open 'talker.launch'"), { code: 'EACCES' })) : NODE_LINT_FS.readFile(p, max)) };
+    const failing: LintFs = {
+      ...NODE_LINT_FS,
+      readFile: (p, max) =>
+        p.endsWith('talker.launch')
+          ? Promise.reject(Object.assign(new Error("EACCES: permission denied, open 'talker.launch'"), { code: 'EACCES' }))
+          : NODE_LINT_FS.readFile(p, max),
+    };
     const r = await lintPaths([], root, { os: 'linux' }, failing);
     const by = new Map(r.reports.map((x) => [x.file, x.findings]));
     assert.match(by.get('bin/blob.env')![0]!.message, /binary/);
@@ -75,7 +98,10 @@ test('binary and oversized files get the engine messages; unreadable files are f
     assert.deepEqual((await lintPaths([], root, { os: 'linux' }, failing)).reports, r.reports);
     // And the real file system reads the launch file.
     const real = await lintPaths(['robot/launch/talker.launch'], root, { os: 'linux' });
-    assert.deepEqual(real.reports[0]!.findings.map((f) => f.code), ['URI001']);
+    assert.deepEqual(
+      real.reports[0]!.findings.map((f) => f.code),
+      ['URI001'],
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -87,7 +113,10 @@ test('a UTF-8 BOM is dropped before linting, as VS Code does', async () => {
     writeFileSync(join(root, '.env'), '\uFEFFROS_IP=robot.local\n');
     const r = await lintPaths([], root, { os: 'linux' });
     assert.equal(r.reports[0]!.text.startsWith('ROS_IP'), true);
-    assert.deepEqual(r.reports[0]!.findings.map((f) => [f.code, f.span.start]), [['HOST001', 7]]);
+    assert.deepEqual(
+      r.reports[0]!.findings.map((f) => [f.code, f.span.start]),
+      [['HOST001', 7]],
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

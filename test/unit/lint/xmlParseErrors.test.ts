@@ -35,7 +35,12 @@ test('an element left open at the end of the file: the finding lands on its name
 });
 
 test('well-formedness errors roslaunch rejects are reported: unmatched close tag, duplicate attribute, text after the root, undefined entity', () => {
-  for (const text of ['<launch>\n  <group>\n  </grp>\n</launch>\n', '<launch>\n  <env name="A" name="B" value="1"/>\n</launch>\n', '<launch/>\ntrailing\n', '<launch>\n  <env name="A" value="&nbsp;"/>\n</launch>\n']) {
+  for (const text of [
+    '<launch>\n  <group>\n  </grp>\n</launch>\n',
+    '<launch>\n  <env name="A" name="B" value="1"/>\n</launch>\n',
+    '<launch/>\ntrailing\n',
+    '<launch>\n  <env name="A" value="&nbsp;"/>\n</launch>\n',
+  ]) {
     const f = lintText('/w/a.launch', text, { os: 'linux' }).findings.filter((x) => x.message.startsWith('XML:'));
     assert.equal(f.length, 1, `${JSON.stringify(text)}: ${JSON.stringify(f)}`);
     assert.ok(f[0]!.span.start < f[0]!.span.end && f[0]!.span.end <= text.length, JSON.stringify(f[0]!.span));
@@ -45,7 +50,10 @@ test('well-formedness errors roslaunch rejects are reported: unmatched close tag
 test('attribute spans are exact with single quotes, spaces around =, entities and CRLF', () => {
   const text = "<launch>\r\n  <env name = 'ROS_IP'\r\n       value='hal&amp;x'/>\r\n</launch>\r\n";
   const r = lintText('/w/a.launch', text, { os: 'linux' }).findings;
-  assert.deepEqual(r.map((x) => x.code), ['HOST001']);
+  assert.deepEqual(
+    r.map((x) => x.code),
+    ['HOST001'],
+  );
   assert.equal(text.slice(r[0]!.span.start, r[0]!.span.end), 'hal&amp;x');
   assert.equal(r[0]!.fixes?.[0]?.edits.map((e) => text.slice(e.span.start, e.span.end)).join(), 'ROS_IP');
 });
@@ -59,8 +67,12 @@ test('ROS 2 <env> outside a node: the rename fix edits the open and the close ta
 });
 
 test('entities declared in the internal DTD are not syntax errors (roslaunch expands them)', () => {
-  const text = '<?xml version="1.0"?>\n<!DOCTYPE launch [<!ENTITY master "http://hal:11311">]>\n<launch><env name="ROS_MASTER_URI" value="&master;"/></launch>\n';
-  assert.deepEqual(lintText('/w/a.launch', text, { os: 'linux' }).findings.filter((x) => x.message.startsWith('XML:')), []);
+  const text =
+    '<?xml version="1.0"?>\n<!DOCTYPE launch [<!ENTITY master "http://hal:11311">]>\n<launch><env name="ROS_MASTER_URI" value="&master;"/></launch>\n';
+  assert.deepEqual(
+    lintText('/w/a.launch', text, { os: 'linux' }).findings.filter((x) => x.message.startsWith('XML:')),
+    [],
+  );
   const undeclared = '<launch><env name="ROS_MASTER_URI" value="&master;"/></launch>\n';
   const f = lintText('/w/a.launch', undeclared, { os: 'linux' }).findings.filter((x) => x.message.startsWith('XML:'));
   assert.equal(f.length, 1);

@@ -1,4 +1,11 @@
-import { DEFAULT_EPHEMERAL, MAX_DOMAIN_ID, MAX_PARTICIPANTS_PER_DOMAIN, nearestSafeDomain, type PortRange, type TargetOs } from '../../ros/domain';
+import {
+  DEFAULT_EPHEMERAL,
+  MAX_DOMAIN_ID,
+  MAX_PARTICIPANTS_PER_DOMAIN,
+  nearestSafeDomain,
+  type PortRange,
+  type TargetOs,
+} from '../../ros/domain';
 import { buildPortTable } from '../../ros/portTable';
 
 export interface DomainPortsOptions {
@@ -14,7 +21,8 @@ const OS_LABEL: Record<TargetOs, string> = { linux: 'Linux', darwin: 'macOS', wi
 
 function ranges(opts: DomainPortsOptions): Array<{ os: TargetOs; range: PortRange; configured: boolean }> {
   const linux = opts.linuxEphemeral ?? DEFAULT_EPHEMERAL.linux;
-  const configured = opts.linuxEphemeral !== undefined && (linux.lo !== DEFAULT_EPHEMERAL.linux.lo || linux.hi !== DEFAULT_EPHEMERAL.linux.hi);
+  const configured =
+    opts.linuxEphemeral !== undefined && (linux.lo !== DEFAULT_EPHEMERAL.linux.lo || linux.hi !== DEFAULT_EPHEMERAL.linux.hi);
   return [
     { os: 'linux' as const, range: linux, configured },
     { os: 'darwin' as const, range: DEFAULT_EPHEMERAL.darwin, configured: false },

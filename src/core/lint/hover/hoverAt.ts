@@ -37,7 +37,8 @@ function scopeLabel(scope: string): string {
 /** The assignment that wins for `name` in `scope`: the last one in the file in that scope or an enclosing one. */
 function effectiveIn(assignments: readonly Assignment[], name: string, scope: string): Assignment | undefined {
   let winner: Assignment | undefined;
-  for (const a of assignments) if (a.name === name && isAncestor(a.scope, scope) && (!winner || a.keySpan.start >= winner.keySpan.start)) winner = a;
+  for (const a of assignments)
+    if (a.name === name && isAncestor(a.scope, scope) && (!winner || a.keySpan.start >= winner.keySpan.start)) winner = a;
   return winner;
 }
 
@@ -48,7 +49,11 @@ function describeValue(a: Assignment): string {
 }
 
 /** Markdown for a ROS variable: meaning, precedence, the value in this file/scope and the active profile's value. */
-export function variableHoverMarkdown(v: RosVariable, where: { text: string; assignments: readonly Assignment[]; at?: Assignment }, ctx: HoverContext): string {
+export function variableHoverMarkdown(
+  v: RosVariable,
+  where: { text: string; assignments: readonly Assignment[]; at?: Assignment },
+  ctx: HoverContext,
+): string {
   const lines = new LineIndex(where.text);
   const lineOf = (a: Assignment) => lines.positionAt(a.keySpan.start).line + 1;
   const out = [`**${v.name}**${v.ros ? ` (ROS ${v.ros})` : ''}`, '', v.summary];
@@ -57,7 +62,8 @@ export function variableHoverMarkdown(v: RosVariable, where: { text: string; ass
   const mine = where.assignments.filter((a) => a.name === v.name);
   if (where.at) {
     const eff = effectiveIn(where.assignments, v.name, where.at.scope);
-    if (eff && eff !== where.at) out.push(`*In this file${scopeLabel(where.at.scope)}:* overridden by line ${lineOf(eff)}: ${describeValue(eff)}`);
+    if (eff && eff !== where.at)
+      out.push(`*In this file${scopeLabel(where.at.scope)}:* overridden by line ${lineOf(eff)}: ${describeValue(eff)}`);
     else out.push(`*In this file${scopeLabel(where.at.scope)}:* ${describeValue(where.at)}`);
   } else if (mine.length) {
     const shown = mine.slice(0, 5).map((a) => `line ${lineOf(a)}${scopeLabel(a.scope)}: ${describeValue(a)}`);
@@ -74,10 +80,12 @@ export function variableHoverMarkdown(v: RosVariable, where: { text: string; ass
 
 function domainHover(raw: string, ctx: HoverContext): string {
   const parsed = parseDomainIdLikeRcl(raw);
-  if (parsed.kind === 'unset') return `**ROS_DOMAIN_ID** is empty: rcl uses domain 0.\n\n${domainPortsMarkdown(0, { os: ctx.os, ...(ctx.ephemeral ? { linuxEphemeral: ctx.ephemeral } : {}) })}`;
+  if (parsed.kind === 'unset')
+    return `**ROS_DOMAIN_ID** is empty: rcl uses domain 0.\n\n${domainPortsMarkdown(0, { os: ctx.os, ...(ctx.ephemeral ? { linuxEphemeral: ctx.ephemeral } : {}) })}`;
   if (parsed.kind === 'error') return `**ROS_DOMAIN_ID ${code(raw)}**: ${parsed.why}. Use a plain decimal from 0 to 232.`;
   const opts = { os: ctx.os, rows: 2, ...(ctx.ephemeral ? { linuxEphemeral: ctx.ephemeral } : {}) };
-  const table = domainForCalculator(parsed.value) === undefined ? domainPortsMarkdown(parsed.value) : domainPortsMarkdown(parsed.value, opts);
+  const table =
+    domainForCalculator(parsed.value) === undefined ? domainPortsMarkdown(parsed.value) : domainPortsMarkdown(parsed.value, opts);
   return parsed.kind === 'lenient' ? `${code(raw)} is read by rcl as **${parsed.value}** (${parsed.why}).\n\n${table}` : table;
 }
 
@@ -105,7 +113,9 @@ export function hoverAt(path: string, text: string, offset: number, ctx: HoverCo
   } catch {
     // A file the parsers cannot read still gets hovers on variable names.
   }
-  const onValue = assignments.find((a) => a.value !== undefined && a.op !== 'unset' && within(a.valueSpan, offset) && a.valueSpan.end > a.valueSpan.start);
+  const onValue = assignments.find(
+    (a) => a.value !== undefined && a.op !== 'unset' && within(a.valueSpan, offset) && a.valueSpan.end > a.valueSpan.start,
+  );
   if (onValue?.name === 'ROS_DOMAIN_ID') return { span: onValue.valueSpan, markdown: domainHover(onValue.value!, ctx) };
   const onKey = assignments.find((a) => within(a.keySpan, offset));
   const at = onKey ?? onValue;

@@ -47,7 +47,10 @@ export function locateFindings(reports: readonly FileLintReport[]): LocatedFindi
       severity: f.severity,
       code: f.code,
       message: f.message,
-      fixes: (f.fixes ?? []).map((x) => ({ title: x.title, edits: x.edits.map((e) => ({ ...region(index, e.span), newText: e.newText })) })),
+      fixes: (f.fixes ?? []).map((x) => ({
+        title: x.title,
+        edits: x.edits.map((e) => ({ ...region(index, e.span), newText: e.newText })),
+      })),
     }));
     located.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
     out.push(...located);

@@ -15,7 +15,10 @@ const SRCROOT = '%SRCROOT%';
 
 /** Relative path → URI reference: forward slashes, each segment percent-encoded. */
 function toUri(file: string): string {
-  return file.split(/[\\/]/).map((s) => (s === '..' || s === '.' ? s : encodeURIComponent(s))).join('/');
+  return file
+    .split(/[\\/]/)
+    .map((s) => (s === '..' || s === '.' ? s : encodeURIComponent(s)))
+    .join('/');
 }
 
 const sarifRegion = (r: Region) => ({ startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn });
@@ -28,7 +31,8 @@ export function formatSarif(reports: readonly FileLintReport[], opts: SarifOptio
   const located = locateFindings(reports);
   const rules: RuleInfo[] = [...RULE_CATALOG];
   for (const f of located) {
-    if (!ruleInfo(f.code) && !rules.some((r) => r.code === f.code)) rules.push({ code: f.code, title: f.code, severity: f.severity, section: 'Other' });
+    if (!ruleInfo(f.code) && !rules.some((r) => r.code === f.code))
+      rules.push({ code: f.code, title: f.code, severity: f.severity, section: 'Other' });
   }
   const readme = `${opts.informationUri.replace(/\/$/, '')}/blob/main/README.md`;
   const index = new Map(rules.map((r, i) => [r.code, i]));
@@ -49,7 +53,9 @@ export function formatSarif(reports: readonly FileLintReport[], opts: SarifOptio
               id: r.code,
               name: r.code,
               shortDescription: { text: r.title },
-              fullDescription: { text: `${r.title} (${r.section}${r.needs ? `; needs ${r.needs.toUpperCase()}, checked by rosnet doctor and, for the active profile, in the editor` : ''}).` },
+              fullDescription: {
+                text: `${r.title} (${r.section}${r.needs ? `; needs ${r.needs.toUpperCase()}, checked by rosnet doctor and, for the active profile, in the editor` : ''}).`,
+              },
               helpUri: `${readme}#${ruleAnchor(r.code)}`,
               defaultConfiguration: { level: LEVEL[r.severity] },
               properties: { category: r.section },
@@ -64,12 +70,19 @@ export function formatSarif(reports: readonly FileLintReport[], opts: SarifOptio
           ruleIndex: index.get(f.code)!,
           level: LEVEL[f.severity],
           message: { text: f.message },
-          locations: [{ physicalLocation: { artifactLocation: { ...artifact(f.file), index: fileIndex.get(f.file)! }, region: sarifRegion(f) } }],
+          locations: [
+            { physicalLocation: { artifactLocation: { ...artifact(f.file), index: fileIndex.get(f.file)! }, region: sarifRegion(f) } },
+          ],
           ...(f.fixes.length
             ? {
                 fixes: f.fixes.map((x) => ({
                   description: { text: x.title },
-                  artifactChanges: [{ artifactLocation: artifact(f.file), replacements: x.edits.map((e) => ({ deletedRegion: sarifRegion(e), insertedContent: { text: e.newText } })) }],
+                  artifactChanges: [
+                    {
+                      artifactLocation: artifact(f.file),
+                      replacements: x.edits.map((e) => ({ deletedRegion: sarifRegion(e), insertedContent: { text: e.newText } })),
+                    },
+                  ],
                 })),
               }
             : {}),

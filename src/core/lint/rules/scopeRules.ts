@@ -20,7 +20,13 @@ export function scopeRules(s: ScopeView, ctx: LintContext): Finding[] {
   const host = get('ROS_HOSTNAME');
   if (val(ip) && val(host) && val(ip) !== val(host) && s.ros !== 2) {
     const rm = s.removable(ip!);
-    out.push({ code: 'PREC001', severity: 'warning', message: `ROS_HOSTNAME takes precedence; ROS_IP='${val(ip)}' is ignored`, span: ip!.keySpan, ...(rm ? { fixes: [{ title: 'Remove ROS_IP', edits: [{ span: rm, newText: '' }] }] } : {}) });
+    out.push({
+      code: 'PREC001',
+      severity: 'warning',
+      message: `ROS_HOSTNAME takes precedence; ROS_IP='${val(ip)}' is ignored`,
+      span: ip!.keySpan,
+      ...(rm ? { fixes: [{ title: 'Remove ROS_IP', edits: [{ span: rm, newText: '' }] }] } : {}),
+    });
   }
   const lo = val(get('ROS_LOCALHOST_ONLY'));
   const range = get('ROS_AUTOMATIC_DISCOVERY_RANGE');
@@ -28,11 +34,23 @@ export function scopeRules(s: ScopeView, ctx: LintContext): Finding[] {
   if (lo?.startsWith('1') && (val(range) || val(peers))) {
     const a = get('ROS_LOCALHOST_ONLY')!;
     const rm = s.removable(a);
-    out.push({ code: 'PREC004', severity: 'warning', message: "'localhost_only' is enabled, 'automatic_discovery_range' and 'static_peers' will be ignored", span: a.keySpan, ...(rm ? { fixes: [{ title: 'Remove ROS_LOCALHOST_ONLY', edits: [{ span: rm, newText: '' }], isPreferred: true }] } : {}) });
+    out.push({
+      code: 'PREC004',
+      severity: 'warning',
+      message: "'localhost_only' is enabled, 'automatic_discovery_range' and 'static_peers' will be ignored",
+      span: a.keySpan,
+      ...(rm ? { fixes: [{ title: 'Remove ROS_LOCALHOST_ONLY', edits: [{ span: rm, newText: '' }], isPreferred: true }] } : {}),
+    });
   }
   const r = val(range);
   if (val(peers) && (r === 'OFF' || r === 'SYSTEM_DEFAULT')) {
-    out.push({ code: 'PREC005', severity: 'warning', message: `ROS_STATIC_PEERS is ignored when ROS_AUTOMATIC_DISCOVERY_RANGE=${r}${r === 'SYSTEM_DEFAULT' ? ' (Cyclone DDS warns; Fast DDS silently ignores them)' : ''}`, span: peers!.keySpan, fixes: [{ title: 'Use SUBNET', edits: [{ span: range!.valueSpan, newText: 'SUBNET' }], isPreferred: true }] });
+    out.push({
+      code: 'PREC005',
+      severity: 'warning',
+      message: `ROS_STATIC_PEERS is ignored when ROS_AUTOMATIC_DISCOVERY_RANGE=${r}${r === 'SYSTEM_DEFAULT' ? ' (Cyclone DDS warns; Fast DDS silently ignores them)' : ''}`,
+      span: peers!.keySpan,
+      fixes: [{ title: 'Use SUBNET', edits: [{ span: range!.valueSpan, newText: 'SUBNET' }], isPreferred: true }],
+    });
   }
   const master = get('ROS_MASTER_URI');
   const parsed = val(master) ? parseMasterUri(val(master)!) : undefined;
@@ -41,16 +59,38 @@ export function scopeRules(s: ScopeView, ctx: LintContext): Finding[] {
   const advertised = val(host) ?? val(ip);
   const adv = host && val(host) !== undefined ? host : ip;
   if (s.ros !== 2 && remoteMaster && advertised && isLoopbackHost(advertised)) {
-    out.push({ code: 'HOST004', severity: 'error', message: `Advertising a loopback address (${advertised}) while the master is on ${masterHost}: other machines cannot reach this node (rospy also binds to loopback only)`, span: adv!.valueSpan });
+    out.push({
+      code: 'HOST004',
+      severity: 'error',
+      message: `Advertising a loopback address (${advertised}) while the master is on ${masterHost}: other machines cannot reach this node (rospy also binds to loopback only)`,
+      span: adv!.valueSpan,
+    });
   }
   // A key-only entry (compose `- ROS_IP`) passes the shell's value through: that counts as set.
-  if (s.ros !== 2 && remoteMaster && !ip && !host && master!.op !== 'arg' && ['dotenv', 'shell', 'compose', 'devcontainer', 'settings'].includes(s.kind)) {
-    out.push({ code: 'HOST005', severity: 'warning', message: `No ROS_IP/ROS_HOSTNAME next to a remote master (${masterHost}): nodes will advertise this machine's hostname, which ${masterHost} and every other machine must be able to resolve`, span: master!.keySpan });
+  if (
+    s.ros !== 2 &&
+    remoteMaster &&
+    !ip &&
+    !host &&
+    master!.op !== 'arg' &&
+    ['dotenv', 'shell', 'compose', 'devcontainer', 'settings'].includes(s.kind)
+  ) {
+    out.push({
+      code: 'HOST005',
+      severity: 'warning',
+      message: `No ROS_IP/ROS_HOSTNAME next to a remote master (${masterHost}): nodes will advertise this machine's hostname, which ${masterHost} and every other machine must be able to resolve`,
+      span: master!.keySpan,
+    });
   }
   const ipv6 = val(get('ROS_IPV6'));
   const v6Literal = (val(ip)?.includes(':') ? ip : undefined) ?? (parsed?.ok && parsed.uri.ipv6 ? master : undefined);
   if (v6Literal && ipv6 !== 'on') {
-    out.push({ code: 'HOST006', severity: 'warning', message: `IPv6 address in ${v6Literal.name} without ROS_IPV6=on: rospy binds and resolves IPv4 only`, span: v6Literal.valueSpan });
+    out.push({
+      code: 'HOST006',
+      severity: 'warning',
+      message: `IPv6 address in ${v6Literal.name} without ROS_IPV6=on: rospy binds and resolves IPv4 only`,
+      span: v6Literal.valueSpan,
+    });
   }
   // XF001: launch files that pin what the active profile decides.
   if (ctx.profile && ['ros1-launch', 'ros2-launch-xml', 'ros2-launch-yaml', 'ros2-launch-py'].includes(s.kind)) {
@@ -62,7 +102,13 @@ export function scopeRules(s: ScopeView, ctx: LintContext): Finding[] {
         name === 'ROS_MASTER_URI'
           ? `This node will register with ${val(a)}, not with the master of the active profile '${ctx.profile.name}' (${pv}): node <env> overrides roslaunch's ROS_MASTER_URI`
           : `Nodes in this launch use ${name}=${val(a)}, but the active profile '${ctx.profile.name}' has ${pv}: CLI tools (and the cached ros2 daemon) in a profile shell will not see them`;
-      out.push({ code: 'XF001', severity: 'warning', message, span: a.valueSpan, fixes: [{ title: `Use the profile's value ${pv}`, edits: [{ span: a.valueSpan, newText: pv }] }] });
+      out.push({
+        code: 'XF001',
+        severity: 'warning',
+        message,
+        span: a.valueSpan,
+        fixes: [{ title: `Use the profile's value ${pv}`, edits: [{ span: a.valueSpan, newText: pv }] }],
+      });
     }
   }
   return out;
@@ -75,5 +121,10 @@ export function machineRules(machines: readonly Assignment[], ctx: LintContext):
   if (!parsed?.ok || !isLoopbackHost(parsed.uri.host)) return [];
   return machines
     .filter((m) => m.value && !/\$[({]/.test(m.value) && !isLoopbackHost(m.value))
-    .map((m) => ({ code: 'XF002', severity: 'error' as const, message: `Remote machine '${m.value}' receives ROS_MASTER_URI=${pm} verbatim over SSH: '${parsed.uri.host}' will point at the remote host itself. Use a LAN address or hostname in the profile's ROS_MASTER_URI`, span: m.valueSpan }));
+    .map((m) => ({
+      code: 'XF002',
+      severity: 'error' as const,
+      message: `Remote machine '${m.value}' receives ROS_MASTER_URI=${pm} verbatim over SSH: '${parsed.uri.host}' will point at the remote host itself. Use a LAN address or hostname in the profile's ROS_MASTER_URI`,
+      span: m.valueSpan,
+    }));
 }

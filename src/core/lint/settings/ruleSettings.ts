@@ -9,7 +9,8 @@ export function parseRuleSettings(raw: unknown): { rules: ReadonlyMap<string, Ru
   const rules = new Map<string, RuleSetting>();
   const problems: string[] = [];
   if (raw === undefined || raw === null) return { rules, problems };
-  if (typeof raw !== 'object' || Array.isArray(raw)) return { rules, problems: ['must be an object of RULE: "off" | "error" | "warning" | "info"'] };
+  if (typeof raw !== 'object' || Array.isArray(raw))
+    return { rules, problems: ['must be an object of RULE: "off" | "error" | "warning" | "info"'] };
   for (const [code, v] of Object.entries(raw as Record<string, unknown>)) {
     const s = typeof v === 'string' ? v.toLowerCase() : v;
     if (typeof s === 'string' && VALID.includes(s)) rules.set(code.toUpperCase(), s as RuleSetting);

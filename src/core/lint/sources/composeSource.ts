@@ -40,7 +40,12 @@ function str(n: YNode | null | undefined): string | undefined {
 }
 
 /** The service's variables the compose rules read (the last assignment of each wins, as in compose). */
-type ServiceEnv = { -readonly [K in 'ROS_VERSION' | 'ROS_MASTER_URI' | 'ROS_DOMAIN_ID' | 'RMW_IMPLEMENTATION' | 'ROS_HOSTNAME' | 'ROS_IP' | 'FASTDDS_BUILTIN_TRANSPORTS']?: Assignment };
+type ServiceEnv = {
+  -readonly [
+    K in
+      'ROS_VERSION' | 'ROS_MASTER_URI' | 'ROS_DOMAIN_ID' | 'RMW_IMPLEMENTATION' | 'ROS_HOSTNAME' | 'ROS_IP' | 'FASTDDS_BUILTIN_TRANSPORTS'
+  ]?: Assignment;
+};
 
 function noteEnv(env: ServiceEnv, a: Assignment): void {
   switch (a.name) {
@@ -65,7 +70,12 @@ function keyLine(text: string, p: YPair): { start: number; end: number } {
 }
 
 /** An edit adding lines to a service: before its first key, at that key's indentation. */
-function addLines(text: string, svc: YMap, svcKey: { start: number; end: number }, lines: readonly string[]): { span: { start: number; end: number }; newText: string } {
+function addLines(
+  text: string,
+  svc: YMap,
+  svcKey: { start: number; end: number },
+  lines: readonly string[],
+): { span: { start: number; end: number }; newText: string } {
   const firstChild = svc.items[0] ? nodeSpan(svc.items[0].key).start : svcKey.end;
   const { lineStart, indent } = lineIndent(text, firstChild);
   return { span: { start: lineStart, end: lineStart }, newText: lines.map((l) => `${indent}${l}\n`).join('') };
@@ -98,7 +108,13 @@ export function composeSource(text: string): SourceModel {
   const assignments: Assignment[] = [];
   const scopes = new Map<string, { ros?: RosGeneration; distro?: string }>();
   const doc = readYaml(text, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false }, skipUnread);
-  for (const e of doc.errors) findings.push({ code: 'FMT001', severity: 'error', message: `YAML: ${e.message.split('\n')[0]}`, span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) } });
+  for (const e of doc.errors)
+    findings.push({
+      code: 'FMT001',
+      severity: 'error',
+      message: `YAML: ${e.message.split('\n')[0]}`,
+      span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) },
+    });
   const root = doc.contents;
   if (!isYMap(root)) return { kind: 'compose', text, assignments, findings };
   const services = get(root, 'services')?.value;
@@ -123,14 +139,33 @@ export function composeSource(text: string): SourceModel {
         const key = str(k);
         if (!key) continue;
         const value = v && isYScalar(v) && v.value !== null ? String(v.value) : undefined;
-        const a: Assignment = { name: key, value, keySpan: nodeSpan(k), valueSpan: v ? innerSpan(v) : { start: nodeSpan(k).end, end: nodeSpan(k).end }, op: 'set', scope };
+        const a: Assignment = {
+          name: key,
+          value,
+          keySpan: nodeSpan(k),
+          valueSpan: v ? innerSpan(v) : { start: nodeSpan(k).end, end: nodeSpan(k).end },
+          op: 'set',
+          scope,
+        };
         assignments.push(a);
         noteEnv(env, a);
         if (v && isYScalar(v) && v.style === 'plain' && COERCED.test(String(v.source ?? text.slice(nodeSpan(v).start, nodeSpan(v).end)))) {
           const raw = text.slice(nodeSpan(v).start, nodeSpan(v).end);
-          findings.push({ code: 'DC004', severity: 'warning', message: `Quote this value: YAML turns ${raw} into a boolean, and compose rejects or rewrites it (write "${raw}")`, span: nodeSpan(v), fixes: [{ title: `Quote as "${raw}"`, edits: [{ span: nodeSpan(v), newText: `"${raw}"` }], isPreferred: true }] });
+          findings.push({
+            code: 'DC004',
+            severity: 'warning',
+            message: `Quote this value: YAML turns ${raw} into a boolean, and compose rejects or rewrites it (write "${raw}")`,
+            span: nodeSpan(v),
+            fixes: [{ title: `Quote as "${raw}"`, edits: [{ span: nodeSpan(v), newText: `"${raw}"` }], isPreferred: true }],
+          });
         }
-        if (value === undefined) findings.push({ code: 'DC004', severity: 'info', message: `${key} has no value: it is taken from the shell running compose, and removed from the container if unset there`, span: nodeSpan(k) });
+        if (value === undefined)
+          findings.push({
+            code: 'DC004',
+            severity: 'info',
+            message: `${key} has no value: it is taken from the shell running compose, and removed from the container if unset there`,
+            span: nodeSpan(k),
+          });
       }
     } else if (isYSeq(envNode)) {
       for (const item of envNode.items) {
@@ -139,14 +174,30 @@ export function composeSource(text: string): SourceModel {
         const s = innerSpan(item!);
         const eq = raw.indexOf('=');
         const key = eq < 0 ? raw : raw.slice(0, eq);
-        const a: Assignment = { name: key, value: eq < 0 ? undefined : raw.slice(eq + 1), keySpan: { start: s.start, end: s.start + key.length }, valueSpan: eq < 0 ? { start: s.end, end: s.end } : { start: s.start + eq + 1, end: s.end }, op: 'set', scope };
+        const a: Assignment = {
+          name: key,
+          value: eq < 0 ? undefined : raw.slice(eq + 1),
+          keySpan: { start: s.start, end: s.start + key.length },
+          valueSpan: eq < 0 ? { start: s.end, end: s.end } : { start: s.start + eq + 1, end: s.end },
+          op: 'set',
+          scope,
+        };
         assignments.push(a);
         noteEnv(env, a);
-        if (eq < 0) findings.push({ code: 'DC004', severity: 'info', message: `${key} has no value: it is taken from the shell running compose, and removed from the container if unset there`, span: a.keySpan });
+        if (eq < 0)
+          findings.push({
+            code: 'DC004',
+            severity: 'info',
+            message: `${key} has no value: it is taken from the shell running compose, and removed from the container if unset there`,
+            span: a.keySpan,
+          });
       }
     }
     const rosVersion = env.ROS_VERSION?.value;
-    const ros: RosGeneration | undefined = rosVersion === '1' || rosVersion === '2' ? (Number(rosVersion) as RosGeneration) : ctx.ros ?? (!!env.ROS_MASTER_URI ? 1 : !!env.ROS_DOMAIN_ID || !!env.RMW_IMPLEMENTATION ? 2 : undefined);
+    const ros: RosGeneration | undefined =
+      rosVersion === '1' || rosVersion === '2'
+        ? (Number(rosVersion) as RosGeneration)
+        : (ctx.ros ?? (!!env.ROS_MASTER_URI ? 1 : !!env.ROS_DOMAIN_ID || !!env.RMW_IMPLEMENTATION ? 2 : undefined));
     const scopeCtx: { ros?: RosGeneration; distro?: string } = {};
     if (ros) scopeCtx.ros = ros;
     if (ctx.distro) scopeCtx.distro = ctx.distro;
@@ -157,10 +208,22 @@ export function composeSource(text: string): SourceModel {
     const ports = keys.ports;
     const networks = keys.networks;
     if (networkMode === 'host' && ports) {
-      findings.push({ code: 'DC002', severity: 'error', message: 'ports are not allowed with network_mode: host (compose fails at run time, or Docker discards them)', span: nodeSpan(ports.key), fixes: [{ title: 'Delete ports:', edits: [{ span: keyLine(text, ports), newText: '' }], isPreferred: true }] });
+      findings.push({
+        code: 'DC002',
+        severity: 'error',
+        message: 'ports are not allowed with network_mode: host (compose fails at run time, or Docker discards them)',
+        span: nodeSpan(ports.key),
+        fixes: [{ title: 'Delete ports:', edits: [{ span: keyLine(text, ports), newText: '' }], isPreferred: true }],
+      });
     }
     if (networkMode && networks) {
-      findings.push({ code: 'DC002', severity: 'error', message: 'network_mode and networks are mutually exclusive: compose rejects the file', span: nodeSpan(networks.key), fixes: [{ title: 'Delete networks:', edits: [{ span: keyLine(text, networks), newText: '' }], isPreferred: true }] });
+      findings.push({
+        code: 'DC002',
+        severity: 'error',
+        message: 'network_mode and networks are mutually exclusive: compose rejects the file',
+        span: nodeSpan(networks.key),
+        fixes: [{ title: 'Delete networks:', edits: [{ span: keyLine(text, networks), newText: '' }], isPreferred: true }],
+      });
     }
     const svcKey = nodeSpan(sp.key);
 
@@ -197,7 +260,13 @@ export function composeSource(text: string): SourceModel {
           severity: 'warning',
           message: `Fast DDS will try shared memory with host processes: topics appear but no data flows. Add ipc: host and pid: host, or set FASTDDS_BUILTIN_TRANSPORTS=UDPv4`,
           span: nodeSpan(nm!.value),
-          fixes: [{ title: 'Add ipc: host and pid: host', edits: [addLines(text, svc, svcKey, ['ipc: host', ...(keys.pid ? [] : ['pid: host'])])], isPreferred: true }],
+          fixes: [
+            {
+              title: 'Add ipc: host and pid: host',
+              edits: [addLines(text, svc, svcKey, ['ipc: host', ...(keys.pid ? [] : ['pid: host'])])],
+              isPreferred: true,
+            },
+          ],
         });
       }
     }

@@ -115,8 +115,14 @@ function dotenvModel(text: string, dialect: 'dotenv' | 'shell', sourced: boolean
   /** Key → offset of its first assignment; the line is computed only for a duplicate. */
   const seen = new FirstSeen(text.length);
   let lines: LineIndex | undefined;
-  const fmt = (check: string, severity: Finding['severity'], message: string, span: { start: number; end: number }, fixes?: Finding['fixes'], into = findings) =>
-    into.push({ code: 'FMT001', severity, message: `${check}: ${message}`, span, ...(fixes ? { fixes } : {}) });
+  const fmt = (
+    check: string,
+    severity: Finding['severity'],
+    message: string,
+    span: { start: number; end: number },
+    fixes?: Finding['fixes'],
+    into = findings,
+  ) => into.push({ code: 'FMT001', severity, message: `${check}: ${message}`, span, ...(fixes ? { fixes } : {}) });
   let blankRun = 0;
   let rosVersion: Assignment | undefined;
   let distro: Assignment | undefined;
@@ -142,7 +148,13 @@ function dotenvModel(text: string, dialect: 'dotenv' | 'shell', sourced: boolean
       });
     }
     if (dialect === 'shell' && e.delimiter && e.spaceBeforeDelimiter) {
-      findings.push({ code: 'FMT003', severity: 'error', message: `Spaces around '=': the shell runs '${key}' as a command instead of assigning it`, span: { start: e.keyEnd, end: e.valueStart }, fixes: [{ title: 'Remove the spaces', edits: [{ span: { start: e.keyEnd, end: e.valueStart }, newText: '=' }], isPreferred: true }] });
+      findings.push({
+        code: 'FMT003',
+        severity: 'error',
+        message: `Spaces around '=': the shell runs '${key}' as a command instead of assigning it`,
+        span: { start: e.keyEnd, end: e.valueStart },
+        fixes: [{ title: 'Remove the spaces', edits: [{ span: { start: e.keyEnd, end: e.valueStart }, newText: '=' }], isPreferred: true }],
+      });
     }
     // Only names a rule or hover reads become assignments (SourceModel.assignments).
     if (!isRuledName(key)) return;
@@ -152,7 +164,10 @@ function dotenvModel(text: string, dialect: 'dotenv' | 'shell', sourced: boolean
       name: key,
       value: e.delimiter ? value : undefined,
       keySpan: keySpan(e),
-      valueSpan: e.quote === 'none' ? raw : { start: e.valueStart + quoteLen, end: Math.max(e.valueStart + quoteLen, e.valueEnd - (e.unterminated ? 0 : quoteLen)) },
+      valueSpan:
+        e.quote === 'none'
+          ? raw
+          : { start: e.valueStart + quoteLen, end: Math.max(e.valueStart + quoteLen, e.valueEnd - (e.unterminated ? 0 : quoteLen)) },
       rawSpan: raw,
       op: 'set',
       scope: 'file',
@@ -173,9 +188,21 @@ function dotenvModel(text: string, dialect: 'dotenv' | 'shell', sourced: boolean
       const upper = key.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
       const known = ROS_VARIABLE_BY_NAME.has(upper);
       if (key !== key.toUpperCase()) {
-        fmt('LowercaseKey', known ? 'error' : 'warning', `The ${key} key should be in uppercase${known ? ` (ROS reads ${upper}; '${key}' is a different variable)` : ''}`, keySpan(e), [{ title: `Rename to ${upper}`, edits: [{ span: keySpan(e), newText: upper }], isPreferred: known }]);
+        fmt(
+          'LowercaseKey',
+          known ? 'error' : 'warning',
+          `The ${key} key should be in uppercase${known ? ` (ROS reads ${upper}; '${key}' is a different variable)` : ''}`,
+          keySpan(e),
+          [{ title: `Rename to ${upper}`, edits: [{ span: keySpan(e), newText: upper }], isPreferred: known }],
+        );
       } else if (shape === 'other') {
-        fmt('IncorrectDelimiter', known ? 'error' : 'warning', `The ${key} key has incorrect delimiter${known ? ` (ROS reads ${upper})` : ''}`, keySpan(e), [{ title: `Rename to ${upper}`, edits: [{ span: keySpan(e), newText: upper }], isPreferred: known }]);
+        fmt(
+          'IncorrectDelimiter',
+          known ? 'error' : 'warning',
+          `The ${key} key has incorrect delimiter${known ? ` (ROS reads ${upper})` : ''}`,
+          keySpan(e),
+          [{ title: `Rename to ${upper}`, edits: [{ span: keySpan(e), newText: upper }], isPreferred: known }],
+        );
       } else if (!startsLikeName(key)) {
         fmt('LeadingCharacter', 'warning', 'Invalid leading character detected', keySpan(e));
       }
@@ -183,27 +210,79 @@ function dotenvModel(text: string, dialect: 'dotenv' | 'shell', sourced: boolean
       fmt('LeadingCharacter', 'warning', 'Invalid leading character detected', keySpan(e));
     }
     if (!e.delimiter) {
-      fmt('KeyWithoutValue', 'info', `The ${key} key should be with a value or have an equal sign (docker compose takes it from the shell, python-dotenv reads None)`, keySpan(e));
+      fmt(
+        'KeyWithoutValue',
+        'info',
+        `The ${key} key should be with a value or have an equal sign (docker compose takes it from the shell, python-dotenv reads None)`,
+        keySpan(e),
+      );
     }
     if (e.delimiter && (e.spaceBeforeDelimiter || e.spaceAfterDelimiter)) {
       const span = { start: e.keyEnd, end: e.valueStart };
-      fmt('SpaceCharacter', sourced ? 'error' : 'warning', `The line has spaces around equal sign${sourced ? ' (a shell runs this as a command)' : ''}`, span, [{ title: 'Remove the spaces', edits: [{ span, newText: e.delimiter }], isPreferred: true }]);
+      fmt(
+        'SpaceCharacter',
+        sourced ? 'error' : 'warning',
+        `The line has spaces around equal sign${sourced ? ' (a shell runs this as a command)' : ''}`,
+        span,
+        [{ title: 'Remove the spaces', edits: [{ span, newText: e.delimiter }], isPreferred: true }],
+      );
     }
     if (e.delimiter === ':') {
       const span = { start: e.delimiterAt, end: e.delimiterAt + 1 };
-      findings.push({ code: 'FMT004', severity: 'warning', message: `'${key}:' uses the YAML-style delimiter only docker compose accepts; python-dotenv and shells need '='`, span, fixes: [{ title: "Use '='", edits: [{ span, newText: '=' }], isPreferred: true }] });
+      findings.push({
+        code: 'FMT004',
+        severity: 'warning',
+        message: `'${key}:' uses the YAML-style delimiter only docker compose accepts; python-dotenv and shells need '='`,
+        span,
+        fixes: [{ title: "Use '='", edits: [{ span, newText: '=' }], isPreferred: true }],
+      });
     }
-    if (prev !== undefined) fmt('DuplicatedKey', 'warning', `The ${key} key is duplicated (line ${(lines ??= new LineIndex(text)).positionAt(prev).line + 1}); the later value wins`, keySpan(e));
+    if (prev !== undefined)
+      fmt(
+        'DuplicatedKey',
+        'warning',
+        `The ${key} key is duplicated (line ${(lines ??= new LineIndex(text)).positionAt(prev).line + 1}); the later value wins`,
+        keySpan(e),
+      );
     const unquoted = e.quote === 'none';
     if (unquoted && value !== '' && /\s/.test(value)) {
-      fmt('ValueWithoutQuotes', sourced ? 'error' : 'warning', 'This value needs to be surrounded in quotes', rawSpan(e), [{ title: 'Quote the value', edits: [{ span: rawSpan(e), newText: dotenvQuote(value) }], isPreferred: true }]);
+      fmt('ValueWithoutQuotes', sourced ? 'error' : 'warning', 'This value needs to be surrounded in quotes', rawSpan(e), [
+        { title: 'Quote the value', edits: [{ span: rawSpan(e), newText: dotenvQuote(value) }], isPreferred: true },
+      ]);
     }
     const hasDollar = value.includes('$');
-    if (e.quote !== 'single' && hasDollar && /\$\{[^}]*$|\$\{[^}]*[^A-Za-z0-9_:?+\-=}][^}]*\}/.test(value)) fmt('SubstitutionKey', 'warning', `The ${key} key is not assigned properly`, rawSpan(e));
+    if (e.quote !== 'single' && hasDollar && /\$\{[^}]*$|\$\{[^}]*[^A-Za-z0-9_:?+\-=}][^}]*\}/.test(value))
+      fmt('SubstitutionKey', 'warning', `The ${key} key is not assigned properly`, rawSpan(e));
     // Unquoted, the raw value is the value.
-    if (unquoted && value.includes('#')) findings.push({ code: 'FMT004', severity: 'warning', message: `Unquoted '#': some docker compose versions cut the value here; quote it so every consumer reads '${value}'`, span: rawSpan(e), fixes: [{ title: 'Quote the value', edits: [{ span: rawSpan(e), newText: dotenvQuote(value) }], isPreferred: true }] });
-    if (e.quote === 'single' && hasDollar && /\$\{?[A-Za-z_]/.test(value)) findings.push({ code: 'FMT004', severity: 'info', message: `'${value}' is single-quoted: no consumer expands the variable in it`, span: rawSpan(e) });
-    if (unquoted && hasDollar && /(^|[^$])\$[A-Za-z_]/.test(value)) findings.push({ code: 'FMT004', severity: 'warning', message: 'python-dotenv does not expand a bare $VAR; write ${VAR} so every consumer expands it', span: rawSpan(e), fixes: [{ title: 'Use ${VAR}', edits: [{ span: rawSpan(e), newText: value.replace(/(^|[^$])\$([A-Za-z_][A-Za-z0-9_]*)/g, '$1${$2}') }], isPreferred: true }] });
+    if (unquoted && value.includes('#'))
+      findings.push({
+        code: 'FMT004',
+        severity: 'warning',
+        message: `Unquoted '#': some docker compose versions cut the value here; quote it so every consumer reads '${value}'`,
+        span: rawSpan(e),
+        fixes: [{ title: 'Quote the value', edits: [{ span: rawSpan(e), newText: dotenvQuote(value) }], isPreferred: true }],
+      });
+    if (e.quote === 'single' && hasDollar && /\$\{?[A-Za-z_]/.test(value))
+      findings.push({
+        code: 'FMT004',
+        severity: 'info',
+        message: `'${value}' is single-quoted: no consumer expands the variable in it`,
+        span: rawSpan(e),
+      });
+    if (unquoted && hasDollar && /(^|[^$])\$[A-Za-z_]/.test(value))
+      findings.push({
+        code: 'FMT004',
+        severity: 'warning',
+        message: 'python-dotenv does not expand a bare $VAR; write ${VAR} so every consumer expands it',
+        span: rawSpan(e),
+        fixes: [
+          {
+            title: 'Use ${VAR}',
+            edits: [{ span: rawSpan(e), newText: value.replace(/(^|[^$])\$([A-Za-z_][A-Za-z0-9_]*)/g, '$1${$2}') }],
+            isPreferred: true,
+          },
+        ],
+      });
   };
 
   // Whole-file checks of .env files: trailing whitespace, blank lines.
@@ -215,25 +294,67 @@ function dotenvModel(text: string, dialect: 'dotenv' | 'shell', sourced: boolean
       while (ws > start && (text.charCodeAt(ws - 1) === 32 || text.charCodeAt(ws - 1) === 9)) ws--;
       if (ws < end) {
         const span = { start: ws, end };
-        fmt('TrailingWhitespace', 'info', 'Trailing whitespace detected', span, [{ title: 'Remove trailing whitespace', edits: [{ span, newText: '' }], isPreferred: true }], lineFindings);
+        fmt(
+          'TrailingWhitespace',
+          'info',
+          'Trailing whitespace detected',
+          span,
+          [{ title: 'Remove trailing whitespace', edits: [{ span, newText: '' }], isPreferred: true }],
+          lineFindings,
+        );
       }
       blankRun = 0;
       return;
     }
     blankRun++;
-    if (blankRun === 2 && end < text.length) fmt('ExtraBlankLine', 'info', 'Extra blank line detected', { start, end }, [{ title: 'Remove the blank line', edits: [{ span: { start, end: Math.min(text.length, end + 1) }, newText: '' }], isPreferred: true }], lineFindings);
+    if (blankRun === 2 && end < text.length)
+      fmt(
+        'ExtraBlankLine',
+        'info',
+        'Extra blank line detected',
+        { start, end },
+        [
+          {
+            title: 'Remove the blank line',
+            edits: [{ span: { start, end: Math.min(text.length, end + 1) }, newText: '' }],
+            isPreferred: true,
+          },
+        ],
+        lineFindings,
+      );
   };
   const noLine = () => undefined;
   scanDotenv(text, {
     line: dialect === 'dotenv' ? line : noLine,
     entry,
-    error: dialect === 'dotenv' ? (message, start, end) => syntax.push({ code: 'FMT001', severity: 'error', message: `Syntax: ${message}`, span: { start, end } }) : noLine,
+    error:
+      dialect === 'dotenv'
+        ? (message, start, end) => syntax.push({ code: 'FMT001', severity: 'error', message: `Syntax: ${message}`, span: { start, end } })
+        : noLine,
   });
-  if (dialect === 'dotenv' && text.length > 0 && !text.endsWith('\n')) fmt('EndingBlankLine', 'info', 'No blank line at the end of the file', { start: text.length, end: text.length }, [{ title: 'Add a final newline', edits: [{ span: { start: text.length, end: text.length }, newText: '\n' }], isPreferred: true }], lineFindings);
+  if (dialect === 'dotenv' && text.length > 0 && !text.endsWith('\n'))
+    fmt(
+      'EndingBlankLine',
+      'info',
+      'No blank line at the end of the file',
+      { start: text.length, end: text.length },
+      [{ title: 'Add a final newline', edits: [{ span: { start: text.length, end: text.length }, newText: '\n' }], isPreferred: true }],
+      lineFindings,
+    );
   const all = syntax.length === 0 && lineFindings.length === 0 ? findings : syntax.concat(findings, lineFindings);
   const v = rosVersion?.value;
   const d = distro?.value;
-  return { model: { kind: dialect, text, assignments, findings: all, ...(v === '1' || v === '2' ? { ros: Number(v) as 1 | 2 } : {}), ...(d ? { distro: d } : {}) }, sourced: exported };
+  return {
+    model: {
+      kind: dialect,
+      text,
+      assignments,
+      findings: all,
+      ...(v === '1' || v === '2' ? { ros: Number(v) as 1 | 2 } : {}),
+      ...(d ? { distro: d } : {}),
+    },
+    sourced: exported,
+  };
 }
 
 /** Whether a line starts with `export` + a blank (leading blanks allowed): the scanner's own test. */

@@ -7,13 +7,21 @@ import type { RosGeneration } from '../../ros/variables';
 function parseJson(text: string, findings: Finding[]): JsonNode | undefined {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-  for (const e of errors.slice(0, 3)) findings.push({ code: 'FMT001', severity: 'error', message: `JSON: ${printParseErrorCode(e.error)}`, span: { start: e.offset, end: e.offset + Math.max(1, e.length) } });
+  for (const e of errors.slice(0, 3))
+    findings.push({
+      code: 'FMT001',
+      severity: 'error',
+      message: `JSON: ${printParseErrorCode(e.error)}`,
+      span: { start: e.offset, end: e.offset + Math.max(1, e.length) },
+    });
   return root;
 }
 
 function strSpan(n: JsonNode): { start: number; end: number } {
   // An unterminated string at end of input has no closing quote (length 1 for a lone '"').
-  return n.type === 'string' ? { start: n.offset + 1, end: Math.max(n.offset + 1, n.offset + n.length - 1) } : { start: n.offset, end: n.offset + n.length };
+  return n.type === 'string'
+    ? { start: n.offset + 1, end: Math.max(n.offset + 1, n.offset + n.length - 1) }
+    : { start: n.offset, end: n.offset + n.length };
 }
 
 function objectEntries(obj: JsonNode | undefined, scope: string, out: Assignment[]): void {
@@ -21,7 +29,14 @@ function objectEntries(obj: JsonNode | undefined, scope: string, out: Assignment
   for (const prop of obj.children ?? []) {
     const [k, v] = prop.children ?? [];
     if (!k || typeof k.value !== 'string') continue;
-    out.push({ name: k.value, value: v && v.value !== null && v.value !== undefined && typeof v.value !== 'object' ? String(v.value) : undefined, keySpan: strSpan(k), valueSpan: v ? strSpan(v) : strSpan(k), op: 'set', scope });
+    out.push({
+      name: k.value,
+      value: v && v.value !== null && v.value !== undefined && typeof v.value !== 'object' ? String(v.value) : undefined,
+      keySpan: strSpan(k),
+      valueSpan: v ? strSpan(v) : strSpan(k),
+      op: 'set',
+      scope,
+    });
   }
 }
 
@@ -47,11 +62,25 @@ export function devcontainerSource(text: string): SourceModel {
     } else return;
     const eq = v.indexOf('=');
     const key = eq < 0 ? v : v.slice(0, eq);
-    assignments.push({ name: key, value: eq < 0 ? undefined : v.slice(eq + 1), keySpan: { start: s.start, end: s.start + key.length }, valueSpan: eq < 0 ? { start: s.end, end: s.end } : { start: s.start + eq + 1, end: s.end }, op: 'set', scope: 'container' });
+    assignments.push({
+      name: key,
+      value: eq < 0 ? undefined : v.slice(eq + 1),
+      keySpan: { start: s.start, end: s.start + key.length },
+      valueSpan: eq < 0 ? { start: s.end, end: s.end } : { start: s.start + eq + 1, end: s.end },
+      op: 'set',
+      scope: 'container',
+    });
   });
   const image = findNodeAtLocation(root, ['image'])?.value;
   const ctx = typeof image === 'string' ? imageContext(image) : {};
-  return { kind: 'devcontainer', text, assignments, findings, ...(ctx.ros ? { ros: ctx.ros } : {}), ...(ctx.distro ? { distro: ctx.distro } : {}) };
+  return {
+    kind: 'devcontainer',
+    text,
+    assignments,
+    findings,
+    ...(ctx.ros ? { ros: ctx.ros } : {}),
+    ...(ctx.distro ? { distro: ctx.distro } : {}),
+  };
 }
 
 /** settings.json: each profile of rosNetwork.profiles is one scope. */
@@ -72,7 +101,14 @@ export function settingsSource(text: string): SourceModel {
     const own = assignments.splice(before).filter((a) => /^[A-Z][A-Z0-9_]*$/.test(a.name));
     assignments.push(...own);
     const version = findNodeAtLocation(p, ['rosVersion'])?.value;
-    const ros = version === 1 || version === 2 ? version : own.some((a) => ['ROS_MASTER_URI', 'ROS_IP', 'ROS_HOSTNAME'].includes(a.name)) ? 1 : own.length ? 2 : undefined;
+    const ros =
+      version === 1 || version === 2
+        ? version
+        : own.some((a) => ['ROS_MASTER_URI', 'ROS_IP', 'ROS_HOSTNAME'].includes(a.name))
+          ? 1
+          : own.length
+            ? 2
+            : undefined;
     scopes.set(scope, ros ? { ros } : {});
   });
   return { kind: 'settings', text, assignments, findings, scopes };
@@ -82,6 +118,8 @@ export function settingsSource(text: string): SourceModel {
 export function settingsProfileScope(text: string, name: string): string | undefined {
   const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
   const list = root && findNodeAtLocation(root, [PROFILES_SETTING]);
-  const i = (list?.type === 'array' ? (list.children ?? []) : []).findIndex((p) => p.type === 'object' && findNodeAtLocation(p, ['name'])?.value === name);
+  const i = (list?.type === 'array' ? (list.children ?? []) : []).findIndex(
+    (p) => p.type === 'object' && findNodeAtLocation(p, ['name'])?.value === name,
+  );
   return i < 0 ? undefined : `profile#${i}`;
 }

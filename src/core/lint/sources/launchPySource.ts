@@ -109,14 +109,34 @@ export function launchPySource(text: string): SourceModel {
       if (!name || !nameTok) continue;
       const vt = valueArg?.tokens.length === 1 ? valueArg.tokens[0] : undefined;
       if (vt && vt.kind === 'number') {
-        findings.push({ code: 'FMT005', severity: 'error', message: `${callee} value must be a str: launch raises TypeError ("Failed to normalize given item of type int")`, span: { start: vt.start, end: vt.end }, fixes: [{ title: `Use '${vt.text}'`, edits: [{ span: { start: vt.start, end: vt.end }, newText: `'${vt.text}'` }], isPreferred: true }] });
+        findings.push({
+          code: 'FMT005',
+          severity: 'error',
+          message: `${callee} value must be a str: launch raises TypeError ("Failed to normalize given item of type int")`,
+          span: { start: vt.start, end: vt.end },
+          fixes: [
+            { title: `Use '${vt.text}'`, edits: [{ span: { start: vt.start, end: vt.end }, newText: `'${vt.text}'` }], isPreferred: true },
+          ],
+        });
       }
       const value = vt ? (stringValue(vt) ?? (vt.kind === 'number' ? vt.text : undefined)) : undefined;
-      assignments.push({ name, value, keySpan: stringInner(nameTok), valueSpan: vt ? (vt.kind === 'string' ? stringInner(vt) : { start: vt.start, end: vt.end }) : stringInner(nameTok), op: callee === 'UnsetEnvironmentVariable' ? 'unset' : callee === 'AppendEnvironmentVariable' ? 'append' : 'set', scope: 'launch' });
+      assignments.push({
+        name,
+        value,
+        keySpan: stringInner(nameTok),
+        valueSpan: vt ? (vt.kind === 'string' ? stringInner(vt) : { start: vt.start, end: vt.end }) : stringInner(nameTok),
+        op: callee === 'UnsetEnvironmentVariable' ? 'unset' : callee === 'AppendEnvironmentVariable' ? 'append' : 'set',
+        scope: 'launch',
+      });
       if (callee === 'AppendEnvironmentVariable' && ['ROS_STATIC_PEERS', 'ROS_DISCOVERY_SERVER'].includes(name)) {
         const sep = byKw('separator', 3);
         if (!sep || stringValue(sep.tokens[0]!) !== ';') {
-          findings.push({ code: 'FMT005', severity: 'error', message: `AppendEnvironmentVariable joins ${name} with os.pathsep (':') by default, which breaks the ';'-separated list; pass separator=';'`, span: { start: t.start, end: t.end } });
+          findings.push({
+            code: 'FMT005',
+            severity: 'error',
+            message: `AppendEnvironmentVariable joins ${name} with os.pathsep (':') by default, which breaks the ';'-separated list; pass separator=';'`,
+            span: { start: t.start, end: t.end },
+          });
         }
       }
       continue;
@@ -127,16 +147,47 @@ export function launchPySource(text: string): SourceModel {
       if (!a) continue;
       const scope = `launch/node#${++seq}`;
       if (kw === 'env') {
-        findings.push({ code: 'FMT005', severity: 'warning', message: `${callee}(env=…) starts the process from a clean environment (no PATH, no ROS_DISTRO, no inherited ROS variables); use additional_env to add variables`, span: { start: a.keyword!.start, end: a.keyword!.end }, fixes: [{ title: 'Use additional_env=', edits: [{ span: { start: a.keyword!.start, end: a.keyword!.end }, newText: 'additional_env' }], isPreferred: true }] });
+        findings.push({
+          code: 'FMT005',
+          severity: 'warning',
+          message: `${callee}(env=…) starts the process from a clean environment (no PATH, no ROS_DISTRO, no inherited ROS variables); use additional_env to add variables`,
+          span: { start: a.keyword!.start, end: a.keyword!.end },
+          fixes: [
+            {
+              title: 'Use additional_env=',
+              edits: [{ span: { start: a.keyword!.start, end: a.keyword!.end }, newText: 'additional_env' }],
+              isPreferred: true,
+            },
+          ],
+        });
       }
       for (const { key, value } of dictEntries(a.tokens)) {
         const name = stringValue(key);
         if (!name) continue;
         const vt = value.length === 1 ? value[0] : undefined;
         if (vt && vt.kind === 'number') {
-          findings.push({ code: 'FMT005', severity: 'error', message: `${kw} values must be str: launch raises TypeError ("Failed to normalize given item of type int")`, span: { start: vt.start, end: vt.end }, fixes: [{ title: `Use '${vt.text}'`, edits: [{ span: { start: vt.start, end: vt.end }, newText: `'${vt.text}'` }], isPreferred: true }] });
+          findings.push({
+            code: 'FMT005',
+            severity: 'error',
+            message: `${kw} values must be str: launch raises TypeError ("Failed to normalize given item of type int")`,
+            span: { start: vt.start, end: vt.end },
+            fixes: [
+              {
+                title: `Use '${vt.text}'`,
+                edits: [{ span: { start: vt.start, end: vt.end }, newText: `'${vt.text}'` }],
+                isPreferred: true,
+              },
+            ],
+          });
         }
-        assignments.push({ name, value: vt ? (stringValue(vt) ?? (vt.kind === 'number' ? vt.text : undefined)) : undefined, keySpan: stringInner(key), valueSpan: vt ? (vt.kind === 'string' ? stringInner(vt) : { start: vt.start, end: vt.end }) : stringInner(key), op: 'set', scope });
+        assignments.push({
+          name,
+          value: vt ? (stringValue(vt) ?? (vt.kind === 'number' ? vt.text : undefined)) : undefined,
+          keySpan: stringInner(key),
+          valueSpan: vt ? (vt.kind === 'string' ? stringInner(vt) : { start: vt.start, end: vt.end }) : stringInner(key),
+          op: 'set',
+          scope,
+        });
       }
     }
   }

@@ -10,7 +10,23 @@ function field(m: YMap, key: string): YNode | null | undefined {
  * includes …) are checked for syntax by the fast YAML reader but not built: they are most of a launch
  * file and were most of its allocations.
  */
-const READ_KEYS: ReadonlySet<string> = new Set(['launch', 'set_env', 'unset_env', 'append_env', 'group', 'actions', 'children', 'node', 'executable', 'name', 'value', 'separator', 'exec', 'cmd', 'env']);
+const READ_KEYS: ReadonlySet<string> = new Set([
+  'launch',
+  'set_env',
+  'unset_env',
+  'append_env',
+  'group',
+  'actions',
+  'children',
+  'node',
+  'executable',
+  'name',
+  'value',
+  'separator',
+  'exec',
+  'cmd',
+  'env',
+]);
 const skipUnread = (key: string): boolean => !READ_KEYS.has(key);
 
 /** ROS 2 YAML launch files: set_env / unset_env / append_env actions and node `env:` lists, in groups. */
@@ -18,7 +34,13 @@ export function launchYamlSource(text: string): SourceModel {
   const findings: Finding[] = [];
   const assignments: Assignment[] = [];
   const doc = readYaml(text, { uniqueKeys: false }, skipUnread);
-  for (const e of doc.errors) findings.push({ code: 'FMT005', severity: 'error', message: `YAML: ${e.message.split('\n')[0]}`, span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) } });
+  for (const e of doc.errors)
+    findings.push({
+      code: 'FMT005',
+      severity: 'error',
+      message: `YAML: ${e.message.split('\n')[0]}`,
+      span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) },
+    });
   let seq = 0;
   const entry = (action: string, body: YNode | null, scope: string, keyNode: YNode | null) => {
     if (!isYMap(body)) return;
@@ -28,10 +50,26 @@ export function launchYamlSource(text: string): SourceModel {
       findings.push({ code: 'FMT005', severity: 'error', message: `${action} needs a name`, span: nodeSpan(keyNode) });
       return;
     }
-    assignments.push({ name: String(name.value), value: isYScalar(value) && value.value !== null ? String(value.value) : undefined, keySpan: innerSpan(name), valueSpan: value ? innerSpan(value) : innerSpan(name), op: action === 'unset_env' ? 'unset' : action === 'append_env' ? 'append' : 'set', scope });
+    assignments.push({
+      name: String(name.value),
+      value: isYScalar(value) && value.value !== null ? String(value.value) : undefined,
+      keySpan: innerSpan(name),
+      valueSpan: value ? innerSpan(value) : innerSpan(name),
+      op: action === 'unset_env' ? 'unset' : action === 'append_env' ? 'append' : 'set',
+      scope,
+    });
     const sep = field(body, 'separator');
-    if (action === 'append_env' && ['ROS_STATIC_PEERS', 'ROS_DISCOVERY_SERVER'].includes(String(name.value)) && !(isYScalar(sep) && sep.value === ';')) {
-      findings.push({ code: 'FMT005', severity: 'error', message: `append_env on ${name.value} joins with ':' by default, which breaks the ';'-separated list; add separator: ";"`, span: nodeSpan(keyNode) });
+    if (
+      action === 'append_env' &&
+      ['ROS_STATIC_PEERS', 'ROS_DISCOVERY_SERVER'].includes(String(name.value)) &&
+      !(isYScalar(sep) && sep.value === ';')
+    ) {
+      findings.push({
+        code: 'FMT005',
+        severity: 'error',
+        message: `append_env on ${name.value} joins with ':' by default, which breaks the ';'-separated list; add separator: ";"`,
+        span: nodeSpan(keyNode),
+      });
     }
   };
   const walk = (list: YNode | null | undefined, scope: string) => {

@@ -19,7 +19,9 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 const isNameChar = (c: number) => isNameStart(c) || isDigit(c);
 /** r R b B u U f F */
 const isStringPrefix = (c: number) => c === 114 || c === 82 || c === 98 || c === 66 || c === 117 || c === 85 || c === 102 || c === 70;
-const TWO_CHAR_OPS = new Set(['**', '//', '==', '!=', '<=', '>=', '->', ':=', '+=', '-='].map((op) => op.charCodeAt(0) * 65536 + op.charCodeAt(1)));
+const TWO_CHAR_OPS = new Set(
+  ['**', '//', '==', '!=', '<=', '>=', '->', ':=', '+=', '-='].map((op) => op.charCodeAt(0) * 65536 + op.charCodeAt(1)),
+);
 
 const KINDS: readonly TokKind[] = ['name', 'string', 'number', 'op', 'newline'];
 const NAME = 0;

@@ -89,7 +89,10 @@ export function parseXmlTree(text: string, opts: XmlTreeOptions = {}): XmlTree {
       const lt = lastIndexOfCode(text, 60 /* < */, at);
       let end = lt + 2;
       while (end < at && !isSpace(text.charCodeAt(end)) && text.charCodeAt(end) !== 62) end++;
-      error = { message: `</${text.slice(lt + 2, end)}> does not close <${popped.name}>`, span: lt >= 0 && end > lt + 2 ? { start: lt + 2, end } : { start: at, end: Math.min(at + 1, n) } };
+      error = {
+        message: `</${text.slice(lt + 2, end)}> does not close <${popped.name}>`,
+        span: lt >= 0 && end > lt + 2 ? { start: lt + 2, end } : { start: at, end: Math.min(at + 1, n) },
+      };
       return;
     }
     const dup = /^duplicate attribute: (.*)\.$/.exec(e.message);
@@ -110,7 +113,10 @@ export function parseXmlTree(text: string, opts: XmlTreeOptions = {}): XmlTree {
       }
     }
     const amp = e.message.includes('entity') ? lastIndexOfCode(text, 38 /* & */, at) : -1;
-    error = { message: e.message, span: amp >= 0 && at - amp < 64 ? { start: amp, end: Math.min(at + 1, n) } : { start: at, end: Math.min(at + 1, n) } };
+    error = {
+      message: e.message,
+      span: amp >= 0 && at - amp < 64 ? { start: amp, end: Math.min(at + 1, n) } : { start: at, end: Math.min(at + 1, n) },
+    };
   });
   // Internal DTD entities (`<!DOCTYPE launch [<!ENTITY ip "10.0.0.1">]>`) are expanded by roslaunch's
   // parser; saxes does not read the DTD, so declare them or every use is an "undefined entity".
@@ -122,7 +128,10 @@ export function parseXmlTree(text: string, opts: XmlTreeOptions = {}): XmlTree {
     const from = Math.min(p.position, n) - 1 - t.name.length;
     const lt = lastIndexOfCode(text, 60 /* < */, from);
     const start = lt + 1;
-    nameSpan = lt >= 0 && text.startsWith(t.name, start) ? { start, end: start + t.name.length } : { start: Math.max(0, Math.min(from, n)), end: Math.max(0, Math.min(from + 1, n)) };
+    nameSpan =
+      lt >= 0 && text.startsWith(t.name, start)
+        ? { start, end: start + t.name.length }
+        : { start: Math.max(0, Math.min(from, n)), end: Math.max(0, Math.min(from + 1, n)) };
     attrs = NO_ATTRIBUTES;
     keep = !keepOf || keepOf.has(t.name);
   });
@@ -168,7 +177,8 @@ export function parseXmlTree(text: string, opts: XmlTreeOptions = {}): XmlTree {
     if (text.charCodeAt(lt + 1) !== 47 /* / */) lt = -1;
     const end = lt + 2 + e.name.length;
     // An unmatched `</other>` also pops (and closes) the open elements: only a real `</name>` counts.
-    if (lt >= 0 && text.startsWith(e.name, lt + 2) && (end === n || isSpace(text.charCodeAt(end)) || text.charCodeAt(end) === 62)) e.closeNameSpan = { start: lt + 2, end };
+    if (lt >= 0 && text.startsWith(e.name, lt + 2) && (end === n || isSpace(text.charCodeAt(end)) || text.charCodeAt(end) === 62))
+      e.closeNameSpan = { start: lt + 2, end };
   });
   p.on('text', () => {
     const top = stack[stack.length - 1];

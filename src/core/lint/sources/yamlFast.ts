@@ -83,7 +83,11 @@ export function readYaml(text: string, fallback: ParseOptions & DocumentOptions 
   return { contents: fromLibrary(doc.contents), errors: doc.errors, fast: false };
 }
 
-const STYLE: Record<string, YScalar['style']> = { [Scalar.PLAIN]: 'plain', [Scalar.QUOTE_SINGLE]: 'single', [Scalar.QUOTE_DOUBLE]: 'double' };
+const STYLE: Record<string, YScalar['style']> = {
+  [Scalar.PLAIN]: 'plain',
+  [Scalar.QUOTE_SINGLE]: 'single',
+  [Scalar.QUOTE_DOUBLE]: 'double',
+};
 
 /** The library's tree as plain nodes (ranges [0] and [1]). */
 export function fromLibrary(n: unknown): YNode | null {
@@ -91,7 +95,15 @@ export function fromLibrary(n: unknown): YNode | null {
   const r = (n as { range?: [number, number, number] }).range;
   const start = r ? r[0] : 0;
   const end = r ? r[1] : 0;
-  if (isScalar(n)) return { kind: 'scalar', value: n.value, style: (n.type && STYLE[n.type]) ?? 'other', source: n.source as string | undefined, start, end };
+  if (isScalar(n))
+    return {
+      kind: 'scalar',
+      value: n.value,
+      style: (n.type && STYLE[n.type]) ?? 'other',
+      source: n.source as string | undefined,
+      start,
+      end,
+    };
   if (isMap(n)) return { kind: 'map', items: n.items.map((p) => ({ key: fromLibrary(p.key), value: fromLibrary(p.value) })), start, end };
   if (isSeq(n)) return { kind: 'seq', items: n.items.map(fromLibrary), start, end };
   if (isAlias(n)) return { kind: 'other', start, end };
@@ -165,9 +177,21 @@ class FastReader {
   /** Inside a skipped value (never nested: no key is asked about there): nodes are the scratch ones below, read once and dropped. */
   private skipping = false;
   // Scratch nodes for skipped values: their callers read start/end/style right away and keep nothing.
-  private readonly scratchScalar: { kind: 'scalar'; value: unknown; style: YScalar['style']; source: string | undefined; start: number; end: number } = { kind: 'scalar', value: null, style: 'plain', source: undefined, start: 0, end: 0 };
+  private readonly scratchScalar: {
+    kind: 'scalar';
+    value: unknown;
+    style: YScalar['style'];
+    source: string | undefined;
+    start: number;
+    end: number;
+  } = { kind: 'scalar', value: null, style: 'plain', source: undefined, start: 0, end: 0 };
   private readonly scratchMap: { kind: 'map'; items: YPair[]; start: number; end: number } = { kind: 'map', items: [], start: 0, end: 0 };
-  private readonly scratchSeq: { kind: 'seq'; items: Array<YNode | null>; start: number; end: number } = { kind: 'seq', items: [], start: 0, end: 0 };
+  private readonly scratchSeq: { kind: 'seq'; items: Array<YNode | null>; start: number; end: number } = {
+    kind: 'seq',
+    items: [],
+    start: 0,
+    end: 0,
+  };
 
   constructor(
     private readonly text: string,
@@ -440,7 +464,11 @@ class FastReader {
       return { kind: 'scalar', value, style: c === 34 ? 'double' : 'single', source: value, start: p, end: k + 1 };
     }
     // Indicators that start something other than a plain scalar.
-    if ('&*!|>%@`#,[]{}'.includes(t[p]!) || ((c === DASH || c === 63 /* ? */ || c === COLON) && (p + 1 === end || t.charCodeAt(p + 1) === SPACE))) throw BAIL;
+    if (
+      '&*!|>%@`#,[]{}'.includes(t[p]!) ||
+      ((c === DASH || c === 63 /* ? */ || c === COLON) && (p + 1 === end || t.charCodeAt(p + 1) === SPACE))
+    )
+      throw BAIL;
     let k = p;
     let last = p; // end of the last non-space character
     for (; k < end; k++) {

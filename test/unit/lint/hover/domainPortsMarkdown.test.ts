@@ -52,7 +52,8 @@ test('the Markdown lists the same rows and per-OS counts as `rosnet ports` (port
       const table = buildPortTable(domain, os);
       const md = domainPortsMarkdown(domain, { os, rows: 300 });
       const fit = Math.max(table.maxParticipants, 1);
-      for (const r of table.participants.slice(0, fit)) assert.match(md, new RegExp(`\\| ${r.participant} \\| ${r.discoveryUnicast} \\| ${r.userUnicast} \\|`));
+      for (const r of table.participants.slice(0, fit))
+        assert.match(md, new RegExp(`\\| ${r.participant} \\| ${r.discoveryUnicast} \\| ${r.userUnicast} \\|`));
       assert.doesNotMatch(md, new RegExp(`\\n\\| ${fit} \\| \\d+ \\| \\d+ \\|`));
       assert.match(md, new RegExp(`\\(this machine\\) \\| [^|]+ \\| (\\*\\*)?${table.maxParticipants}(\\*\\*)?`));
     }

@@ -50,7 +50,8 @@ test('a shadowed assignment names the line whose value wins', () => {
 });
 
 test('a ROS 1 launch node-level <env> is its own scope; the node arg __master:= is hovered as ROS_MASTER_URI', () => {
-  const text = '<launch>\n  <env name="ROS_IP" value="10.0.0.1"/>\n  <node pkg="p" type="t" name="n" args="__master:=http://hal:11311">\n    <env name="ROS_IP" value="10.0.0.9"/>\n  </node>\n</launch>\n';
+  const text =
+    '<launch>\n  <env name="ROS_IP" value="10.0.0.1"/>\n  <node pkg="p" type="t" name="n" args="__master:=http://hal:11311">\n    <env name="ROS_IP" value="10.0.0.9"/>\n  </node>\n</launch>\n';
   const outer = hoverAt('/w/robot.launch', text, at(text, 'ROS_IP'), ctx)!;
   assert.match(outer.markdown, /\*In this file:\* `10\.0\.0\.1`/);
   const inner = hoverAt('/w/robot.launch', text, text.lastIndexOf('ROS_IP') + 1, ctx)!;
@@ -60,7 +61,8 @@ test('a ROS 1 launch node-level <env> is its own scope; the node arg __master:= 
 });
 
 test('a variable mentioned outside an assignment (launch.py os.environ) lists where the file sets it', () => {
-  const text = "import os\nfrom launch import LaunchDescription\nfrom launch.actions import SetEnvironmentVariable\n\ndef generate_launch_description():\n    print(os.environ.get('RMW_IMPLEMENTATION'))\n    return LaunchDescription([SetEnvironmentVariable('RMW_IMPLEMENTATION', 'rmw_cyclonedds_cpp')])\n";
+  const text =
+    "import os\nfrom launch import LaunchDescription\nfrom launch.actions import SetEnvironmentVariable\n\ndef generate_launch_description():\n    print(os.environ.get('RMW_IMPLEMENTATION'))\n    return LaunchDescription([SetEnvironmentVariable('RMW_IMPLEMENTATION', 'rmw_cyclonedds_cpp')])\n";
   const r = hoverAt('/w/bringup.launch.py', text, at(text, "RMW_IMPLEMENTATION'))"), ctx)!;
   assert.match(r.markdown, /\*\*RMW_IMPLEMENTATION\*\*/);
   assert.match(r.markdown, /\*In this file:\* line 7: `rmw_cyclonedds_cpp`/);

@@ -5,9 +5,23 @@ import { globToRegExp, matchesAnyGlob } from '../../../../src/core/lint/settings
 import { detectKind } from '../../../../src/core/lint/lintEngine';
 
 const SUPPORTED = [
-  '/w/.env', '/w/robot.env', '/w/.env.local', '/w/scripts/setup_robot.sh', '/home/u/.bashrc', '/w/docker-compose.yml', '/w/compose.yaml', '/w/compose.override.yml',
-  '/w/docker-compose.prod.yaml', '/w/talker.launch', '/w/pkg/launch/robot.xml', '/w/sim.launch.xml', '/w/bringup.launch.py', '/w/sim.launch.yaml', '/w/.devcontainer/devcontainer.json',
-  '/w/.devcontainer.json', '/w/.vscode/settings.json',
+  '/w/.env',
+  '/w/robot.env',
+  '/w/.env.local',
+  '/w/scripts/setup_robot.sh',
+  '/home/u/.bashrc',
+  '/w/docker-compose.yml',
+  '/w/compose.yaml',
+  '/w/compose.override.yml',
+  '/w/docker-compose.prod.yaml',
+  '/w/talker.launch',
+  '/w/pkg/launch/robot.xml',
+  '/w/sim.launch.xml',
+  '/w/bringup.launch.py',
+  '/w/sim.launch.yaml',
+  '/w/.devcontainer/devcontainer.json',
+  '/w/.devcontainer.json',
+  '/w/.vscode/settings.json',
 ];
 const UNSUPPORTED = ['/w/README.md', '/w/package.json', '/w/settings.json', '/w/robot.xml', '/w/main.py', '/w/config.yaml'];
 

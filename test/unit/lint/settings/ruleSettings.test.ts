@@ -9,7 +9,10 @@ test('rules set to off are dropped, others get the configured severity, unknown 
   const { rules, problems } = parseRuleSettings({ HOST005: 'off', dom003: 'Error', PREC001: 'info' });
   assert.deepEqual(problems, []);
   const out = applyRuleSettings([f('HOST005'), f('DOM003'), f('PREC001'), f('URI001')], rules);
-  assert.deepEqual(out.map((x) => `${x.code}:${x.severity}`), ['DOM003:error', 'PREC001:info', 'URI001:warning']);
+  assert.deepEqual(
+    out.map((x) => `${x.code}:${x.severity}`),
+    ['DOM003:error', 'PREC001:info', 'URI001:warning'],
+  );
 });
 
 test('invalid entries are reported and ignored; a non-object setting is a problem', () => {
