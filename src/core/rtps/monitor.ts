@@ -1,0 +1,372 @@
+/**
+ * Passive ROS 2 / DDS participant monitor: listens for SPDP announcements of one domain and keeps a
+ * participant table with leases. It SENDS NOTHING (a test proves it), so it is safe to run on any
+ * network; SEDP topics and node names need the active graph probe (graphProbe.ts).
+ *
+ * Sockets:
+ * - the domain's SPDP multicast port 7400+250·d bound with reuseAddr (DDS processes on this host
+ *   bind it the same way), joined to 239.255.0.1 on each IPv4 interface address;
+ * - with `loopback`, also a free participant-index unicast port 7410+250·d+2i on 127.0.0.1, bound
+ *   exclusively as a participant would: on `lo` there is no multicast and Cyclone/Fast DDS announce
+ *   by unicast to those ports.
+ *
+ * API (consumers: the CLI `rosnet discover`, the VS Code status bar and view):
+ *   const m = createRos2Monitor({ domain: 42, loopback: true });
+ *   await m.ready;                  // sockets bound (failures are in snapshot().problems)
+ *   m.onDidChange((view) => …);     // a participant appeared, changed, left or expired
+ *   m.snapshot();                   // Ros2DomainView, always current
+ *   m.dispose();                    // closes the sockets and timers; no event after it
+ */
+import * as dgram from 'node:dgram';
+import * as os from 'node:os';
+import { domainPorts } from '../ros/domain';
+import { realTimers, type Timers } from '../probe/poller';
+import { EntityId, LocatorKind, SPDP_MULTICAST_GROUP, vendorName } from './constants';
+import { decodeParticipant, isDispose, type ParticipantData } from './discoveryData';
+import { FragmentAssembler } from './fragments';
+import { formatGuid } from './guid';
+import { parseMessage, type DataSubmessage } from './message';
+
+/** One participant as the monitor saw it. Strings come from the network: sanitize before display. */
+export interface Ros2Participant {
+  /** "0110a2b3:c4d5e6f7:08192a3b:000001c1" */
+  readonly guid: string;
+  /** "01.10" */
+  readonly vendorId: string;
+  /** "Cyclone DDS", "Fast DDS", or "vendor 01.2a". */
+  readonly vendor: string;
+  /** Advertised host name (Cyclone `__Hostname`, Fast DDS `fastdds.physical_data.host`). */
+  readonly host?: string;
+  /** Fast DDS's host id (from `fastdds.physical_data.host` "name:id"). */
+  readonly hostId?: string;
+  readonly pid?: number;
+  readonly process?: string;
+  /** ROS 2 enclave from USER_DATA `enclave=/;`: present for every ROS 2 participant. */
+  readonly enclave?: string;
+  /** Raw USER_DATA text. */
+  readonly userData?: string;
+  /** Distinct IP addresses of the participant's UDP unicast locators (metatraffic, then default). */
+  readonly addresses: readonly string[];
+  /** Every locator as "udp4 10.0.0.2:7410", "shm …". */
+  readonly locators: readonly string[];
+  /** Fast DDS announces a shared-memory locator (same-host data can bypass UDP). */
+  readonly sharedMemory: boolean;
+  /** Where the last announcement came from (IP). */
+  readonly sourceAddress: string;
+  readonly leaseSeconds: number;
+  /** The domain the participant announced (PID_DOMAIN_ID) or, when absent (Fast DDS), the port's. */
+  readonly domain: number;
+  readonly domainFrom: 'announced' | 'port';
+  /** Clock milliseconds (Date.now() unless a clock is injected). */
+  readonly firstSeen: number;
+  readonly lastSeen: number;
+  /** Our own graph probe (rosnet announces itself with a `rosnet.role` property). */
+  readonly self: boolean;
+}
+
+export interface Ros2Listener {
+  readonly kind: 'multicast' | 'unicast';
+  /** Multicast: the interface address joined; unicast: the bound address. */
+  readonly address: string;
+  readonly port: number;
+}
+
+export interface Ros2DomainView {
+  readonly domain: number;
+  /** Ordered by first sighting. */
+  readonly participants: readonly Ros2Participant[];
+  /** Sockets listening. */
+  readonly listeners: readonly Ros2Listener[];
+  /** Bind/join failures, e.g. "join 239.255.0.1 on 10.0.0.2: ENODEV". */
+  readonly problems: readonly string[];
+  /** Caps and what they cost: oldest participants evicted, fragments dropped, unparsable datagrams. */
+  readonly limits: { readonly maxParticipants: number; readonly evictedParticipants: number; readonly droppedFragments: number; readonly malformedDatagrams: number };
+  /** Datagrams received so far (all sockets). */
+  readonly datagrams: number;
+}
+
+export interface Disposable {
+  dispose(): void;
+}
+
+export interface Ros2Monitor {
+  /** Resolves when every socket is bound or has failed (see problems). */
+  readonly ready: Promise<void>;
+  snapshot(): Ros2DomainView;
+  /** Fired on a participant appearing, changing its announced data, disposing or expiring. */
+  onDidChange(listener: (view: Ros2DomainView) => void): Disposable;
+  dispose(): void;
+}
+
+export type SocketFactory = (options: dgram.SocketOptions) => dgram.Socket;
+
+export interface Ros2MonitorOptions {
+  readonly domain: number;
+  /** IPv4 addresses to join the SPDP group on; default every IPv4 address of this host. */
+  readonly interfaces?: readonly string[];
+  /** Also bind a participant-index unicast port on 127.0.0.1 (loopback-only setups). */
+  readonly loopback?: boolean;
+  readonly socketFactory?: SocketFactory;
+  /** Timers + now(); now() defaults to Date.now. */
+  readonly clock?: Timers;
+  readonly networkInterfaces?: () => NodeJS.Dict<os.NetworkInterfaceInfo[]>;
+  /** Table cap (default 1000): beyond it the least recently seen participant is evicted. */
+  readonly maxParticipants?: number;
+  /** Every datagram as received, before decoding (captures, benchmarks). */
+  readonly onDatagram?: (bytes: Uint8Array, from: dgram.RemoteInfo) => void;
+}
+
+/** The participant-index ports tried for the loopback socket (Fast DDS probes 0–4, Cyclone 0–8). */
+export const LOOPBACK_INDEXES = 9;
+/** SPDP samples are < 2 KB; a bigger "participant" is not stored. */
+const MAX_SAMPLE_BYTES = 16384;
+
+interface Entry {
+  participant: Ros2Participant;
+  /** The announced content (without times and source), to tell a change from a repeat. */
+  signature: string;
+  payload: Uint8Array;
+  expiresAt: number;
+}
+
+export function ipv4Addresses(ifaces: NodeJS.Dict<os.NetworkInterfaceInfo[]>): string[] {
+  const out: string[] = [];
+  for (const list of Object.values(ifaces)) for (const i of list ?? []) if (i.family === 'IPv4') out.push(i.address);
+  return out;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Builds the public record from decoded participant data. */
+export function toParticipant(d: ParticipantData, domain: number, from: string, firstSeen: number, now: number): Ros2Participant {
+  const addresses: string[] = [];
+  const locs: string[] = [];
+  let shm = false;
+  for (const l of [...d.metatrafficUnicast, ...d.defaultUnicast, ...d.metatrafficMulticast, ...d.defaultMulticast]) {
+    const udp = l.kind === LocatorKind.UDPv4 || l.kind === LocatorKind.UDPv6;
+    if (l.kind === LocatorKind.SHM) shm = true;
+    const text = udp ? `${l.kind === LocatorKind.UDPv4 ? 'udp4' : 'udp6'} ${l.address}:${l.port}` : `${l.kind === LocatorKind.SHM ? 'shm' : `kind ${l.kind}`} ${l.port}`;
+    if (!locs.includes(text)) locs.push(text);
+    const unicast = !(l.kind === LocatorKind.UDPv4 && /^2(2[4-9]|3\d)\./.test(l.address));
+    if (udp && unicast && !addresses.includes(l.address)) addresses.push(l.address);
+  }
+  return {
+    guid: formatGuid(d.guid),
+    vendorId: d.vendorId,
+    vendor: vendorName(d.vendorId),
+    ...(d.host !== undefined ? { host: d.host } : {}),
+    ...(d.hostId !== undefined ? { hostId: d.hostId } : {}),
+    ...(d.pid !== undefined ? { pid: d.pid } : {}),
+    ...(d.process !== undefined ? { process: d.process } : {}),
+    ...(d.enclave !== undefined ? { enclave: d.enclave } : {}),
+    ...(d.userData !== undefined ? { userData: d.userData } : {}),
+    addresses,
+    locators: locs,
+    sharedMemory: shm,
+    sourceAddress: from,
+    leaseSeconds: d.leaseSeconds,
+    domain: d.domainId ?? domain,
+    domainFrom: d.domainId !== undefined ? 'announced' : 'port',
+    firstSeen,
+    lastSeen: now,
+    self: d.properties.has('rosnet.role'),
+  };
+}
+
+export function createRos2Monitor(o: Ros2MonitorOptions): Ros2Monitor {
+  const clock = o.clock ?? realTimers;
+  const now = (): number => (o.clock?.now ? o.clock.now() : Date.now());
+  const factory: SocketFactory = o.socketFactory ?? ((opts) => dgram.createSocket(opts));
+  const maxParticipants = o.maxParticipants ?? 1000;
+  const ports = domainPorts(o.domain);
+  const table = new Map<string, Entry>(); // key: GUID hex; Map order = least recently seen first
+  const listeners = new Set<(v: Ros2DomainView) => void>();
+  const sockets: dgram.Socket[] = [];
+  const listening: Ros2Listener[] = [];
+  const problems: string[] = [];
+  const fragments = new FragmentAssembler({ maxInFlight: 32, maxSampleBytes: MAX_SAMPLE_BYTES });
+  let evicted = 0;
+  let malformed = 0;
+  let datagrams = 0;
+  let disposed = false;
+  let timer: unknown;
+  let timerAt = Infinity;
+
+  const snapshot = (): Ros2DomainView => ({
+    domain: o.domain,
+    participants: [...table.values()].map((e) => e.participant).sort((a, b) => a.firstSeen - b.firstSeen),
+    listeners: [...listening],
+    problems: [...problems],
+    limits: { maxParticipants, evictedParticipants: evicted, droppedFragments: fragments.evicted + fragments.rejected, malformedDatagrams: malformed },
+    datagrams,
+  });
+
+  const changed = (): void => {
+    if (disposed || listeners.size === 0) return;
+    const v = snapshot();
+    for (const l of [...listeners]) l(v);
+  };
+
+  const arm = (at: number): void => {
+    if (disposed || at >= timerAt) return;
+    if (timer !== undefined) clock.clearTimeout(timer);
+    timerAt = at;
+    timer = clock.setTimeout(expire, Math.max(0, at - now()));
+  };
+
+  function expire(): void {
+    timer = undefined;
+    timerAt = Infinity;
+    const t = now();
+    let removed = false;
+    let next = Infinity;
+    for (const [k, e] of table) {
+      if (e.expiresAt <= t) {
+        table.delete(k);
+        removed = true;
+      } else next = Math.min(next, e.expiresAt);
+    }
+    if (next < Infinity) arm(next);
+    if (removed) changed();
+  }
+
+  const onSample = (d: DataSubmessage, headerVendor: string, from: string): void => {
+    const t = now();
+    // Re-announcements repeat the same bytes: refresh the lease without decoding.
+    const key = `${d.sourcePrefix}000001c1`;
+    const known = table.get(key);
+    if (known && d.payload && sameBytes(known.payload, d.payload) && !isDispose(d)) {
+      table.delete(key);
+      table.set(key, known);
+      known.participant = { ...known.participant, lastSeen: t, sourceAddress: from };
+      known.expiresAt = t + known.participant.leaseSeconds * 1000;
+      return;
+    }
+    const s = decodeParticipant(d, headerVendor);
+    if (!s) return;
+    if (s.kind === 'disposed') {
+      if (table.delete(s.guid)) changed();
+      return;
+    }
+    const data = s.data;
+    if (data.domainId !== undefined && data.domainId !== o.domain) return;
+    const prev = table.get(data.guid);
+    if (prev) table.delete(data.guid);
+    else if (table.size >= maxParticipants) {
+      const oldest = table.keys().next().value as string;
+      table.delete(oldest);
+      evicted++;
+    }
+    const participant = toParticipant(data, o.domain, from, prev?.participant.firstSeen ?? t, t);
+    const { firstSeen: _f, lastSeen: _l, sourceAddress: _s, ...announced } = participant;
+    const signature = JSON.stringify(announced);
+    const leaseMs = Math.min(data.leaseSeconds, 3600) * 1000;
+    table.set(data.guid, { participant, signature, payload: d.payload ? d.payload.slice() : new Uint8Array(0), expiresAt: t + leaseMs });
+    arm(t + leaseMs);
+    if (prev?.signature !== signature) changed();
+  };
+
+  const onMessage = (msg: Buffer, rinfo: dgram.RemoteInfo): void => {
+    if (disposed) return;
+    datagrams++;
+    o.onDatagram?.(msg, rinfo);
+    const bytes = new Uint8Array(msg.buffer, msg.byteOffset, msg.byteLength);
+    const m = parseMessage(bytes);
+    if (!m || m.truncated) malformed++;
+    if (!m) return;
+    for (const s of m.submessages) {
+      if (s.kind === 'data' && s.writerId === EntityId.SPDP_WRITER) {
+        if (s.payload && s.payload.length > MAX_SAMPLE_BYTES) continue;
+        onSample(s, m.header.vendorId, rinfo.address);
+      } else if (s.kind === 'dataFrag' && s.writerId === EntityId.SPDP_WRITER) {
+        const whole = fragments.add(s.sourcePrefix, s);
+        if (whole) onSample({ kind: 'data', sourcePrefix: s.sourcePrefix, destPrefix: s.destPrefix, timestamp: s.timestamp, readerId: s.readerId, writerId: s.writerId, writerSN: s.writerSN, inlineQos: whole.inlineQos, payload: whole.payload, keyOnly: s.keyOnly }, m.header.vendorId, rinfo.address);
+      }
+    }
+  };
+
+  const bind = (sock: dgram.Socket, port: number, address: string): Promise<Error | undefined> =>
+    new Promise((resolve) => {
+      const onError = (e: Error): void => resolve(e);
+      sock.once('error', onError);
+      sock.bind({ port, address }, () => {
+        sock.off('error', onError);
+        resolve(undefined);
+      });
+    });
+
+  const open = async (): Promise<void> => {
+    const addrs = o.interfaces ?? ipv4Addresses((o.networkInterfaces ?? os.networkInterfaces)());
+    const mc = factory({ type: 'udp4', reuseAddr: true });
+    sockets.push(mc);
+    mc.on('message', onMessage);
+    const err = await bind(mc, ports.discoveryMulticast, '0.0.0.0');
+    mc.on('error', (e) => problems.push(`multicast socket: ${e.message}`));
+    if (err) problems.push(`bind ${ports.discoveryMulticast}: ${(err as NodeJS.ErrnoException).code ?? err.message}`);
+    else if (!disposed) {
+      for (const a of addrs) {
+        try {
+          mc.addMembership(SPDP_MULTICAST_GROUP, a);
+          listening.push({ kind: 'multicast', address: a, port: ports.discoveryMulticast });
+        } catch (e) {
+          problems.push(`join ${SPDP_MULTICAST_GROUP} on ${a}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+        }
+      }
+    }
+    if (o.loopback && !disposed) {
+      let bound = false;
+      for (let i = 0; i < LOOPBACK_INDEXES && !bound && !disposed; i++) {
+        const port = ports.participant(i).discoveryUnicast;
+        const s = factory({ type: 'udp4', reuseAddr: false });
+        const e = await bind(s, port, '127.0.0.1');
+        if (e) {
+          s.close();
+          continue;
+        }
+        s.on('message', onMessage);
+        s.on('error', (x) => problems.push(`loopback socket: ${x.message}`));
+        sockets.push(s);
+        listening.push({ kind: 'unicast', address: '127.0.0.1', port });
+        bound = true;
+      }
+      if (!bound && !disposed) problems.push(`no free participant port on 127.0.0.1 (indexes 0–${LOOPBACK_INDEXES - 1} of domain ${o.domain} in use)`);
+    }
+    if (disposed) closeAll();
+  };
+
+  const closeAll = (): void => {
+    for (const s of sockets.splice(0)) {
+      try {
+        s.close();
+      } catch {
+        // already closed
+      }
+    }
+  };
+
+  const ready = open().catch((e: unknown) => {
+    problems.push(String(e));
+  });
+
+  return {
+    ready,
+    snapshot,
+    onDidChange(l) {
+      listeners.add(l);
+      return { dispose: () => listeners.delete(l) };
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      listeners.clear();
+      if (timer !== undefined) clock.clearTimeout(timer);
+      timer = undefined;
+      closeAll();
+      fragments.clear();
+    },
+  };
+}

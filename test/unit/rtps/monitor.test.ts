@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import * as dgram from 'node:dgram';
+import { after, describe, it } from 'node:test';
+import { createRos2Monitor, type Ros2DomainView, type Ros2Monitor } from '../../../src/core/rtps/monitor';
+import { announcement, disposal, fakePrefix, type FakeParticipant } from '../../helpers/rtpsPackets';
+
+// Real sockets on loopback: fake announcements go to the monitor's loopback participant port.
+// A domain of its own (ports 7400+250·d…) per run, away from the domains other tests use.
+const DOMAIN = 150 + (process.pid % 60);
+
+class ManualClock {
+  t = 1_000_000;
+  private timers = new Map<number, { at: number; fn: () => void }>();
+  private id = 0;
+  now = () => this.t;
+  setTimeout = (fn: () => void, ms: number) => {
+    this.timers.set(++this.id, { at: this.t + ms, fn });
+    return this.id;
+  };
+  clearTimeout = (h: unknown) => void this.timers.delete(h as number);
+  advance(ms: number): void {
+    this.t += ms;
+    for (const [id, x] of [...this.timers]) {
+      if (x.at > this.t) continue;
+      this.timers.delete(id);
+      x.fn();
+    }
+  }
+}
+
+const sender = dgram.createSocket('udp4');
+after(() => sender.close());
+
+async function start(o: { clock?: ManualClock; maxParticipants?: number } = {}): Promise<{ m: Ros2Monitor; port: number; next: () => Promise<Ros2DomainView> }> {
+  const m = createRos2Monitor({ domain: DOMAIN, interfaces: [], loopback: true, clock: o.clock, maxParticipants: o.maxParticipants });
+  await m.ready;
+  const uni = m.snapshot().listeners.find((l) => l.kind === 'unicast');
+  assert.ok(uni, `no loopback socket: ${m.snapshot().problems.join('; ')}`);
+  const queue: Ros2DomainView[] = [];
+  const waiting: ((v: Ros2DomainView) => void)[] = [];
+  m.onDidChange((v) => (waiting.length ? waiting.shift()!(v) : queue.push(v)));
+  const next = () => (queue.length ? Promise.resolve(queue.shift()!) : new Promise<Ros2DomainView>((r) => waiting.push(r)));
+  return { m, port: uni.port, next };
+}
+
+const send = (b: Uint8Array, port: number) => new Promise<void>((r) => sender.send(b, port, '127.0.0.1', () => r()));
+
+describe('passive monitor (loopback sockets)', () => {
+  it('lists participants of both vendors with host, pid, vendor, and removes each on its own dispose form', async () => {
+    const { m, port, next } = await start();
+    const cy: FakeParticipant = { prefix: fakePrefix('cyclone', 1), vendor: 'cyclone', domain: DOMAIN, host: 'hal', pid: 11, process: 'talker' };
+    const fd: FakeParticipant = { prefix: fakePrefix('fastdds', 2), vendor: 'fastdds', domain: DOMAIN, host: 'marvin', pid: 22 };
+    await send(announcement(cy), port);
+    await next();
+    await send(announcement(fd), port);
+    const v = await next();
+    assert.deepEqual(
+      v.participants.map((p) => [p.vendor, p.host, p.pid, p.enclave, p.domainFrom]),
+      [
+        ['Cyclone DDS', 'hal', 11, '/', 'announced'],
+        ['Fast DDS', 'marvin', 22, '/', 'port'],
+      ],
+    );
+    await send(disposal(fd), port);
+    assert.deepEqual((await next()).participants.map((p) => p.vendor), ['Cyclone DDS']);
+    await send(disposal(cy), port);
+    assert.deepEqual((await next()).participants, []);
+    m.dispose();
+  });
+
+  it('a re-announcement refreshes the lease without an event; silence past the lease expires it', async () => {
+    const clock = new ManualClock();
+    const { m, port, next } = await start({ clock });
+    const p: FakeParticipant = { prefix: fakePrefix('cyclone', 3), vendor: 'cyclone', domain: DOMAIN, leaseSeconds: 2 };
+    await send(announcement(p), port);
+    await next();
+    clock.advance(1500);
+    const before = m.snapshot().datagrams;
+    await send(announcement(p, 2), port);
+    while (m.snapshot().datagrams === before) await new Promise((r) => setImmediate(r));
+    clock.advance(1500); // 3 s after the first, 1.5 s after the refresh: still alive
+    assert.equal(m.snapshot().participants.length, 1);
+    clock.advance(600);
+    assert.deepEqual((await next()).participants, []);
+    m.dispose();
+  });
+
+  it('caps the table: the least recently seen participant is evicted and counted', async () => {
+    const { m, port, next } = await start({ maxParticipants: 3 });
+    for (let i = 0; i < 5; i++) {
+      await send(announcement({ prefix: fakePrefix('fastdds', 100 + i), vendor: 'fastdds', domain: DOMAIN }), port);
+      await next();
+    }
+    const v = m.snapshot();
+    assert.equal(v.participants.length, 3);
+    assert.equal(v.limits.evictedParticipants, 2);
+    m.dispose();
+  });
+
+  it('ignores a participant announcing another domain', async () => {
+    const { m, port } = await start();
+    await send(announcement({ prefix: fakePrefix('cyclone', 9), vendor: 'cyclone', domain: DOMAIN + 1 }), port);
+    while (m.snapshot().datagrams === 0) await new Promise((r) => setImmediate(r));
+    assert.equal(m.snapshot().participants.length, 0);
+    m.dispose();
+  });
+});
