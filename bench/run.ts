@@ -1,6 +1,6 @@
 // `npm run bench` runs every benchmark; `npm run bench -- probe lint` runs the named ones
 // (a name matches a benchmark when it is a prefix of it). Writes bench/results.json and bench/results.md;
-// `--readme` also puts the table into README.md; `--quick` is a smaller look that writes nothing.
+// `--readme` also puts the table into bench/README.md; `--quick` is a smaller look that writes nothing.
 // Each benchmark runs in a process of its own, so none is measured on the heap, timers or JIT state
 // another one left behind.
 import { spawnSync } from 'node:child_process';
@@ -37,7 +37,7 @@ export function select(args: readonly string[]): string[] {
   return [...names];
 }
 
-/** Replaces the text between the README's bench markers with the table. */
+/** Replaces the text between bench/README.md's markers with the table. */
 export function updateReadme(file: string, table: string): void {
   const text = readFileSync(file, 'utf8');
   const start = '<!-- bench:start -->';
@@ -110,8 +110,8 @@ async function main(): Promise<number> {
     const results = writeResults(fresh, join(__dirname, 'results.json'), join(__dirname, 'results.md'));
     console.log(`\nwrote bench/results.json and bench/results.md (${fresh.map((f) => f.name).join(', ')})`);
     if (args.includes('--readme')) {
-      updateReadme(join(__dirname, '..', 'README.md'), toMarkdown(results));
-      console.log('updated the table in README.md');
+      updateReadme(join(__dirname, 'README.md'), toMarkdown(results));
+      console.log('updated the table in bench/README.md');
     }
   }
   return failed ? 1 : 0;

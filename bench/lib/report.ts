@@ -1,5 +1,5 @@
 // bench/results.json (machine-readable, merged per benchmark so `npm run bench -- probe` keeps the
-// others' last results) and bench/results.md (the table the README shows).
+// others' last results) and bench/results.md (the table bench/README.md shows).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import type { Stats } from './stats';
