@@ -69,6 +69,9 @@ export function disposal(p: FakeParticipant, sn = 2): Uint8Array {
     const qos = new ParamListWriter().u32be(Pid.STATUS_INFO, StatusInfo.DISPOSED | StatusInfo.UNREGISTERED).list();
     return w.data({ readerId: EntityId.UNKNOWN, writerId: EntityId.SPDP_WRITER, sn, inlineQos: qos, payload: key, keyOnly: true }).done();
   }
-  const qos = new ParamListWriter().raw(Pid.KEY_HASH, guid).u32be(Pid.STATUS_INFO, StatusInfo.DISPOSED | StatusInfo.UNREGISTERED).list();
+  const qos = new ParamListWriter()
+    .raw(Pid.KEY_HASH, guid)
+    .u32be(Pid.STATUS_INFO, StatusInfo.DISPOSED | StatusInfo.UNREGISTERED)
+    .list();
   return w.data({ readerId: EntityId.SPDP_READER, writerId: EntityId.SPDP_WRITER, sn, inlineQos: qos }).done();
 }

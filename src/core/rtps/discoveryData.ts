@@ -6,7 +6,20 @@
 import { ByteReader, decodeText, hex } from './byteReader';
 import { EntityId, Pid, StatusInfo } from './constants';
 import type { DataSubmessage } from './message';
-import { findAll, findParam, parsePlPayload, readCdrString, readDuration, readGuid, readLocator, readOctetSeq, readPropertyList, readU32, type Locator, type ParameterList } from './parameterList';
+import {
+  findAll,
+  findParam,
+  parsePlPayload,
+  readCdrString,
+  readDuration,
+  readGuid,
+  readLocator,
+  readOctetSeq,
+  readPropertyList,
+  readU32,
+  type Locator,
+  type ParameterList,
+} from './parameterList';
 
 export interface ParticipantData {
   /** 32 hex digits: 12-byte prefix + entity id 000001c1. */

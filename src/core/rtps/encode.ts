@@ -97,7 +97,12 @@ export class ParamListWriter {
   }
   string(pid: number, s: string): this {
     const e = utf8.encode(s);
-    return this.param(pid, (b) => b.u32(e.length + 1).bytes(e).u8(0));
+    return this.param(pid, (b) =>
+      b
+        .u32(e.length + 1)
+        .bytes(e)
+        .u8(0),
+    );
   }
   octets(pid: number, v: Uint8Array): this {
     return this.param(pid, (b) => b.u32(v.length).bytes(v));
@@ -120,7 +125,10 @@ export class ParamListWriter {
       for (const [k, v] of props) {
         for (const s of [k, v]) {
           const e = utf8.encode(s);
-          b.u32(e.length + 1).bytes(e).u8(0).pad4();
+          b.u32(e.length + 1)
+            .bytes(e)
+            .u8(0)
+            .pad4();
         }
       }
     });
@@ -185,7 +193,15 @@ export class MessageWriter {
   }
 
   /** DATA_FRAG carrying fragments [start, start+count) of `sample` (tests, fuzz corpus). */
-  dataFrag(d: { readerId: number; writerId: number; sn: number; sample: Uint8Array; fragmentSize: number; start: number; count: number }): this {
+  dataFrag(d: {
+    readerId: number;
+    writerId: number;
+    sn: number;
+    sample: Uint8Array;
+    fragmentSize: number;
+    start: number;
+    count: number;
+  }): this {
     return this.sub(SubmessageId.DATA_FRAG, 0, (b) => {
       b.u16(0).u16(28).u32(d.readerId, false).u32(d.writerId, false).seq(d.sn);
       b.u32(d.start).u16(d.count).u16(d.fragmentSize).u32(d.sample.length);
@@ -194,9 +210,19 @@ export class MessageWriter {
     });
   }
 
-  heartbeat(h: { readerId: number; writerId: number; first: number; last: number; count: number; final?: boolean; liveliness?: boolean }): this {
+  heartbeat(h: {
+    readerId: number;
+    writerId: number;
+    first: number;
+    last: number;
+    count: number;
+    final?: boolean;
+    liveliness?: boolean;
+  }): this {
     const flags = (h.final ? 0x02 : 0) | (h.liveliness ? 0x04 : 0);
-    return this.sub(SubmessageId.HEARTBEAT, flags, (b) => b.u32(h.readerId, false).u32(h.writerId, false).seq(h.first).seq(h.last).u32(h.count));
+    return this.sub(SubmessageId.HEARTBEAT, flags, (b) =>
+      b.u32(h.readerId, false).u32(h.writerId, false).seq(h.first).seq(h.last).u32(h.count),
+    );
   }
 
   /** ACKNACK: everything before `base` acknowledged, `missing` (≥ base, < base+256) requested. */

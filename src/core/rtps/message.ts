@@ -182,7 +182,17 @@ export function parseMessage(bytes: Uint8Array): RtpsMessage | undefined {
         }
         const hasPayload = (flags & 0x0c) !== 0;
         const payload = hasPayload && r.ok ? bytes.subarray(r.pos, bodyEnd) : undefined;
-        if (r.ok) out.push({ kind: 'data', ...ctx(), readerId, writerId, writerSN, inlineQos, payload, keyOnly: (flags & 0x08) !== 0 && (flags & 0x04) === 0 });
+        if (r.ok)
+          out.push({
+            kind: 'data',
+            ...ctx(),
+            readerId,
+            writerId,
+            writerSN,
+            inlineQos,
+            payload,
+            keyOnly: (flags & 0x08) !== 0 && (flags & 0x04) === 0,
+          });
         break;
       }
       case SubmessageId.DATA_FRAG: {
@@ -226,7 +236,18 @@ export function parseMessage(bytes: Uint8Array): RtpsMessage | undefined {
         const firstSN = r.seq();
         const lastSN = r.seq();
         const count = r.u32();
-        if (r.ok) out.push({ kind: 'heartbeat', ...ctx(), readerId, writerId, firstSN, lastSN, count, final: (flags & 2) !== 0, liveliness: (flags & 4) !== 0 });
+        if (r.ok)
+          out.push({
+            kind: 'heartbeat',
+            ...ctx(),
+            readerId,
+            writerId,
+            firstSN,
+            lastSN,
+            count,
+            final: (flags & 2) !== 0,
+            liveliness: (flags & 4) !== 0,
+          });
         break;
       }
       case SubmessageId.ACKNACK: {
@@ -234,7 +255,8 @@ export function parseMessage(bytes: Uint8Array): RtpsMessage | undefined {
         const writerId = r.u32be();
         const set = readSnSet(r);
         const count = r.u32();
-        if (r.ok) out.push({ kind: 'acknack', ...ctx(), readerId, writerId, base: set.base, missing: set.bits, count, final: (flags & 2) !== 0 });
+        if (r.ok)
+          out.push({ kind: 'acknack', ...ctx(), readerId, writerId, base: set.base, missing: set.bits, count, final: (flags & 2) !== 0 });
         break;
       }
       case SubmessageId.GAP: {

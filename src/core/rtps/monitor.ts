@@ -80,7 +80,12 @@ export interface Ros2DomainView {
   /** Bind/join failures, e.g. "join 239.255.0.1 on 10.0.0.2: ENODEV". */
   readonly problems: readonly string[];
   /** Caps and what they cost: oldest participants evicted, fragments dropped, unparsable datagrams. */
-  readonly limits: { readonly maxParticipants: number; readonly evictedParticipants: number; readonly droppedFragments: number; readonly malformedDatagrams: number };
+  readonly limits: {
+    readonly maxParticipants: number;
+    readonly evictedParticipants: number;
+    readonly droppedFragments: number;
+    readonly malformedDatagrams: number;
+  };
   /** Datagrams received so far (all sockets). */
   readonly datagrams: number;
 }
@@ -149,7 +154,9 @@ export function toParticipant(d: ParticipantData, domain: number, from: string, 
   for (const l of [...d.metatrafficUnicast, ...d.defaultUnicast, ...d.metatrafficMulticast, ...d.defaultMulticast]) {
     const udp = l.kind === LocatorKind.UDPv4 || l.kind === LocatorKind.UDPv6;
     if (l.kind === LocatorKind.SHM) shm = true;
-    const text = udp ? `${l.kind === LocatorKind.UDPv4 ? 'udp4' : 'udp6'} ${l.address}:${l.port}` : `${l.kind === LocatorKind.SHM ? 'shm' : `kind ${l.kind}`} ${l.port}`;
+    const text = udp
+      ? `${l.kind === LocatorKind.UDPv4 ? 'udp4' : 'udp6'} ${l.address}:${l.port}`
+      : `${l.kind === LocatorKind.SHM ? 'shm' : `kind ${l.kind}`} ${l.port}`;
     if (!locs.includes(text)) locs.push(text);
     const unicast = !(l.kind === LocatorKind.UDPv4 && /^2(2[4-9]|3\d)\./.test(l.address));
     if (udp && unicast && !addresses.includes(l.address)) addresses.push(l.address);
@@ -201,7 +208,12 @@ export function createRos2Monitor(o: Ros2MonitorOptions): Ros2Monitor {
     participants: [...table.values()].map((e) => e.participant).sort((a, b) => a.firstSeen - b.firstSeen),
     listeners: [...listening],
     problems: [...problems],
-    limits: { maxParticipants, evictedParticipants: evicted, droppedFragments: fragments.evicted + fragments.rejected, malformedDatagrams: malformed },
+    limits: {
+      maxParticipants,
+      evictedParticipants: evicted,
+      droppedFragments: fragments.evicted + fragments.rejected,
+      malformedDatagrams: malformed,
+    },
     datagrams,
   });
 
@@ -284,7 +296,23 @@ export function createRos2Monitor(o: Ros2MonitorOptions): Ros2Monitor {
         onSample(s, m.header.vendorId, rinfo.address);
       } else if (s.kind === 'dataFrag' && s.writerId === EntityId.SPDP_WRITER) {
         const whole = fragments.add(s.sourcePrefix, s);
-        if (whole) onSample({ kind: 'data', sourcePrefix: s.sourcePrefix, destPrefix: s.destPrefix, timestamp: s.timestamp, readerId: s.readerId, writerId: s.writerId, writerSN: s.writerSN, inlineQos: whole.inlineQos, payload: whole.payload, keyOnly: s.keyOnly }, m.header.vendorId, rinfo.address);
+        if (whole)
+          onSample(
+            {
+              kind: 'data',
+              sourcePrefix: s.sourcePrefix,
+              destPrefix: s.destPrefix,
+              timestamp: s.timestamp,
+              readerId: s.readerId,
+              writerId: s.writerId,
+              writerSN: s.writerSN,
+              inlineQos: whole.inlineQos,
+              payload: whole.payload,
+              keyOnly: s.keyOnly,
+            },
+            m.header.vendorId,
+            rinfo.address,
+          );
       }
     }
   };
@@ -333,7 +361,8 @@ export function createRos2Monitor(o: Ros2MonitorOptions): Ros2Monitor {
         listening.push({ kind: 'unicast', address: '127.0.0.1', port });
         bound = true;
       }
-      if (!bound && !disposed) problems.push(`no free participant port on 127.0.0.1 (indexes 0–${LOOPBACK_INDEXES - 1} of domain ${o.domain} in use)`);
+      if (!bound && !disposed)
+        problems.push(`no free participant port on 127.0.0.1 (indexes 0–${LOOPBACK_INDEXES - 1} of domain ${o.domain} in use)`);
     }
     if (disposed) closeAll();
   };

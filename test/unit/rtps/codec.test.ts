@@ -9,7 +9,14 @@ import { parseMessage, type DataFragSubmessage, type DataSubmessage } from '../.
 import { demangleTopic, demangleType } from '../../../src/core/rtps/rosNames';
 import { announcement, disposal, fakePrefix, type FakeParticipant } from '../../helpers/rtpsPackets';
 
-const cyclone: FakeParticipant = { prefix: fakePrefix('cyclone', 7), vendor: 'cyclone', domain: 42, host: 'hal', pid: 4242, process: 'talker' };
+const cyclone: FakeParticipant = {
+  prefix: fakePrefix('cyclone', 7),
+  vendor: 'cyclone',
+  domain: 42,
+  host: 'hal',
+  pid: 4242,
+  process: 'talker',
+};
 const fast: FakeParticipant = { prefix: fakePrefix('fastdds', 9), vendor: 'fastdds', domain: 42, host: 'marvin', pid: 777 };
 
 function onlyData(bytes: Uint8Array): DataSubmessage {
@@ -26,14 +33,20 @@ describe('SPDP participant data', () => {
     assert.equal(s?.kind, 'alive');
     const d = s.kind === 'alive' ? s.data : undefined;
     assert.equal(d?.guid, `${cyclone.prefix}000001c1`);
-    assert.deepEqual([d?.vendorId, d?.host, d?.pid, d?.process, d?.domainId, d?.enclave, d?.leaseSeconds], ['01.10', 'hal', 4242, 'talker', 42, '/', 10]);
+    assert.deepEqual(
+      [d?.vendorId, d?.host, d?.pid, d?.process, d?.domainId, d?.enclave, d?.leaseSeconds],
+      ['01.10', 'hal', 4242, 'talker', 42, '/', 10],
+    );
     assert.deepEqual(d?.metatrafficUnicast, [{ kind: 1, port: 17910, address: '127.0.0.1' }]);
   });
 
   it('decodes Fast DDS physical data: host without its id, the process property as pid, no domain', () => {
     const s = decodeParticipant(onlyData(announcement(fast)), '01.0f');
     const d = s?.kind === 'alive' ? s.data : undefined;
-    assert.deepEqual([d?.vendorId, d?.host, d?.hostId, d?.pid, d?.process, d?.domainId, d?.user], ['01.0f', 'marvin', '17164142299256324096', 777, undefined, undefined, 'root']);
+    assert.deepEqual(
+      [d?.vendorId, d?.host, d?.hostId, d?.pid, d?.process, d?.domainId, d?.user],
+      ['01.0f', 'marvin', '17164142299256324096', 777, undefined, undefined, 'root'],
+    );
   });
 
   it('reads both dispose forms: Cyclone key-only DATA, Fast DDS payload-less DATA with KEY_HASH', () => {
@@ -45,7 +58,9 @@ describe('SPDP participant data', () => {
 
   it('a key-only DATA without STATUS_INFO is still a dispose (the GUID from the key payload)', () => {
     const key = new ParamListWriter().raw(Pid.PARTICIPANT_GUID, hexToBytes(`${cyclone.prefix}000001c1`)).payload();
-    const bytes = new MessageWriter(hexToBytes(cyclone.prefix), [1, 0x10]).data({ readerId: 0, writerId: EntityId.SPDP_WRITER, sn: 3, payload: key, keyOnly: true }).done();
+    const bytes = new MessageWriter(hexToBytes(cyclone.prefix), [1, 0x10])
+      .data({ readerId: 0, writerId: EntityId.SPDP_WRITER, sn: 3, payload: key, keyOnly: true })
+      .done();
     assert.deepEqual(decodeParticipant(onlyData(bytes), '01.10'), { kind: 'disposed', guid: `${cyclone.prefix}000001c1` });
   });
 });
@@ -60,7 +75,9 @@ describe('SEDP endpoint data', () => {
       .raw(Pid.RELIABILITY, new Uint8Array([2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]))
       .u32(Pid.DURABILITY, 1)
       .octets(Pid.USER_DATA, new TextEncoder().encode('typehash=RIHS01_df66;'));
-    const bytes = new MessageWriter(hexToBytes(cyclone.prefix), [1, 0x10]).data({ readerId: 0, writerId: EntityId.SEDP_PUB_WRITER, sn: 1, payload: pl.payload() }).done();
+    const bytes = new MessageWriter(hexToBytes(cyclone.prefix), [1, 0x10])
+      .data({ readerId: 0, writerId: EntityId.SEDP_PUB_WRITER, sn: 1, payload: pl.payload() })
+      .done();
     const s = decodeEndpoint(onlyData(bytes));
     assert.deepEqual(s?.kind === 'alive' && s.data, {
       guid,
@@ -102,7 +119,11 @@ describe('submessages', () => {
 describe('DATA_FRAG reassembly', () => {
   const sample = new Uint8Array(3000).map((_, i) => i & 0xff);
   const frag = (start: number, count: number, sn = 1): DataFragSubmessage => {
-    const m = parseMessage(new MessageWriter(hexToBytes(cyclone.prefix), [1, 0x10]).dataFrag({ readerId: 0, writerId: EntityId.SEDP_PUB_WRITER, sn, sample, fragmentSize: 1024, start, count }).done());
+    const m = parseMessage(
+      new MessageWriter(hexToBytes(cyclone.prefix), [1, 0x10])
+        .dataFrag({ readerId: 0, writerId: EntityId.SEDP_PUB_WRITER, sn, sample, fragmentSize: 1024, start, count })
+        .done(),
+    );
     const s = m!.submessages[0]!;
     assert.equal(s.kind, 'dataFrag');
     return s as DataFragSubmessage;
@@ -156,10 +177,21 @@ function entitiesInfo(gidSize: 16 | 24, nodes: { ns: string; name: string; reade
 describe('ParticipantEntitiesInfo', () => {
   for (const size of [16, 24] as const) {
     it(`decodes a ${size}-byte Gid (${size === 24 ? 'Humble' : 'Iron and later'})`, () => {
-      const v = decodeParticipantEntitiesInfo(entitiesInfo(size, [{ ns: '/', name: 'talker', readers: 1, writers: 2 }, { ns: '/robot', name: 'listener_x', readers: 0, writers: 0 }]));
+      const v = decodeParticipantEntitiesInfo(
+        entitiesInfo(size, [
+          { ns: '/', name: 'talker', readers: 1, writers: 2 },
+          { ns: '/robot', name: 'listener_x', readers: 0, writers: 0 },
+        ]),
+      );
       assert.equal(v?.gidSize, size);
       assert.equal(v?.gid, '0102030405060708090a0b0c0d0e0f10');
-      assert.deepEqual(v?.nodes.map((n) => [n.namespace, n.name, n.readers.length, n.writers.length]), [['/', 'talker', 1, 2], ['/robot', 'listener_x', 0, 0]]);
+      assert.deepEqual(
+        v?.nodes.map((n) => [n.namespace, n.name, n.readers.length, n.writers.length]),
+        [
+          ['/', 'talker', 1, 2],
+          ['/robot', 'listener_x', 0, 0],
+        ],
+      );
     });
   }
 

@@ -31,7 +31,9 @@ class ManualClock {
 const sender = dgram.createSocket('udp4');
 after(() => sender.close());
 
-async function start(o: { clock?: ManualClock; maxParticipants?: number } = {}): Promise<{ m: Ros2Monitor; port: number; next: () => Promise<Ros2DomainView> }> {
+async function start(
+  o: { clock?: ManualClock; maxParticipants?: number } = {},
+): Promise<{ m: Ros2Monitor; port: number; next: () => Promise<Ros2DomainView> }> {
   const m = createRos2Monitor({ domain: DOMAIN, interfaces: [], loopback: true, clock: o.clock, maxParticipants: o.maxParticipants });
   await m.ready;
   const uni = m.snapshot().listeners.find((l) => l.kind === 'unicast');
@@ -48,7 +50,14 @@ const send = (b: Uint8Array, port: number) => new Promise<void>((r) => sender.se
 describe('passive monitor (loopback sockets)', () => {
   it('lists participants of both vendors with host, pid, vendor, and removes each on its own dispose form', async () => {
     const { m, port, next } = await start();
-    const cy: FakeParticipant = { prefix: fakePrefix('cyclone', 1), vendor: 'cyclone', domain: DOMAIN, host: 'hal', pid: 11, process: 'talker' };
+    const cy: FakeParticipant = {
+      prefix: fakePrefix('cyclone', 1),
+      vendor: 'cyclone',
+      domain: DOMAIN,
+      host: 'hal',
+      pid: 11,
+      process: 'talker',
+    };
     const fd: FakeParticipant = { prefix: fakePrefix('fastdds', 2), vendor: 'fastdds', domain: DOMAIN, host: 'marvin', pid: 22 };
     await send(announcement(cy), port);
     await next();
@@ -62,7 +71,10 @@ describe('passive monitor (loopback sockets)', () => {
       ],
     );
     await send(disposal(fd), port);
-    assert.deepEqual((await next()).participants.map((p) => p.vendor), ['Cyclone DDS']);
+    assert.deepEqual(
+      (await next()).participants.map((p) => p.vendor),
+      ['Cyclone DDS'],
+    );
     await send(disposal(cy), port);
     assert.deepEqual((await next()).participants, []);
     m.dispose();
