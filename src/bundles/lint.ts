@@ -2,6 +2,6 @@
 // saxes, jsonc) stay out of dist/extension.js, so activation does not pay for them.
 export { lintText, detectKind } from '../core/lint/lintEngine';
 export { hoverAt } from '../core/lint/hover/hoverAt';
-export { fixAllEdits, preferredFixes } from '../core/lint/fixes/fixAll';
+export { fixAllEdits, preferredFixes } from '../core/lint/fixes/applyFixes';
 export { settingsHostFindings } from '../core/lint/settingsHostFindings';
 export { HostLookupCache, nodeHostDeps } from '../core/lint/hostRules';

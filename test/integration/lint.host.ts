@@ -40,8 +40,9 @@ async function diagnosticsFor(
   });
 }
 
-async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
+/** `resolve`: how many actions VS Code resolves (computes the edit of) before returning them. */
+async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string, resolve = 0): Promise<vscode.CodeAction[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind, resolve)) ?? [];
 }
 
 async function hoverText(uri: vscode.Uri, pos: vscode.Position): Promise<string> {
@@ -108,10 +109,11 @@ suite('ROS Network: lint in a real VS Code', () => {
   test('fix all (source.fixAll.rosNetwork) fixes the file in one edit; re-linting leaves nothing fixable', async () => {
     const doc = await open('robot.env');
     await diagnosticsFor(doc.uri, 'robot.env diagnostics', (d) => d.length >= 5);
-    const [fixAll] = (await codeActions(doc.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.rosNetwork')).filter(
-      (a) => a.kind?.value === 'source.fixAll.rosNetwork',
-    );
-    assert.ok(fixAll?.edit, 'a fix-all action with an edit');
+    const isFixAll = (a: vscode.CodeAction) => a.kind?.value === 'source.fixAll.rosNetwork';
+    const [offered] = (await codeActions(doc.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.rosNetwork')).filter(isFixAll);
+    assert.ok(offered && !offered.edit, 'offered without its edit: the edit is computed when the action is chosen');
+    const [fixAll] = (await codeActions(doc.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.rosNetwork', 10)).filter(isFixAll);
+    assert.ok(fixAll?.edit, 'the resolved fix-all action has its edit');
     assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
     const text = doc.getText();
     assert.match(text, /^ROS_MASTER_URI=http:\/\/hal:11311$/m);

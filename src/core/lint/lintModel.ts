@@ -47,24 +47,6 @@ const notRemovable = (): undefined => undefined;
 const ROS1_NAMES: ReadonlySet<string> = new Set(ROS1_ONLY);
 const ROS2_NAMES: ReadonlySet<string> = new Set(ROS2_ONLY);
 
-type ValueContexts = { readonly renamable: ValueContext; readonly notRenamable: ValueContext };
-/** Value-rule contexts per lint context, distro and generation: the CLI lints every file with one context. */
-const VALUE_CONTEXTS = new WeakMap<LintContext, Map<string, Array<ValueContexts | undefined>>>();
-
-function valueContexts(ctx: LintContext, ros: 1 | 2 | undefined, distro: string | undefined): ValueContexts {
-  let byDistro = VALUE_CONTEXTS.get(ctx);
-  if (!byDistro) VALUE_CONTEXTS.set(ctx, (byDistro = new Map()));
-  let byRos = byDistro.get(distro ?? '');
-  if (!byRos) byDistro.set(distro ?? '', (byRos = []));
-  let c = byRos[ros ?? 0];
-  if (!c) {
-    const here = { ...ctx, ...(ros ? { rosHere: ros } : {}), ...(distro ? { distroHere: distro } : {}) };
-    c = { renamable: { ...here, renamable: true }, notRenamable: { ...here, renamable: false } };
-    byRos[ros ?? 0] = c;
-  }
-  return c;
-}
-
 export function lintModel(model: SourceModel, ctx: LintContext): Finding[] {
   // Parsers report errors at end of input as a 1-character span past the end: every span is kept
   // inside the text, so editors and SARIF never get a range they reject.
@@ -79,42 +61,33 @@ export function lintModel(model: SourceModel, ctx: LintContext): Finding[] {
   const machines: Assignment[] = [];
   // Each scope's own assignments, by their index in `vars` (document order).
   const own = new Map<string, number[]>();
-  // Sources emit a scope's assignments together: the previous one's list is reused without a lookup.
-  let lastScope: string | undefined;
-  let lastList: number[] | undefined;
   // Whether any scope encloses another ('a' encloses 'a/b'); flat files skip the ancestor walk below.
   let nested = false;
   for (const a of model.assignments) {
     if (a.name === '__machine_address') machines.push(a);
-    // Names no rule reads (most of a large .env or compose file) cost one prefix test, no map work.
     if (!isRuledName(a.name)) continue;
-    if (a.scope !== lastScope) {
-      lastScope = a.scope;
-      lastList = own.get(a.scope);
-      if (!lastList) {
-        own.set(a.scope, (lastList = []));
-        if (a.scope.includes('/')) nested = true;
-      }
+    let list = own.get(a.scope);
+    if (!list) {
+      own.set(a.scope, (list = []));
+      if (a.scope.includes('/')) nested = true;
     }
-    lastList!.push(vars.length);
+    list.push(vars.length);
     vars.push(a);
   }
   const lineBased = model.kind === 'dotenv' || model.kind === 'shell';
   // Rules of nested scopes see the same assignment again: one finding per code, span and message.
-  // Keyed by the span's start (a number: no key string per finding), the rest compared on a match.
-  const seen = new Map<number, Finding[]>();
+  const seen = new Set<string>();
   const push = (raw: Finding) => {
     const f = clamp(raw);
-    const same = seen.get(f.span.start);
-    if (!same) seen.set(f.span.start, [f]);
-    else if (same.some((g) => g.code === f.code && g.span.end === f.span.end && g.message === f.message)) return;
-    else same.push(f);
+    const key = `${f.code} ${f.span.start} ${f.span.end} ${f.message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     findings.push(f);
   };
   // A scope sees the assignments of itself and of every enclosing scope ('a' encloses 'a/b'); the
   // last one in document order wins, an unset removes. Each scope's "last assignment per name"
-  // (unsets kept) is its parent's plus its own, so every scope costs its own size plus one copy,
-  // not a pass over the whole file (launch files have a scope per node: that was quadratic).
+  // (unsets kept) is its parent's plus its own: launch files have a scope per node, and a pass over
+  // the whole file per scope would be quadratic.
   const lastOf = new Map<string, ReadonlyMap<string, number>>();
   const EMPTY: ReadonlyMap<string, number> = new Map();
   const lastIn = (scope: string): ReadonlyMap<string, number> => {
@@ -175,7 +148,9 @@ export function lintModel(model: SourceModel, ctx: LintContext): Finding[] {
       model.scopes && (cut < 0 ? model.scopes.get(scope) : (model.scopes.get(scope.slice(0, cut)) ?? model.scopes.get(scope)));
     const ros = scopeCtx?.ros ?? model.ros ?? ctx.ros ?? inferred;
     const distro = scopeCtx?.distro ?? model.distro ?? ctx.distro;
-    const { renamable, notRenamable } = valueContexts(ctx, ros, distro);
+    const here = { ...ctx, ...(ros ? { rosHere: ros } : {}), ...(distro ? { distroHere: distro } : {}) };
+    const renamable: ValueContext = { ...here, renamable: true };
+    const notRenamable: ValueContext = { ...here, renamable: false };
     for (const j of mine) {
       const a = vars[j]!;
       for (const f of valueRules(a, a.op !== 'arg' ? renamable : notRenamable, env)) push(f);
@@ -193,6 +168,5 @@ export function lintModel(model: SourceModel, ctx: LintContext): Finding[] {
       push(f);
   }
   for (const f of machineRules(machines, ctx)) push(f);
-  // Codes are ASCII: a code-unit comparison orders them as localeCompare did, without ICU.
   return findings.sort((a, b) => a.span.start - b.span.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }

@@ -69,15 +69,33 @@ export class LintCodeActions implements vscode.CodeActionProvider {
     return a;
   }
 
+  /** The "Fix all" action without its edit: resolveCodeAction computes it if the user picks it. */
   private fixAll(doc: vscode.TextDocument, linted: LintedText, kind: vscode.CodeActionKind): vscode.CodeAction | undefined {
+    const fixable = linted.entries.filter((e) => e.finding.fixes?.some((f) => f.isPreferred));
+    if (fixable.length === 0) return undefined;
+    const a = new FixAllAction(doc, linted, kind);
+    a.diagnostics = fixable.map((e) => e.diagnostic);
+    return a;
+  }
+
+  resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
+    if (!(action instanceof FixAllAction)) return action;
+    const { doc, linted } = action;
     const engine = this.engine.get();
     const rules = readLintSettings(doc.uri).rules;
     const ctx = this.contexts.forUri(doc.uri);
     const edits = engine.fixAllEdits(linted.text, (t) => applyRuleSettings(engine.lintText(doc.uri.fsPath, t, ctx).findings, rules));
-    if (edits.length === 0) return undefined;
-    const a = new vscode.CodeAction(FIX_ALL_TITLE, kind);
-    a.edit = this.edit(doc, linted, edits);
-    a.diagnostics = linted.entries.filter((e) => e.finding.fixes?.some((f) => f.isPreferred)).map((e) => e.diagnostic);
-    return a;
+    action.edit = this.edit(doc, linted, edits);
+    return action;
+  }
+}
+
+class FixAllAction extends vscode.CodeAction {
+  constructor(
+    readonly doc: vscode.TextDocument,
+    readonly linted: LintedText,
+    kind: vscode.CodeActionKind,
+  ) {
+    super(FIX_ALL_TITLE, kind);
   }
 }

@@ -1,7 +1,7 @@
-// The Python tokenizer reads char codes into parallel arrays; these pin what it must still see.
+// The Python tokenizer: the string, number and operator forms launch files use.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { scanPython, tokenizePython } from '../../../src/core/lint/sources/pythonTokens';
+import { tokenizePython } from '../../../src/core/lint/sources/pythonTokens';
 import { launchPySource } from '../../../src/core/lint/sources/launchPySource';
 
 const kinds = (src: string) => tokenizePython(src).map((t) => `${t.kind}:${t.text}`);
@@ -35,14 +35,7 @@ test('two-character operators, numbers, comments; a backslash is skipped (its ne
   ]);
 });
 
-test('token queries answer without making token objects', () => {
-  const t = scanPython('def Node(x): pass\nNode(name="n")');
-  assert.equal(t.isName(0, 'def'), true);
-  assert.equal(t.isOp(2, 40), true);
-  assert.equal(t.text(t.count - 1), ')');
-});
-
-test('a launch file whose Node call spans lines: the env dictionary is read from the lazy argument tokens', () => {
+test('a launch file whose Node call spans lines: the env dictionary is read across the lines', () => {
   const src = "Node(\n    package='demo',\n    additional_env={'ROS_DOMAIN_ID': '7',\n                    'RMW_IMPLEMENTATION': 5},\n)\n";
   const m = launchPySource(src);
   assert.deepEqual(

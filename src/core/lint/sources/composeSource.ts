@@ -1,42 +1,25 @@
-import { innerSpan, isYMap, isYScalar, isYSeq, nodeSpan, readYaml, type YMap, type YNode, type YPair } from './yamlFast';
+import { isScalar, Scalar } from 'yaml';
+import { asMap, asScalar, asSeq, deref, entries, innerSpan, nodeSpan, readYaml, str, type Entry, type YamlDoc } from './yamlDoc';
 import { isLoopbackHost, parseMasterUri } from '../../ros/masterUri';
 import { imageContext } from '../imageContext';
 import type { Assignment, Finding, SourceModel } from '../types';
 import type { RosGeneration } from '../../ros/variables';
 
-function get(map: YMap, key: string): YPair | undefined {
-  return map.items.find((p) => isYScalar(p.key) && String(p.key.value) === key);
+/** The keys of a service the rules read (the first of each, merge keys applied). */
+interface ServiceKeys {
+  readonly image?: Entry;
+  readonly environment?: Entry;
+  readonly network_mode?: Entry;
+  readonly ports?: Entry;
+  readonly networks?: Entry;
+  readonly ipc?: Entry;
+  readonly pid?: Entry;
 }
 
-/**
- * The keys of a service the rules read: found in one pass over the service (first one wins, as a
- * find would). A class with every field set, so each service's record has the same shape.
- */
-class ServiceKeys {
-  image: YPair | undefined = undefined;
-  environment: YPair | undefined = undefined;
-  network_mode: YPair | undefined = undefined;
-  ports: YPair | undefined = undefined;
-  networks: YPair | undefined = undefined;
-  ipc: YPair | undefined = undefined;
-  pid: YPair | undefined = undefined;
-}
-
-/** The service keys the rules read (ServiceKeys' fields); the YAML reader skips the others' values. */
-const SERVICE_KEYS: ReadonlySet<string> = new Set(Object.keys(new ServiceKeys()));
-
-function serviceKeys(svc: YMap): ServiceKeys {
-  const out = new ServiceKeys();
-  const fields = out as unknown as Record<string, YPair | undefined>;
-  for (const p of svc.items) {
-    if (!isYScalar(p.key) || typeof p.key.value !== 'string' || !SERVICE_KEYS.has(p.key.value)) continue;
-    fields[p.key.value] ??= p;
-  }
+function serviceKeys(y: YamlDoc, svc: Parameters<typeof entries>[1]): ServiceKeys {
+  const out: Record<string, Entry> = {};
+  for (const e of entries(y, svc)) out[e.key] ??= e;
   return out;
-}
-
-function str(n: YNode | null | undefined): string | undefined {
-  return isYScalar(n) && n.value !== null && n.value !== undefined ? String(n.value) : undefined;
 }
 
 /** The service's variables the compose rules read (the last assignment of each wins, as in compose). */
@@ -61,10 +44,10 @@ function noteEnv(env: ServiceEnv, a: Assignment): void {
 }
 
 /** The whole lines of a `key: value` pair, for "delete" fixes. */
-function keyLine(text: string, p: YPair): { start: number; end: number } {
-  const ks = nodeSpan(p.key);
+function keyLine(text: string, e: Entry): { start: number; end: number } {
+  const ks = nodeSpan(e.keyNode);
   const { lineStart } = lineIndent(text, ks.start);
-  const end = Math.max(nodeSpan(p.value).end, ks.end);
+  const end = Math.max(nodeSpan(e.value).end, ks.end);
   const nextLine = text.indexOf('\n', end);
   return { start: lineStart, end: nextLine < 0 ? text.length : nextLine + 1 };
 }
@@ -72,7 +55,7 @@ function keyLine(text: string, p: YPair): { start: number; end: number } {
 /** An edit adding lines to a service: before its first key, at that key's indentation. */
 function addLines(
   text: string,
-  svc: YMap,
+  svc: { items: ReadonlyArray<{ key: unknown }> },
   svcKey: { start: number; end: number },
   lines: readonly string[],
 ): { span: { start: number; end: number }; newText: string } {
@@ -91,54 +74,44 @@ function lineIndent(text: string, offset: number): { lineStart: number; indent: 
 
 const COERCED = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
 
-/**
- * Values this source never reads, for the fast YAML reader to check but not build: top-level keys
- * other than services (volumes, networks, x-…), and a service's keys other than those in
- * ServiceKeys (command, volumes, healthcheck …). Services (depth 1) and environments (depth 3+) are
- * kept whole.
- */
-function skipUnread(key: string, depth: number): boolean {
-  if (depth === 0) return key !== 'services';
-  return depth === 2 && !SERVICE_KEYS.has(key);
-}
-
 /** docker compose files: services' environment (map and list forms), env_file, network settings. */
 export function composeSource(text: string): SourceModel {
   const findings: Finding[] = [];
   const assignments: Assignment[] = [];
   const scopes = new Map<string, { ros?: RosGeneration; distro?: string }>();
-  const doc = readYaml(text, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false }, skipUnread);
-  for (const e of doc.errors)
+  const y = readYaml(text, { prettyErrors: false });
+  for (const e of y.errors)
     findings.push({
       code: 'FMT001',
       severity: 'error',
       message: `YAML: ${e.message.split('\n')[0]}`,
       span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) },
     });
-  const root = doc.contents;
-  if (!isYMap(root)) return { kind: 'compose', text, assignments, findings };
-  const services = get(root, 'services')?.value;
-  if (!isYMap(services)) return { kind: 'compose', text, assignments, findings };
-  const serviceNames = new Set(services.items.map((p) => str(p.key)).filter((x): x is string => !!x));
+  const root = asMap(y, y.doc.contents);
+  if (!root) return { kind: 'compose', text, assignments, findings };
+  const services = asMap(y, entries(y, root).find((e) => e.key === 'services')?.value);
+  if (!services) return { kind: 'compose', text, assignments, findings };
+  const serviceEntries = entries(y, services);
+  const serviceNames = new Set(serviceEntries.map((e) => e.key));
 
-  for (const sp of services.items) {
-    const name = str(sp.key);
-    const svc = sp.value;
-    if (!name || !isYMap(svc)) continue;
+  for (const sp of serviceEntries) {
+    const name = sp.key;
+    const svc = asMap(y, sp.value);
+    if (!svc) continue;
     const scope = `service:${name}`;
-    const keys = serviceKeys(svc);
-    const image = str(keys.image?.value);
+    const keys = serviceKeys(y, svc);
+    const image = str(y, keys.image?.value);
     const ctx = image ? imageContext(image) : {};
     const env: ServiceEnv = {};
     const envPair = keys.environment;
-    const envNode = envPair?.value;
-    if (isYMap(envNode)) {
-      for (const p of envNode.items) {
-        const k = p.key;
-        const v = p.value;
-        const key = str(k);
-        if (!key) continue;
-        const value = v && isYScalar(v) && v.value !== null ? String(v.value) : undefined;
+    const envMap = asMap(y, envPair?.value);
+    const envSeq = asSeq(y, envPair?.value);
+    if (envMap) {
+      for (const p of entries(y, envMap)) {
+        const k = p.keyNode;
+        const v = asScalar(y, p.value) ?? deref(y, p.value);
+        const key = p.key;
+        const value = str(y, v);
         const a: Assignment = {
           name: key,
           value,
@@ -149,7 +122,7 @@ export function composeSource(text: string): SourceModel {
         };
         assignments.push(a);
         noteEnv(env, a);
-        if (v && isYScalar(v) && v.style === 'plain' && COERCED.test(String(v.source ?? text.slice(nodeSpan(v).start, nodeSpan(v).end)))) {
+        if (isScalar(v) && v.type === Scalar.PLAIN && COERCED.test(text.slice(nodeSpan(v).start, nodeSpan(v).end))) {
           const raw = text.slice(nodeSpan(v).start, nodeSpan(v).end);
           findings.push({
             code: 'DC004',
@@ -167,11 +140,12 @@ export function composeSource(text: string): SourceModel {
             span: nodeSpan(k),
           });
       }
-    } else if (isYSeq(envNode)) {
-      for (const item of envNode.items) {
-        const raw = str(item);
+    } else if (envSeq) {
+      for (const it of envSeq.items) {
+        const item = deref(y, it);
+        const raw = str(y, item);
         if (raw === undefined) continue;
-        const s = innerSpan(item!);
+        const s = innerSpan(item);
         const eq = raw.indexOf('=');
         const key = eq < 0 ? raw : raw.slice(0, eq);
         const a: Assignment = {
@@ -204,7 +178,7 @@ export function composeSource(text: string): SourceModel {
     scopes.set(scope, scopeCtx);
 
     const nm = keys.network_mode;
-    const networkMode = str(nm?.value);
+    const networkMode = str(y, nm?.value);
     const ports = keys.ports;
     const networks = keys.networks;
     if (networkMode === 'host' && ports) {
@@ -212,7 +186,7 @@ export function composeSource(text: string): SourceModel {
         code: 'DC002',
         severity: 'error',
         message: 'ports are not allowed with network_mode: host (compose fails at run time, or Docker discards them)',
-        span: nodeSpan(ports.key),
+        span: nodeSpan(ports.keyNode),
         fixes: [{ title: 'Delete ports:', edits: [{ span: keyLine(text, ports), newText: '' }], isPreferred: true }],
       });
     }
@@ -221,11 +195,11 @@ export function composeSource(text: string): SourceModel {
         code: 'DC002',
         severity: 'error',
         message: 'network_mode and networks are mutually exclusive: compose rejects the file',
-        span: nodeSpan(networks.key),
+        span: nodeSpan(networks.keyNode),
         fixes: [{ title: 'Delete networks:', edits: [{ span: keyLine(text, networks), newText: '' }], isPreferred: true }],
       });
     }
-    const svcKey = nodeSpan(sp.key);
+    const svcKey = nodeSpan(sp.keyNode);
 
     if (ros === 1 && networkMode !== 'host') {
       const master = env.ROS_MASTER_URI?.value;
@@ -253,13 +227,13 @@ export function composeSource(text: string): SourceModel {
       const rmw = env.RMW_IMPLEMENTATION?.value;
       const fast = !rmw || rmw.startsWith('rmw_fastrtps');
       const udp = env.FASTDDS_BUILTIN_TRANSPORTS?.value?.startsWith('UDPv');
-      const ipc = str(keys.ipc?.value);
+      const ipc = str(y, keys.ipc?.value);
       if (fast && !udp && ipc !== 'host') {
         findings.push({
           code: 'DC003',
           severity: 'warning',
           message: `Fast DDS will try shared memory with host processes: topics appear but no data flows. Add ipc: host and pid: host, or set FASTDDS_BUILTIN_TRANSPORTS=UDPv4`,
-          span: nodeSpan(nm!.value),
+          span: nodeSpan(deref(y, nm!.value)),
           fixes: [
             {
               title: 'Add ipc: host and pid: host',

@@ -1,57 +1,44 @@
-import { scanPython, stringInner, stringValue, type PyTokens, type Tok } from './pythonTokens';
+import { tokenizePython, stringInner, stringValue, type Tok } from './pythonTokens';
 import type { Assignment, Finding, SourceModel } from '../types';
 
 interface Arg {
   readonly keyword?: Tok;
-  /** The argument's significant tokens (newlines dropped), after `keyword=`; made on first use. */
+  /** The argument's significant tokens (newlines dropped), after `keyword=`. */
   readonly tokens: readonly Tok[];
 }
 
-const OPEN = new Set([40, 91, 123]); // ( [ {
-const CLOSE = new Set([41, 93, 125]); // ) ] }
+const isOp = (t: Tok | undefined, op: string) => t?.kind === 'op' && t.text === op;
 
-/** An argument as token indices; its Tok objects are made only if a rule reads it. */
-class LazyArg implements Arg {
-  readonly keyword?: Tok;
-  private made: Tok[] | undefined;
-  constructor(
-    private readonly toks: PyTokens,
-    private readonly idx: number[],
-  ) {
-    if (idx.length > 2 && toks.kind(idx[0]!) === 'name' && toks.isOp(idx[1]!, 61 /* = */)) this.keyword = toks.tok(idx[0]!);
-  }
-  get tokens(): readonly Tok[] {
-    return (this.made ??= this.idx.slice(this.keyword ? 2 : 0).map((k) => this.toks.tok(k)));
-  }
+function toArg(toks: Tok[]): Arg {
+  return toks.length > 2 && toks[0]!.kind === 'name' && isOp(toks[1], '=')
+    ? { keyword: toks[0]!, tokens: toks.slice(2) }
+    : { tokens: toks };
 }
 
-/** Splits the arguments of the call whose '(' is at tokens[open]; returns them and the index after ')'. */
-function callArgs(toks: PyTokens, open: number): { args: Arg[]; close: number } {
+/** Splits the arguments of the call whose '(' is at toks[open]; returns them and the index of ')'. */
+function callArgs(toks: readonly Tok[], open: number): { args: Arg[]; close: number } {
   const args: Arg[] = [];
-  const src = toks.src;
   let depth = 0;
-  let cur: number[] = [];
+  let cur: Tok[] = [];
   let i = open + 1;
   const push = () => {
-    // Newlines are never pushed into `cur`: it holds the argument's significant tokens.
-    if (cur.length) args.push(new LazyArg(toks, cur));
+    if (cur.length) args.push(toArg(cur));
     cur = [];
   };
-  for (; i < toks.count; i++) {
-    const kind = toks.kind(i);
-    if (kind === 'op' && toks.end(i) - toks.start(i) === 1) {
-      const c = src.charCodeAt(toks.start(i));
-      if (OPEN.has(c)) depth++;
-      if (CLOSE.has(c)) {
+  for (; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.kind === 'op') {
+      if ('([{'.includes(t.text)) depth++;
+      if (')]}'.includes(t.text)) {
         if (depth === 0) break;
         depth--;
       }
-      if (depth === 0 && c === 44 /* , */) {
+      if (depth === 0 && t.text === ',') {
         push();
         continue;
       }
     }
-    if (kind !== 'newline') cur.push(i);
+    if (t.kind !== 'newline') cur.push(t);
   }
   push();
   return { args, close: i };
@@ -92,13 +79,13 @@ const PROCESS_ACTIONS = new Set(['Node', 'ExecuteProcess', 'ComposableNodeContai
 export function launchPySource(text: string): SourceModel {
   const findings: Finding[] = [];
   const assignments: Assignment[] = [];
-  const toks = scanPython(text);
+  const toks = tokenizePython(text);
   let seq = 0;
-  for (let i = 0; i < toks.count - 1; i++) {
-    if (toks.kind(i) !== 'name' || !toks.isOp(i + 1, 40 /* ( */) || (i > 0 && toks.isName(i - 1, 'def'))) continue;
-    const callee = toks.text(i);
+  for (let i = 0; i < toks.length - 1; i++) {
+    const t = toks[i]!;
+    if (t.kind !== 'name' || !isOp(toks[i + 1], '(') || (i > 0 && toks[i - 1]!.text === 'def')) continue;
+    const callee = t.text;
     if (!ENV_ACTIONS.has(callee) && !PROCESS_ACTIONS.has(callee)) continue;
-    const t = toks.tok(i);
     const { args } = callArgs(toks, i + 1);
     const byKw = (k: string, pos: number) => args.find((a) => a.keyword?.text === k) ?? args.filter((a) => !a.keyword)[pos];
     if (ENV_ACTIONS.has(callee)) {

@@ -1,40 +1,18 @@
-import { innerSpan, isYMap, isYScalar, isYSeq, nodeSpan, readYaml, type YMap, type YNode } from './yamlFast';
+import { asMap, asScalar, asSeq, deref, entries, innerSpan, nodeSpan, readYaml, type YamlDoc } from './yamlDoc';
 import type { Assignment, Finding, SourceModel } from '../types';
 
-function field(m: YMap, key: string): YNode | null | undefined {
-  return m.items.find((p) => isYScalar(p.key) && p.key.value === key)?.value;
-}
+type YMap = NonNullable<ReturnType<typeof asMap>>;
 
-/**
- * Every key whose value this source reads, at any depth. Other values (params, remaps, arguments,
- * includes …) are checked for syntax by the fast YAML reader but not built: they are most of a launch
- * file and were most of its allocations.
- */
-const READ_KEYS: ReadonlySet<string> = new Set([
-  'launch',
-  'set_env',
-  'unset_env',
-  'append_env',
-  'group',
-  'actions',
-  'children',
-  'node',
-  'executable',
-  'name',
-  'value',
-  'separator',
-  'exec',
-  'cmd',
-  'env',
-]);
-const skipUnread = (key: string): boolean => !READ_KEYS.has(key);
+function field(y: YamlDoc, m: YMap, key: string): unknown {
+  return entries(y, m).find((e) => e.key === key)?.value;
+}
 
 /** ROS 2 YAML launch files: set_env / unset_env / append_env actions and node `env:` lists, in groups. */
 export function launchYamlSource(text: string): SourceModel {
   const findings: Finding[] = [];
   const assignments: Assignment[] = [];
-  const doc = readYaml(text, { uniqueKeys: false }, skipUnread);
-  for (const e of doc.errors)
+  const y = readYaml(text);
+  for (const e of y.errors)
     findings.push({
       code: 'FMT005',
       severity: 'error',
@@ -42,28 +20,26 @@ export function launchYamlSource(text: string): SourceModel {
       span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) },
     });
   let seq = 0;
-  const entry = (action: string, body: YNode | null, scope: string, keyNode: YNode | null) => {
-    if (!isYMap(body)) return;
-    const name = field(body, 'name');
-    const value = field(body, 'value');
-    if (!isYScalar(name)) {
+  const entry = (action: string, bodyNode: unknown, scope: string, keyNode: unknown) => {
+    const body = asMap(y, bodyNode);
+    if (!body) return;
+    const name = asScalar(y, field(y, body, 'name'));
+    const valueNode = deref(y, field(y, body, 'value'));
+    const value = asScalar(y, valueNode);
+    if (!name) {
       findings.push({ code: 'FMT005', severity: 'error', message: `${action} needs a name`, span: nodeSpan(keyNode) });
       return;
     }
     assignments.push({
       name: String(name.value),
-      value: isYScalar(value) && value.value !== null ? String(value.value) : undefined,
+      value: value && value.value !== null ? String(value.value) : undefined,
       keySpan: innerSpan(name),
-      valueSpan: value ? innerSpan(value) : innerSpan(name),
+      valueSpan: valueNode ? innerSpan(valueNode) : innerSpan(name),
       op: action === 'unset_env' ? 'unset' : action === 'append_env' ? 'append' : 'set',
       scope,
     });
-    const sep = field(body, 'separator');
-    if (
-      action === 'append_env' &&
-      ['ROS_STATIC_PEERS', 'ROS_DISCOVERY_SERVER'].includes(String(name.value)) &&
-      !(isYScalar(sep) && sep.value === ';')
-    ) {
+    const sep = asScalar(y, field(y, body, 'separator'));
+    if (action === 'append_env' && ['ROS_STATIC_PEERS', 'ROS_DISCOVERY_SERVER'].includes(String(name.value)) && sep?.value !== ';') {
       findings.push({
         code: 'FMT005',
         severity: 'error',
@@ -72,27 +48,32 @@ export function launchYamlSource(text: string): SourceModel {
       });
     }
   };
-  const walk = (list: YNode | null | undefined, scope: string) => {
-    if (!isYSeq(list)) return;
-    for (const item of list.items) {
-      if (!isYMap(item)) continue;
-      for (const p of item.items) {
-        const k = p.key;
-        const action = isYScalar(k) ? String(k.value) : '';
-        const body = p.value;
-        if (['set_env', 'unset_env', 'append_env'].includes(action)) entry(action, body, scope, k);
-        else if (action === 'group' && isYMap(body)) walk(field(body, 'actions') ?? field(body, 'children'), `${scope}/group#${++seq}`);
-        else if ((action === 'node' || action === 'executable') && isYMap(body)) {
-          const nodeName = field(body, 'name') ?? field(body, 'exec') ?? field(body, 'cmd');
-          const nodeScope = `${scope}/node:${isYScalar(nodeName) ? String(nodeName.value) : ++seq}`;
-          const env = field(body, 'env');
-          if (isYSeq(env)) for (const e of env.items) entry('env', e, nodeScope, e);
+  // An alias can name a collection that contains it: each list is walked once.
+  const walked = new Set<unknown>();
+  const walk = (listNode: unknown, scope: string) => {
+    const list = asSeq(y, listNode);
+    if (!list || walked.has(list)) return;
+    walked.add(list);
+    for (const it of list.items) {
+      const item = asMap(y, it);
+      if (!item) continue;
+      for (const p of entries(y, item)) {
+        const action = p.key;
+        const body = asMap(y, p.value);
+        if (['set_env', 'unset_env', 'append_env'].includes(action)) entry(action, p.value, scope, p.keyNode);
+        else if (action === 'group' && body) walk(field(y, body, 'actions') ?? field(y, body, 'children'), `${scope}/group#${++seq}`);
+        else if ((action === 'node' || action === 'executable') && body) {
+          const nodeName = asScalar(y, field(y, body, 'name') ?? field(y, body, 'exec') ?? field(y, body, 'cmd'));
+          const nodeScope = `${scope}/node:${nodeName ? String(nodeName.value) : ++seq}`;
+          const env = asSeq(y, field(y, body, 'env'));
+          if (env) for (const e of env.items) entry('env', e, nodeScope, deref(y, e));
         }
       }
     }
   };
-  const root = doc.contents;
-  if (isYMap(root)) walk(field(root, 'launch'), 'launch');
-  else if (isYSeq(root)) walk(root, 'launch');
+  const root = deref(y, y.doc.contents);
+  const rootMap = asMap(y, root);
+  if (rootMap) walk(field(y, rootMap, 'launch'), 'launch');
+  else walk(root, 'launch');
   return { kind: 'ros2-launch-yaml', text, assignments, findings, ros: 2 };
 }

@@ -23,76 +23,11 @@ const TWO_CHAR_OPS = new Set(
   ['**', '//', '==', '!=', '<=', '>=', '->', ':=', '+=', '-='].map((op) => op.charCodeAt(0) * 65536 + op.charCodeAt(1)),
 );
 
-const KINDS: readonly TokKind[] = ['name', 'string', 'number', 'op', 'newline'];
-const NAME = 0;
-const STRING = 1;
-const NUMBER = 2;
-const OP = 3;
-const NEWLINE = 4;
-
-/**
- * The tokens of a file as parallel arrays: a launch file is mostly tokens no rule looks at, so a
- * `Tok` object (and its text) is made only for the ones that are read.
- */
-export class PyTokens {
-  count = 0;
-  private kinds = new Uint8Array(1024);
-  private starts = new Int32Array(1024);
-  private ends = new Int32Array(1024);
-  constructor(readonly src: string) {}
-
-  push(kind: number, start: number, end: number): void {
-    if (this.count === this.kinds.length) {
-      const grow = <T extends Uint8Array | Int32Array>(a: T, make: (n: number) => T): T => {
-        const b = make(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.kinds = grow(this.kinds, (n) => new Uint8Array(n));
-      this.starts = grow(this.starts, (n) => new Int32Array(n));
-      this.ends = grow(this.ends, (n) => new Int32Array(n));
-    }
-    this.kinds[this.count] = kind;
-    this.starts[this.count] = start;
-    this.ends[this.count] = end;
-    this.count++;
-  }
-  kind(i: number): TokKind {
-    return KINDS[this.kinds[i]!]!;
-  }
-  start(i: number): number {
-    return this.starts[i]!;
-  }
-  end(i: number): number {
-    return this.ends[i]!;
-  }
-  /** Whether token i is the one-character operator `op` (no slice). */
-  isOp(i: number, op: number): boolean {
-    return this.kinds[i] === OP && this.ends[i]! - this.starts[i]! === 1 && this.src.charCodeAt(this.starts[i]!) === op;
-  }
-  /** Whether token i is the name `name` (no slice). */
-  isName(i: number, name: string): boolean {
-    return this.kinds[i] === NAME && this.ends[i]! - this.starts[i]! === name.length && this.src.startsWith(name, this.starts[i]!);
-  }
-  text(i: number): string {
-    return this.kinds[i] === NEWLINE ? '\n' : this.src.slice(this.starts[i]!, this.ends[i]!);
-  }
-  tok(i: number): Tok {
-    return { kind: this.kind(i), text: this.text(i), start: this.starts[i]!, end: this.ends[i]! };
-  }
-}
-
-/** All tokens as objects (what `scanPython` avoids; kept for tests and small inputs). */
+/** The tokens of a Python file, with offsets. */
 export function tokenizePython(src: string): Tok[] {
-  const t = scanPython(src);
-  const out: Tok[] = [];
-  for (let i = 0; i < t.count; i++) out.push(t.tok(i));
-  return out;
-}
-
-/** One pass over char codes into `PyTokens`; no token objects or texts. */
-export function scanPython(src: string): PyTokens {
-  const toks = new PyTokens(src);
+  const toks: Tok[] = [];
+  const push = (kind: TokKind, start: number, end: number) =>
+    toks.push({ kind, text: kind === 'newline' ? '\n' : src.slice(start, end), start, end });
   let i = 0;
   const n = src.length;
   while (i < n) {
@@ -103,7 +38,7 @@ export function scanPython(src: string): PyTokens {
       continue;
     }
     if (c === 10) {
-      toks.push(NEWLINE, i, i + 1);
+      push('newline', i, i + 1);
       i++;
       continue;
     }
@@ -135,26 +70,26 @@ export function scanPython(src: string): PyTokens {
         j++;
       }
       const end = Math.min(j, n);
-      toks.push(STRING, start, end);
+      push('string', start, end);
       i = end;
       continue;
     }
     if (isNameStart(c)) {
       let j = i + 1;
       while (j < n && isNameChar(src.charCodeAt(j))) j++;
-      toks.push(NAME, i, j);
+      push('name', i, j);
       i = j;
       continue;
     }
     if (isDigit(c) || (c === 46 && isDigit(src.charCodeAt(i + 1)))) {
       let j = i + 1;
       while (j < n && (isNameChar(src.charCodeAt(j)) || src.charCodeAt(j) === 46)) j++;
-      toks.push(NUMBER, i, j);
+      push('number', i, j);
       i = j;
       continue;
     }
     const len = i + 1 < n && TWO_CHAR_OPS.has(c * 65536 + src.charCodeAt(i + 1)) ? 2 : 1;
-    toks.push(OP, i, i + len);
+    push('op', i, i + len);
     i += len;
   }
   return toks;

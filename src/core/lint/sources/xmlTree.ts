@@ -33,18 +33,8 @@ export interface XmlTree {
 const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
 const NO_ATTRIBUTES: XmlAttribute[] = Object.freeze([]) as unknown as XmlAttribute[];
 
-const DQ = 34;
-const SQ = 39;
-
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;
-}
-
-/** `text.lastIndexOf(char, from)` for one code unit; V8 runs lastIndexOf in the C++ runtime, which costs more than the short scans here. */
-function lastIndexOfCode(text: string, code: number, from: number): number {
-  let i = Math.min(from, text.length - 1);
-  while (i >= 0 && text.charCodeAt(i) !== code) i--;
-  return i;
 }
 
 /**
@@ -66,8 +56,7 @@ export function parseXmlTree(text: string, opts: XmlTreeOptions = {}): XmlTree {
   let root: XmlElement | undefined;
   let attrs: XmlAttribute[] = NO_ATTRIBUTES;
   let nameSpan: Span = { start: 0, end: 0 };
-  // Attributes of other tags are not recorded: most of a launch file is <param>/<remap>/<arg>,
-  // and their attribute objects were most of the tree's allocations (and of the GC time).
+  // Attributes of other tags are not recorded: no rule reads them.
   const keepOf = opts.attributesOf;
   const onElement = opts.onElement;
   let keep = true;
@@ -86,7 +75,7 @@ export function parseXmlTree(text: string, opts: XmlTreeOptions = {}): XmlTree {
     const at = Math.min(Math.max(p.position - 1, 0), n);
     if (e.message.startsWith('unexpected close tag') && popped) {
       // A close tag that does not match the open element (a typo, or a child left open).
-      const lt = lastIndexOfCode(text, 60 /* < */, at);
+      const lt = text.lastIndexOf('<', at);
       let end = lt + 2;
       while (end < at && !isSpace(text.charCodeAt(end)) && text.charCodeAt(end) !== 62) end++;
       error = {
@@ -104,7 +93,7 @@ export function parseXmlTree(text: string, opts: XmlTreeOptions = {}): XmlTree {
     if (e.message.startsWith('text data outside of root')) {
       // Reported when the text ends (at the next '<' or the end of input): span its non-blank part.
       let end = text.charCodeAt(at) === 60 ? at : n;
-      let start = lastIndexOfCode(text, 62 /* > */, end - 1) + 1;
+      let start = text.lastIndexOf('>', end - 1) + 1;
       while (start < end && isSpace(text.charCodeAt(start))) start++;
       while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
       if (start < end) {
@@ -112,7 +101,7 @@ export function parseXmlTree(text: string, opts: XmlTreeOptions = {}): XmlTree {
         return;
       }
     }
-    const amp = e.message.includes('entity') ? lastIndexOfCode(text, 38 /* & */, at) : -1;
+    const amp = e.message.includes('entity') ? text.lastIndexOf('&', at) : -1;
     error = {
       message: e.message,
       span: amp >= 0 && at - amp < 64 ? { start: amp, end: Math.min(at + 1, n) } : { start: at, end: Math.min(at + 1, n) },
@@ -126,7 +115,7 @@ export function parseXmlTree(text: string, opts: XmlTreeOptions = {}): XmlTree {
   p.on('opentagstart', (t) => {
     // Fired on the character after the name (two for CRLF, none at the end of input).
     const from = Math.min(p.position, n) - 1 - t.name.length;
-    const lt = lastIndexOfCode(text, 60 /* < */, from);
+    const lt = text.lastIndexOf('<', from);
     const start = lt + 1;
     nameSpan =
       lt >= 0 && text.startsWith(t.name, start)
@@ -138,15 +127,15 @@ export function parseXmlTree(text: string, opts: XmlTreeOptions = {}): XmlTree {
   p.on('attribute', (a) => {
     if (!keep) return;
     const end = Math.min(p.position, n) - 1;
-    const q = text.charCodeAt(end);
-    if (end < 1 || (q !== DQ && q !== SQ)) {
+    const q = text[end]!;
+    if (end < 1 || (q !== `"` && q !== "'")) {
       // Error paths only (unquoted value, attribute without value): a point span where saxes is.
       const at = Math.max(0, end);
       if (attrs === NO_ATTRIBUTES) attrs = [];
       attrs.push({ key: a.name, value: a.value, keySpan: { start: at, end: at }, valueSpan: { start: at, end: at } });
       return;
     }
-    const valueStart = lastIndexOfCode(text, q, end - 1) + 1;
+    const valueStart = text.lastIndexOf(q, end - 1) + 1;
     const valueSpan = { start: valueStart, end };
     let k = valueStart - 2;
     while (k >= 0 && isSpace(text.charCodeAt(k))) k--;
@@ -173,7 +162,7 @@ export function parseXmlTree(text: string, opts: XmlTreeOptions = {}): XmlTree {
     const e = stack.pop();
     popped = e;
     if (!e || t.isSelfClosing) return;
-    let lt = lastIndexOfCode(text, 60 /* < */, Math.min(p.position, n) - 1);
+    let lt = text.lastIndexOf('<', Math.min(p.position, n) - 1);
     if (text.charCodeAt(lt + 1) !== 47 /* / */) lt = -1;
     const end = lt + 2 + e.name.length;
     // An unmatched `</other>` also pops (and closes) the open elements: only a real `</name>` counts.

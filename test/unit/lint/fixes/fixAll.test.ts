@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixAllEdits, minimalEdit, nonOverlappingEdits } from '../../../../src/core/lint/fixes/fixAll';
+import { fixAllEdits, minimalEdit, nonOverlappingEdits } from '../../../../src/core/lint/fixes/applyFixes';
 import { lintText } from '../../../../src/core/lint/lintEngine';
 import type { TextEdit } from '../../../../src/core/lint/types';
 
