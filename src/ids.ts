@@ -1,8 +1,9 @@
-/** Every id the extension contributes, in one place (a test checks them against package.json). */
+/** Every id the extension contributes, in one place (tests check them against package.json both ways). */
 export const EXTENSION_ID = 'ros-network.ros-network';
 export const SECTION = 'rosNetwork';
 export const OUTPUT_NAME = 'ROS Network';
 
+/** Every command the extension registers and contributes. */
 export const Commands = {
   switchProfile: 'rosNetwork.switchProfile',
   createProfile: 'rosNetwork.createProfile',
@@ -14,13 +15,24 @@ export const Commands = {
   copyProfileAs: 'rosNetwork.copyProfileAs',
   relaunchTerminals: 'rosNetwork.relaunchTerminals',
   showLog: 'rosNetwork.showLog',
+  refreshStatus: 'rosNetwork.refreshStatus',
+  showGraph: 'rosNetwork.showGraph',
+  refreshView: 'rosNetwork.refreshView',
+  copyName: 'rosNetwork.copyName',
+  copyUri: 'rosNetwork.copyUri',
+  showParamValue: 'rosNetwork.showParamValue',
+  lintWorkspace: 'rosNetwork.lintWorkspace',
+  showDomainPorts: 'rosNetwork.showDomainPorts',
+  runDoctor: 'rosNetwork.runDoctor',
+} as const;
+
+/** VS Code's own commands we link to or run. */
+export const BuiltinCommands = {
+  manageTrust: 'workbench.trust.manage',
 } as const;
 
 export const Settings = {
   profiles: `${SECTION}.profiles`,
-  statusBarEnabled: `${SECTION}.statusBar.enabled`,
-  terminalEnabled: `${SECTION}.terminal.enabled`,
-  terminalOfferRelaunch: `${SECTION}.terminal.offerRelaunch`,
 } as const;
 
 export const ContextKeys = {
@@ -33,40 +45,7 @@ export const StateKeys = {
   folderProfiles: 'rosNetwork.folderProfiles',
 } as const;
 
-export const StatusCommands = {
-  refreshStatus: 'rosNetwork.refreshStatus',
-  showGraph: 'rosNetwork.showGraph',
-} as const;
-
-export const StatusSettings = {
-  intervalSeconds: `${SECTION}.status.intervalSeconds`,
-  timeoutMs: `${SECTION}.status.timeoutMs`,
-  notifyOnChange: `${SECTION}.status.notifyOnChange`,
-} as const;
-
 export const ViewIds = {
   container: 'rosNetwork',
   view: 'rosNetwork.view',
-} as const;
-
-export const ViewCommands = {
-  refreshView: 'rosNetwork.refreshView',
-  copyName: 'rosNetwork.copyName',
-  copyUri: 'rosNetwork.copyUri',
-  showParamValue: 'rosNetwork.showParamValue',
-} as const;
-
-export const LintCommands = {
-  lintWorkspace: 'rosNetwork.lintWorkspace',
-  showDomainPorts: 'rosNetwork.showDomainPorts',
-} as const;
-
-export const LintSettingKeys = {
-  enabled: `${SECTION}.lint.enabled`,
-  rules: `${SECTION}.lint.rules`,
-  exclude: `${SECTION}.lint.exclude`,
-} as const;
-
-export const DoctorCommands = {
-  runDoctor: 'rosNetwork.runDoctor',
 } as const;

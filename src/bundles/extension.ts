@@ -1,7 +1,6 @@
-import { loadStartedAt } from '../loadStart';
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { Commands, ContextKeys, OUTPUT_NAME } from '../ids';
+import { BuiltinCommands, Commands, ContextKeys, OUTPUT_NAME } from '../ids';
 import { ProfileSettings } from '../vscode/profiles/profileSettings';
 import { ActiveProfileStore } from '../vscode/profiles/activeProfileStore';
 import { ProfileService } from '../vscode/profiles/profileService';
@@ -43,46 +42,30 @@ export interface RosNetworkApi {
   };
 }
 
-/** The bundle's modules evaluated (imports first): what VS Code pays before calling activate(). */
-const moduleEvaluationMs = performance.now() - loadStartedAt;
-
 /** Composition root: the log first, then services with their dependencies, all disposables owned by the context. */
 export function activate(context: vscode.ExtensionContext): RosNetworkApi {
   const started = performance.now();
-  // Where activation's time goes, in the "activated in" line (bench/activation.bench.ts reads it).
-  const phases: string[] = [];
-  let lap = started;
-  const phase = (name: string) => {
-    const now = performance.now();
-    phases.push(`${name} ${(now - lap).toFixed(1)}`);
-    lap = now;
-  };
   const log = vscode.window.createOutputChannel(OUTPUT_NAME, { log: true });
   context.subscriptions.push(log);
-  phase('log');
   try {
     const settings = new ProfileSettings();
     const store = new ActiveProfileStore(context.workspaceState);
     const profiles = new ProfileService(settings, store);
-    phase('profiles');
-    const problems = new ProfileProblems(profiles, log);
+    const problems = new ProfileProblems(profiles, settings, log);
     const terminalEnv = new TerminalEnv(context.environmentVariableCollection, profiles, log);
-    phase('terminal');
-    const statusBar = new StatusBar(profiles);
-    const monitor = new MasterMonitor(profiles, statusBar, log);
-    phase('status');
+    const monitor = new MasterMonitor(profiles, log);
+    const statusBar = new StatusBar(profiles, monitor);
     const view = new RosView(profiles, monitor);
-    phase('view');
     context.subscriptions.push(
       settings,
       store,
       profiles,
       problems,
       terminalEnv,
-      statusBar,
       monitor,
+      statusBar,
       view,
-      registerProfileCommands({ profiles, log }),
+      registerProfileCommands({ profiles, profileSettings: settings, store, log }),
     );
 
     // Linting: providers are registered now (cheap); the parsers (dist/lint.js) load on first use.
@@ -101,28 +84,25 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
       registerDomainPortsCommand({ profiles, contexts: lintContexts }),
     );
     lint.start();
-    phase('lint');
 
     // Network doctor: the command is cheap; the checks (dist/doctor.js) load on the first run.
-    const doctor = new DoctorPanel(path.join(context.extensionPath, 'dist', 'doctor.js'), profiles, log);
+    const doctor = new DoctorPanel(path.join(context.extensionPath, 'dist', 'doctor.js'), profiles, settings, log);
     context.subscriptions.push(doctor);
 
     const updateContext = () => {
-      void vscode.commands.executeCommand('setContext', ContextKeys.hasActiveProfile, profiles.active() !== undefined);
-      void vscode.commands.executeCommand('setContext', ContextKeys.hasProfiles, profiles.profiles().profiles.length > 0);
+      void vscode.commands.executeCommand('setContext', ContextKeys.hasActiveProfile, profiles.snapshot.identity.profile !== undefined);
+      void vscode.commands.executeCommand('setContext', ContextKeys.hasProfiles, profiles.snapshot.profiles().profiles.length > 0);
     };
     context.subscriptions.push(profiles.onDidChange(updateContext));
     // Validating every profile (the `hasProfiles` context, the invalid-profile warning) is not needed
     // to start: it runs right after activation, unless the active profile already needed it.
     const validate = setTimeout(() => {
-      const t0 = performance.now();
       updateContext();
       problems.check();
-      log.info(`profiles validated in ${(performance.now() - t0).toFixed(1)} ms after activation`);
     }, 0);
     context.subscriptions.push({ dispose: () => clearTimeout(validate) });
     terminalEnv.sync();
-    const startup = profiles.resolve(profiles.primaryFolder());
+    const startup = profiles.snapshot.identity.resolution;
     if (startup.kind === 'untrusted' || (startup.kind === 'missing' && startup.restricted)) {
       const name = startup.kind === 'untrusted' ? startup.profile.name : startup.name;
       log.warn(`profile '${name}' is not applied: Restricted Mode ignores workspace settings`);
@@ -131,21 +111,20 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
           `ROS Network: profile '${name}' is not applied in Restricted Mode (workspace settings are ignored until you trust the workspace).`,
           'Manage Workspace Trust',
         )
-        .then((c) => c && vscode.commands.executeCommand('workbench.trust.manage'));
+        .then((c) => c && vscode.commands.executeCommand(BuiltinCommands.manageTrust));
     }
-    phase('rest');
     log.info(
-      `activated in ${(performance.now() - started).toFixed(1)} ms (${phases.join(' · ')}); modules evaluated in ${moduleEvaluationMs.toFixed(1)} ms before activate() (${vscode.env.remoteName ? `remote: ${vscode.env.remoteName}` : 'local'} extension host)`,
+      `activated in ${(performance.now() - started).toFixed(1)} ms (${vscode.env.remoteName ? `remote: ${vscode.env.remoteName}` : 'local'} extension host)`,
     );
 
     return {
-      activeProfileName: () => profiles.active()?.name,
+      activeProfileName: () => profiles.snapshot.identity.profile?.name,
       setActiveProfile: async (name, folderName) => {
         const folder = folderName ? vscode.workspace.workspaceFolders?.find((f) => f.name === folderName) : undefined;
         if (folderName && !folder) throw new Error(`no workspace folder named '${folderName}'`);
         return folder ? store.setForFolder(folder, name ?? null) : store.set(name);
       },
-      statusText: () => statusBar.view?.text,
+      statusText: () => statusBar.model?.text,
       profileProblems: () => problems.current().map((p) => `${p.path} ${p.message}`),
       masterState: () => monitor.state,
       injectedEnvironment: () => terminalEnv.injected(),

@@ -38,6 +38,15 @@ async function runTask(command: string): Promise<number | undefined> {
 }
 
 suite('ROS Network: profiles in a real VS Code', () => {
+  test('the registered commands are exactly the contributed ones', async () => {
+    const ext = vscode.extensions.getExtension(EXT)!;
+    await api();
+    const contributed = (ext.packageJSON.contributes.commands as Array<{ command: string }>).map((c) => c.command).sort();
+    // VS Code registers `rosNetwork.view.focus` and the like for the view itself: those have a dot more.
+    const registered = (await vscode.commands.getCommands(true)).filter((c) => /^rosNetwork\.[A-Za-z]+$/.test(c)).sort();
+    assert.deepEqual(registered, contributed);
+  });
+
   suiteSetup(async () => {
     await api();
   });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
+import { MAX_TIMER_MS, SETTING_SPECS } from '../../src/core/settings/settingsSpec';
 import { join } from 'node:path';
 import { profileFields, DISCOVERY_RANGES } from '../../src/core/profiles/profileSchema';
 import { parseProfiles } from '../../src/core/profiles/parseProfiles';
@@ -37,30 +38,34 @@ test('the sample workspace profiles are valid', () => {
   assert.equal(r.profiles.length, 3);
 });
 
-test('every command id in src/ids.ts is contributed with the ROS Network category, and vice versa', () => {
-  const contributed: Map<string, { category?: string }> = new Map(pkg.contributes.commands.map((c: { command: string }) => [c.command, c]));
-  for (const id of Object.values(Commands)) {
-    assert.ok(contributed.has(id), `${id} is in package.json`);
-  }
-  for (const [id, c] of contributed) assert.equal(c.category, 'ROS Network', `${id} has the category`);
+test('the Commands table and the contributed commands are the same set, each with the ROS Network category', () => {
+  const contributed = (pkg.contributes.commands as Array<{ command: string; category?: string }>).map((c) => c.command).sort();
+  assert.deepEqual(contributed, Object.values(Commands).sort());
+  for (const c of pkg.contributes.commands as Array<{ command: string; category?: string }>)
+    assert.equal(c.category, 'ROS Network', `${c.command} has the category`);
+  const ids = new Set<string>(Object.values(Commands));
+  for (const menu of Object.values<Array<{ command: string }>>(pkg.contributes.menus))
+    for (const item of menu) assert.ok(ids.has(item.command), `menu item ${item.command} is in the Commands table`);
 });
 
-test('every contributed command is registered somewhere in src (registerCommand with its id constant or literal)', () => {
-  const src: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(d, e.name));
-      else if (e.name.endsWith('.ts')) src.push(readFileSync(join(d, e.name), 'utf8'));
-    }
-  };
-  walk(join(root, 'src'));
-  const all = src.join('\n');
-  const constName = new Map<string, string>(Object.entries(Commands).map(([k, v]) => [v, k]));
-  for (const c of pkg.contributes.commands as Array<{ command: string }>) {
-    const k = constName.get(c.command);
-    const registered = all.includes(`'${c.command}'`) || (k !== undefined && new RegExp(`Commands\\.${k}\\b`).test(all));
-    assert.ok(registered, `${c.command} is registered`);
-  }
+test('every rosNetwork.* setting but the profiles has one spec whose default is the manifest default', () => {
+  const props = pkg.contributes.configuration.properties as Record<string, { default?: unknown }>;
+  const manifest = Object.keys(props)
+    .filter((k) => k !== 'rosNetwork.profiles')
+    .map((k) => k.slice('rosNetwork.'.length))
+    .sort();
+  assert.deepEqual(manifest, Object.keys(SETTING_SPECS).sort());
+  for (const [key, spec] of Object.entries(SETTING_SPECS)) assert.deepEqual(spec.default, props[`rosNetwork.${key}`]!.default, key);
+});
+
+test('setting specs clamp what Node timers cannot take and read wrong types as the default', () => {
+  assert.equal(SETTING_SPECS['status.timeoutMs'].read(3_000_000_000), MAX_TIMER_MS);
+  assert.equal(SETTING_SPECS['status.timeoutMs'].read(5), 100);
+  assert.equal(SETTING_SPECS['status.timeoutMs'].read('2000'), 2000);
+  assert.equal(SETTING_SPECS['status.intervalSeconds'].read(Infinity), 3);
+  assert.ok(SETTING_SPECS['status.intervalSeconds'].read(1e12) * 1000 <= MAX_TIMER_MS);
+  assert.equal(SETTING_SPECS['terminal.enabled'].read('false'), true);
+  assert.deepEqual(SETTING_SPECS['lint.exclude'].read(['a', 3, ' ']), ['a']);
 });
 
 test('nothing under src/core imports vscode', () => {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { Poller, type Timers } from '../../src/core/probe/poller';
 import { nextMasterState, type MasterState } from '../../src/core/status/masterStatus';
 import { slowFailure, type ProbeResult } from '../../src/core/probe/masterProbe';
+import { masterPollerOptions } from '../../src/core/probe/masterPoller';
 
 /** A manual clock: timers fire only when the test advances time. */
 class FakeTimers {
@@ -122,8 +123,8 @@ test('refreshNow polls immediately and dispose leaves no timer', async () => {
   assert.equal(s.calls.length, 2);
 });
 
-// The monitor's policy (src/vscode/status/masterMonitor.ts): defaults of 3 s interval, 30 s backoff cap,
-// `slowFailure` deciding what backs off, and a clock so the cadence is measured from each start.
+// The status bar's policy, as MasterMonitor builds it (masterPollerOptions) at the default 3 s interval
+// and 2 s timeout, with a clock so the cadence is measured from each start.
 const UP = {
   ok: true,
   uri: 'u',
@@ -141,25 +142,25 @@ function monitorPolicy(world: (t: number) => { r: ProbeResult; ms: number }) {
   const timers = new FakeTimers();
   const calls: Array<{ at: number; ok: boolean }> = [];
   const results: Array<{ at: number; ok: boolean }> = [];
-  const poller = new Poller<ProbeResult>({
-    probe: (signal) =>
-      new Promise((resolve) => {
-        const { r, ms } = world(timers.now);
-        calls.push({ at: timers.now, ok: r.ok });
-        const h = timers.setTimeout(() => resolve(r), ms);
-        signal.addEventListener('abort', () => {
-          timers.clearTimeout(h);
-          resolve(fail('timeout', ms));
-        });
-      }),
-    ok: (r) => r.ok,
-    backoff: slowFailure,
-    onResult: (r) => results.push({ at: timers.now, ok: r.ok }),
-    intervalMs: 3000,
-    timeoutMs: 2100,
-    maxBackoffMs: 30_000,
-    timers: timers.api,
-  });
+  const poller = new Poller<ProbeResult>(
+    masterPollerOptions({
+      uri: 'u',
+      intervalMs: 3000,
+      timeoutMs: 2000,
+      probe: (signal) =>
+        new Promise((resolve) => {
+          const { r, ms } = world(timers.now);
+          calls.push({ at: timers.now, ok: r.ok });
+          const h = timers.setTimeout(() => resolve(r), ms);
+          signal.addEventListener('abort', () => {
+            timers.clearTimeout(h);
+            resolve(fail('timeout', ms));
+          });
+        }),
+      onResult: (r) => results.push({ at: timers.now, ok: r.ok }),
+      timers: timers.api,
+    }),
+  );
   const gaps = () => calls.slice(1).map((c, i) => c.at - calls[i]!.at);
   return { timers, calls, results, poller, gaps };
 }

@@ -1,13 +1,10 @@
-import { isLoopbackHost, parseMasterUri, type MasterUri } from '../ros/masterUri';
+import { DEFAULT_MASTER_URI, isLoopbackHost, parseMasterUri, type MasterUri } from '../ros/masterUri';
 import { isIpLiteral, isIpv4Literal } from '../ros/ipLiteral';
 import type { DoctorDeps, LocalAddress } from './deps';
 import { isLoopbackAddress, normalizeAddress } from '../net/addresses';
 
 export { isLoopbackAddress, normalizeAddress };
 import type { DoctorInput, DoctorOptions } from './types';
-
-/** rospy's default when ROS_MASTER_URI is not set. */
-export const DEFAULT_MASTER_URI = 'http://localhost:11311';
 
 export type Resolution =
   { readonly ok: true; readonly addresses: readonly string[] } | { readonly ok: false; readonly code: string; readonly message: string };

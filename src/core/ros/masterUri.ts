@@ -26,6 +26,17 @@ import { memoized } from '../util/memo';
 
 export const DEFAULT_MASTER_PORT = 11311;
 
+/** rospy's and roscpp's master when ROS_MASTER_URI is not set. */
+export const DEFAULT_MASTER_URI = 'http://localhost:11311';
+
+/** The master a ROS 1 profile's nodes use (its ROS_MASTER_URI, or ROS's default); undefined for ROS 2. */
+export function masterUriOf(
+  p: { readonly rosVersion: 1 | 2; readonly variables: ReadonlyMap<string, string> } | undefined,
+): string | undefined {
+  if (!p || p.rosVersion !== 1) return undefined;
+  return p.variables.get('ROS_MASTER_URI') || DEFAULT_MASTER_URI;
+}
+
 /**
  * Verdicts are memoised by text: a compose or launch file repeats one master URI per service or
  * node, and the value, scope and cross-file rules each parse it. Callers treat them as read-only.

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import { DoctorCommands, SECTION, StatusSettings } from '../../ids';
+import { BuiltinCommands, Commands } from '../../ids';
 import type * as DoctorBundle from '../../bundles/doctor';
 import type { DoctorReport, FixAction } from '../../core/doctor/types';
 import type { Profile } from '../../core/profiles/profileSchema';
 import type { ProfileService } from '../profiles/profileService';
+import type { ProfileSettings } from '../profiles/profileSettings';
+import { settings } from '../settings';
 import { renderDoctorHtml } from '../../core/doctor/doctorHtml';
 
 type DoctorCore = typeof DoctorBundle;
@@ -38,9 +40,10 @@ export class DoctorPanel implements vscode.Disposable {
   constructor(
     private readonly bundlePath: string,
     private readonly profiles: ProfileService,
+    private readonly profileSettings: ProfileSettings,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.subscriptions.push(vscode.commands.registerCommand(DoctorCommands.runDoctor, () => this.run()));
+    this.subscriptions.push(vscode.commands.registerCommand(Commands.runDoctor, () => this.run()));
   }
 
   /** Why the last run was refused (a workspace profile in Restricted Mode), as the warning said. */
@@ -66,7 +69,7 @@ export class DoctorPanel implements vscode.Disposable {
   }
 
   private async doRun(): Promise<DoctorReport | undefined> {
-    const resolution = this.profiles.resolve(this.profiles.primaryFolder());
+    const resolution = this.profiles.snapshot.identity.resolution;
     if (resolution.kind === 'untrusted' || (resolution.kind === 'missing' && resolution.restricted)) {
       const name = resolution.kind === 'untrusted' ? resolution.profile.name : resolution.name;
       // A workspace profile names the hosts the doctor connects to and the address it binds; an
@@ -77,7 +80,7 @@ export class DoctorPanel implements vscode.Disposable {
       // Not awaited: the command ends now; the user's answer only opens the trust editor.
       void vscode.window
         .showWarningMessage(why, 'Manage Workspace Trust')
-        .then((choice) => choice && vscode.commands.executeCommand('workbench.trust.manage'));
+        .then((choice) => choice && vscode.commands.executeCommand(BuiltinCommands.manageTrust));
       return undefined;
     }
     this.lastRefusal = undefined;
@@ -87,7 +90,7 @@ export class DoctorPanel implements vscode.Disposable {
     try {
       const core = this.load();
       const input = this.profile ? core.inputFromProfile(this.profile, process.env.ROS_DISTRO) : core.inputFromEnvironment(process.env);
-      const timeoutMs = Math.max(100, Number(vscode.workspace.getConfiguration().get<number>(StatusSettings.timeoutMs, 2000)) || 2000);
+      const timeoutMs = settings.status.timeoutMs.get();
       const report = await core.runDoctor(input, core.nodeDeps(), { timeoutMs });
       this.report = report;
       this.log.info(
@@ -154,25 +157,8 @@ export class DoctorPanel implements vscode.Disposable {
   }
 
   private async apply(profile: Profile, action: FixAction): Promise<void> {
-    const folder = profile.origin === 'workspaceFolder' ? this.profiles.primaryFolder() : undefined;
-    const config = vscode.workspace.getConfiguration(SECTION, folder?.uri);
-    const info = config.inspect<unknown>('profiles');
-    const [value, target] =
-      profile.origin === 'user'
-        ? [info?.globalValue, vscode.ConfigurationTarget.Global]
-        : profile.origin === 'workspace'
-          ? [info?.workspaceValue, vscode.ConfigurationTarget.Workspace]
-          : [info?.workspaceFolderValue, vscode.ConfigurationTarget.WorkspaceFolder];
-    const list = Array.isArray(value) ? structuredClone(value as unknown[]) : [];
-    const entry = list.find(
-      (p): p is Record<string, unknown> => typeof p === 'object' && p !== null && (p as { name?: unknown }).name === profile.name,
-    );
-    if (!entry) throw new Error(`profile '${profile.name}' is no longer in the ${profile.origin} settings`);
-    entry.ROS_IP = action.address;
-    // ROS_HOSTNAME wins over ROS_IP in ROS; keeping it would make the fix a no-op.
-    const hadHostname = 'ROS_HOSTNAME' in entry;
-    delete entry.ROS_HOSTNAME;
-    await config.update('profiles', list, target);
+    const folder = profile.origin === 'workspaceFolder' ? this.profiles.snapshot.folder : undefined;
+    const { hadHostname } = await this.profileSettings.setRosIp(profile, action.address, folder);
     this.log.info(
       `doctor fix: profile '${profile.name}' ROS_IP=${action.address}${hadHostname ? ' (ROS_HOSTNAME removed: it would win over ROS_IP)' : ''}`,
     );

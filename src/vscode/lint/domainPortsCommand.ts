@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LintCommands } from '../../ids';
+import { Commands } from '../../ids';
 import { domainPortsMarkdown } from '../../core/lint/hover/domainPortsMarkdown';
 import { MAX_DOMAIN_ID } from '../../core/ros/domain';
 import type { LintContextProvider } from './lintContext';
@@ -15,10 +15,10 @@ function parseDomain(v: string): number | undefined {
  * default) as a Markdown document. An argument skips the input box (tests, keybindings).
  */
 export function registerDomainPortsCommand(deps: { profiles: ProfileService; contexts: LintContextProvider }): vscode.Disposable {
-  return vscode.commands.registerCommand(LintCommands.showDomainPorts, async (arg?: number | string) => {
+  return vscode.commands.registerCommand(Commands.showDomainPorts, async (arg?: number | string) => {
     let domain = arg === undefined ? undefined : parseDomain(String(arg));
     if (domain === undefined) {
-      const active = deps.profiles.active();
+      const active = deps.profiles.snapshot.identity.profile;
       const value = active?.variables.get('ROS_DOMAIN_ID') ?? (active?.rosVersion === 2 ? '0' : (process.env.ROS_DOMAIN_ID ?? '0'));
       const input = await vscode.window.showInputBox({
         title: 'ROS Network: Show Domain Ports',

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { LintCommands } from '../../ids';
+import { Commands } from '../../ids';
 import type { LintDiagnostics } from './lintDiagnostics';
 
 /** "Lint Workspace": every supported file, results in the Problems panel. */
 export function registerLintCommands(diagnostics: LintDiagnostics, log: vscode.LogOutputChannel): vscode.Disposable {
-  return vscode.commands.registerCommand(LintCommands.lintWorkspace, async () => {
+  return vscode.commands.registerCommand(Commands.lintWorkspace, async () => {
     try {
       const r = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: 'ROS Network: linting workspace' },

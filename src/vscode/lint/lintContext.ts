@@ -4,7 +4,7 @@ import { parseEphemeralRange, type PortRange, type TargetOs } from '../../core/r
 import { rosGenerationOfDistro, type RosGeneration } from '../../core/ros/variables';
 import type { LintContext } from '../../core/lint/types';
 import type { HoverContext } from '../../core/lint/hover/hoverAt';
-import type { ProfileService } from '../profiles/profileService';
+import { scopeFor, type ProfileService } from '../profiles/profileService';
 
 function targetOs(): TargetOs {
   return process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';
@@ -34,9 +34,7 @@ export class LintContextProvider {
   }
 
   forUri(uri: vscode.Uri): LintContext & HoverContext {
-    const folder = vscode.workspace.getWorkspaceFolder(uri) ?? this.profiles.primaryFolder();
-    const r = this.profiles.resolve(folder);
-    const profile = r.kind === 'active' ? r.profile : undefined;
+    const profile = scopeFor(this.profiles.snapshot, uri).profile;
     const envVersion = process.env.ROS_VERSION === '1' ? 1 : process.env.ROS_VERSION === '2' ? 2 : undefined;
     const ros: RosGeneration | undefined = profile && !profile.rosVersionInferred ? profile.rosVersion : envVersion;
     const distroRaw = profile?.variables.get('ROS_DISTRO') ?? process.env.ROS_DISTRO;

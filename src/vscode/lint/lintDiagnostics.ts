@@ -7,7 +7,7 @@ import { mapLimit } from '../../core/util/mapLimit';
 import type { Finding, Severity } from '../../core/lint/types';
 import type { LintEngine, LintEngineLoader } from './lintEngineLoader';
 import type { LintContextProvider } from './lintContext';
-import type { ProfileService } from '../profiles/profileService';
+import { scopeFor, type ProfileService } from '../profiles/profileService';
 import { affectsLintSettings, readLintSettings } from './lintSettings';
 
 export const LINT_SOURCE = 'ROS Network';
@@ -129,8 +129,8 @@ export class LintDiagnostics implements vscode.Disposable {
   private machineProfile(uri: vscode.Uri): string | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder || uri.toString() !== vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json').toString()) return undefined;
-    const r = this.profiles.resolve(folder);
-    return r.kind === 'active' && r.profile.origin !== 'user' ? r.profile.name : undefined;
+    const profile = scopeFor(this.profiles.snapshot, uri).profile;
+    return profile && profile.origin !== 'user' ? profile.name : undefined;
   }
 
   /** Runs the host checks off the typing path (never awaited); publishes again only when they changed. */

@@ -8,7 +8,8 @@ import { planProfileEnv } from '../../core/env/envPlan';
 import { EXPORT_FORMATS, renderExport } from '../../core/env/exportFormats';
 import { assessDomain, DEFAULT_EPHEMERAL, nearestSafeDomain } from '../../core/ros/domain';
 import type { ProfileService } from './profileService';
-import type { WritableScope } from './profileSettings';
+import type { ProfileSettings, WritableScope } from './profileSettings';
+import type { ActiveProfileStore } from './activeProfileStore';
 
 interface ProfileItem extends vscode.QuickPickItem {
   readonly profile?: Profile;
@@ -22,12 +23,17 @@ function fieldError(key: keyof ProfileInput, value: unknown): string | undefined
 }
 
 /** Registers the profile commands (palette category "ROS Network"). */
-export function registerProfileCommands(deps: { profiles: ProfileService; log: vscode.LogOutputChannel }): vscode.Disposable {
-  const { profiles, log } = deps;
+export function registerProfileCommands(deps: {
+  profiles: ProfileService;
+  profileSettings: ProfileSettings;
+  store: ActiveProfileStore;
+  log: vscode.LogOutputChannel;
+}): vscode.Disposable {
+  const { profiles, profileSettings, store, log } = deps;
 
   function items(active?: string): ProfileItem[] {
-    const trusted = profiles.trusted;
-    return profiles.profiles(profiles.primaryFolder()).profiles.map((p) => {
+    const trusted = profiles.snapshot.trusted;
+    return profiles.snapshot.profiles().profiles.map((p) => {
       const locked = p.origin !== 'user' && !trusted;
       return {
         label: `${p.name === active ? '$(check) ' : ''}${locked ? '$(shield) ' : ''}${p.name}`,
@@ -39,7 +45,7 @@ export function registerProfileCommands(deps: { profiles: ProfileService; log: v
   }
 
   async function pickProfile(placeHolder: string): Promise<Profile | undefined> {
-    const list = items(profiles.active()?.name);
+    const list = items(profiles.snapshot.identity.profile?.name);
     if (list.length === 0) {
       const c = await vscode.window.showInformationMessage(
         'ROS Network: no profiles defined yet.',
@@ -54,7 +60,7 @@ export function registerProfileCommands(deps: { profiles: ProfileService; log: v
   }
 
   async function activate(name: string | undefined): Promise<void> {
-    if (profiles.multiRoot && name !== undefined) {
+    if (profiles.snapshot.scopes.length > 1 && name !== undefined) {
       const folders = vscode.workspace.workspaceFolders ?? [];
       const pick = await vscode.window.showQuickPick(
         [
@@ -65,27 +71,27 @@ export function registerProfileCommands(deps: { profiles: ProfileService; log: v
       );
       if (!pick) return;
       if (pick.folder) {
-        await profiles.store.setForFolder(pick.folder, name);
+        await store.setForFolder(pick.folder, name);
         log.info(`active profile for folder ${pick.folder.name}: ${name}`);
         return;
       }
     }
-    await profiles.store.set(name);
+    await store.set(name);
     log.info(name === undefined ? 'profile deactivated' : `active profile: ${name}`);
   }
 
   async function switchProfile(nameArg?: unknown): Promise<void> {
     // With a name (tree view click, keybinding args) there is nothing to ask.
     if (typeof nameArg === 'string') {
-      const target = profiles.profiles(profiles.primaryFolder()).profiles.find((p) => p.name === nameArg);
+      const target = profiles.snapshot.profiles().profiles.find((p) => p.name === nameArg);
       if (!target) throw new Error(`no profile named '${nameArg}'`);
-      if (target.origin !== 'user' && !profiles.trusted)
+      if (target.origin !== 'user' && !profiles.snapshot.trusted)
         throw new Error(`profile '${nameArg}' comes from workspace settings; trust the workspace to use it`);
-      await profiles.store.set(nameArg);
+      await store.set(nameArg);
       log.info(`active profile: ${nameArg}`);
       return;
     }
-    const active = profiles.active()?.name;
+    const active = profiles.snapshot.identity.profile?.name;
     const list: ProfileItem[] = items(active);
     const extra: ProfileItem[] = [
       { label: '', kind: vscode.QuickPickItemKind.Separator },
@@ -99,7 +105,7 @@ export function registerProfileCommands(deps: { profiles: ProfileService; log: v
     });
     if (!pick) return;
     if (pick.profile) {
-      if (pick.profile.origin !== 'user' && !profiles.trusted) {
+      if (pick.profile.origin !== 'user' && !profiles.snapshot.trusted) {
         const c = await vscode.window.showWarningMessage(
           `Profile '${pick.profile.name}' comes from this workspace's settings. It is not applied to terminals until you trust the workspace.`,
           'Manage Workspace Trust',
@@ -150,7 +156,7 @@ export function registerProfileCommands(deps: { profiles: ProfileService; log: v
 
   async function createProfile(): Promise<void> {
     const title = 'Create ROS Network Profile';
-    const existing = new Set(profiles.profiles().profiles.map((p) => p.name));
+    const existing = new Set(profiles.snapshot.profiles().profiles.map((p) => p.name));
     const name = await input(title, 1, 4, {
       prompt: 'Profile name',
       placeHolder: 'e.g. hal (lab network)',
@@ -233,22 +239,22 @@ export function registerProfileCommands(deps: { profiles: ProfileService; log: v
       return;
     }
     try {
-      await profiles.settings.add(profile, scope);
+      await profileSettings.add(profile, scope);
     } catch (e) {
       void vscode.window
         .showErrorMessage(`ROS Network: ${e instanceof Error ? e.message : String(e)}`, 'Open Settings')
-        .then((c) => c && profiles.settings.open(scope));
+        .then((c) => c && profileSettings.open(scope));
       return;
     }
     log.info(`saved profile '${profile.name}' to ${scope} settings`);
-    await profiles.store.set(profile.name);
+    await store.set(profile.name);
     void vscode.window.showInformationMessage(`ROS Network: profile '${profile.name}' saved and active.`);
   }
 
   async function duplicateProfile(): Promise<void> {
     const p = await pickProfile('Profile to duplicate');
     if (!p) return;
-    const existing = new Set(profiles.profiles().profiles.map((x) => x.name));
+    const existing = new Set(profiles.snapshot.profiles().profiles.map((x) => x.name));
     let suggestion = `${p.name} copy`;
     for (let i = 2; existing.has(suggestion); i++) suggestion = `${p.name} copy ${i}`;
     const name = await vscode.window.showInputBox({
@@ -257,7 +263,7 @@ export function registerProfileCommands(deps: { profiles: ProfileService; log: v
       validateInput: (v) => (existing.has(v.trim()) ? `A profile named '${v.trim()}' already exists` : fieldError('name', v)),
     });
     if (name === undefined) return;
-    const raw = profiles.settings.rawEntry(p.name, p.origin) ?? {};
+    const raw = profileSettings.rawEntry(p.name, p.origin) ?? {};
     const scope: WritableScope = p.origin === 'user' ? 'user' : 'workspace';
     await saveAndActivate({ ...(raw as ProfileInput), name: name.trim() }, scope);
   }
@@ -272,8 +278,8 @@ export function registerProfileCommands(deps: { profiles: ProfileService; log: v
       'Delete',
     );
     if (ok !== 'Delete') return;
-    if (profiles.active()?.name === p.name) await profiles.store.set(undefined);
-    const removed = await profiles.settings.remove(p.name, p.origin);
+    if (profiles.snapshot.identity.profile?.name === p.name) await store.set(undefined);
+    const removed = await profileSettings.remove(p.name, p.origin);
     log.info(removed ? `deleted profile '${p.name}' from ${where}` : `profile '${p.name}' not found in ${where}`);
   }
 
@@ -323,7 +329,7 @@ export function registerProfileCommands(deps: { profiles: ProfileService; log: v
       );
       return;
     }
-    const existing = new Set(profiles.profiles().profiles.map((x) => x.name));
+    const existing = new Set(profiles.snapshot.profiles().profiles.map((x) => x.name));
     const name = await vscode.window.showInputBox({
       prompt: `Name for the profile with ${preview.imported.join(', ')}`,
       value: defaultName,
@@ -340,7 +346,7 @@ export function registerProfileCommands(deps: { profiles: ProfileService; log: v
   }
 
   async function copyProfileAs(formatArg?: unknown): Promise<string | undefined> {
-    const p = profiles.active() ?? (await pickProfile('Profile to copy'));
+    const p = profiles.snapshot.identity.profile ?? (await pickProfile('Profile to copy'));
     if (!p) return undefined;
     // A format argument (from a keybinding or another extension) skips the question.
     const given = EXPORT_FORMATS.find((f) => f.id === formatArg);
@@ -383,7 +389,7 @@ export function registerProfileCommands(deps: { profiles: ProfileService; log: v
   return vscode.Disposable.from(
     reg(Commands.switchProfile, switchProfile),
     reg(Commands.createProfile, createProfile),
-    reg(Commands.editProfiles, () => profiles.settings.open(profiles.active()?.origin ?? 'user')),
+    reg(Commands.editProfiles, () => profileSettings.open(profiles.snapshot.identity.profile?.origin ?? 'user')),
     reg(Commands.duplicateProfile, duplicateProfile),
     reg(Commands.deleteProfile, deleteProfile),
     reg(Commands.deactivateProfile, () => activate(undefined)),

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { formatProblem, type ProfileProblem } from '../../core/profiles/parseProfiles';
 import type { ProfileService } from './profileService';
+import type { ProfileSettings } from './profileSettings';
 
 /**
  * Reports invalid profiles: every problem goes to the log, and one warning with "Open Settings"
@@ -12,13 +13,14 @@ export class ProfileProblems implements vscode.Disposable {
 
   constructor(
     private readonly profiles: ProfileService,
+    private readonly settings: ProfileSettings,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.subscription = profiles.settings.onDidChange(() => this.check());
+    this.subscription = profiles.onDidChange(() => this.check());
   }
 
   current(): readonly ProfileProblem[] {
-    return this.profiles.profiles(this.profiles.primaryFolder()).problems;
+    return this.profiles.snapshot.profiles().problems;
   }
 
   check(): void {
@@ -38,7 +40,7 @@ export class ProfileProblems implements vscode.Disposable {
         ? `ROS Network: invalid profile in settings: ${first.path}${first.profileName ? ` ('${first.profileName}')` : ''} ${first.message}. The other profiles stay usable.`
         : `ROS Network: ${names.size} profiles in settings are invalid (first: ${first.path} ${first.message}). The other profiles stay usable.`;
     void vscode.window.showWarningMessage(msg, 'Open Settings', 'Show Log').then((choice) => {
-      if (choice === 'Open Settings') void this.profiles.settings.open(first.origin);
+      if (choice === 'Open Settings') void this.settings.open(first.origin);
       else if (choice === 'Show Log') this.log.show();
     });
   }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { SECTION, Settings } from '../../ids';
 import { mergeProfileScopes, parseProfiles, type ParsedProfiles } from '../../core/profiles/parseProfiles';
-import type { ProfileInput, ProfileOrigin } from '../../core/profiles/profileSchema';
+import type { Profile, ProfileInput, ProfileOrigin } from '../../core/profiles/profileSchema';
 
 export type WritableScope = 'user' | 'workspace';
 
@@ -20,10 +20,12 @@ export class ProfileSettings implements vscode.Disposable {
    * validating every profile with zod each time was most of activation and of a poll's CPU.
    */
   private readonly cache = new Map<string, ParsedProfiles>();
+  private generationValue = 0;
 
   constructor() {
     const changed = () => {
       this.cache.clear();
+      this.generationValue++;
       this.emitter.fire();
     };
     this.subscriptions.push(
@@ -34,6 +36,11 @@ export class ProfileSettings implements vscode.Disposable {
       vscode.workspace.onDidGrantWorkspaceTrust(changed),
       vscode.workspace.onDidChangeWorkspaceFolders(changed),
     );
+  }
+
+  /** Incremented on every change of the profile settings (or of what they are read against). */
+  get generation(): number {
+    return this.generationValue;
   }
 
   /** Profiles visible for a folder (or the window): user, then workspace, then folder scope. */
@@ -90,6 +97,31 @@ export class ProfileSettings implements vscode.Disposable {
     raw.splice(i, 1);
     await this.writeScope(scope, raw);
     return true;
+  }
+
+  /**
+   * The doctor's "Use <address> as ROS_IP": sets ROS_IP on the profile in the scope it is defined
+   * in and removes ROS_HOSTNAME, which would win over it and make the fix a no-op.
+   */
+  async setRosIp(profile: Profile, address: string, folder?: vscode.WorkspaceFolder): Promise<{ hadHostname: boolean }> {
+    const config = vscode.workspace.getConfiguration(SECTION, folder?.uri);
+    const info = config.inspect<unknown>('profiles');
+    const [value, target] =
+      profile.origin === 'user'
+        ? [info?.globalValue, vscode.ConfigurationTarget.Global]
+        : profile.origin === 'workspace'
+          ? [info?.workspaceValue, vscode.ConfigurationTarget.Workspace]
+          : [info?.workspaceFolderValue, vscode.ConfigurationTarget.WorkspaceFolder];
+    const list = Array.isArray(value) ? structuredClone(value as unknown[]) : [];
+    const entry = list.find(
+      (p): p is Record<string, unknown> => typeof p === 'object' && p !== null && (p as { name?: unknown }).name === profile.name,
+    );
+    if (!entry) throw new Error(`profile '${profile.name}' is no longer in the ${profile.origin} settings`);
+    entry.ROS_IP = address;
+    const hadHostname = 'ROS_HOSTNAME' in entry;
+    delete entry.ROS_HOSTNAME;
+    await config.update('profiles', list, target);
+    return { hadHostname };
   }
 
   /** The raw entry of a profile, to duplicate it with all the fields the user wrote. */

@@ -1,38 +1,27 @@
 import * as vscode from 'vscode';
-import { Commands, StatusCommands, StatusSettings } from '../../ids';
-import { probeMaster, slowFailure, type ProbeResult } from '../../core/probe/masterProbe';
+import { Commands } from '../../ids';
+import type { ProbeResult } from '../../core/probe/masterProbe';
+import { masterPollerOptions } from '../../core/probe/masterPoller';
 import { Poller } from '../../core/probe/poller';
 import { nextMasterState, sameView, type MasterState } from '../../core/status/masterStatus';
-import { reachView } from '../../core/status/reachView';
-import type { Profile } from '../../core/profiles/profileSchema';
 import type { ProfileService } from '../profiles/profileService';
-import type { StatusBar } from './statusBar';
-
-/** rospy's default when a ROS 1 profile has no ROS_MASTER_URI. */
-const DEFAULT_MASTER = 'http://localhost:11311';
-
-export function masterUriOf(p: Profile | undefined): string | undefined {
-  if (!p || p.rosVersion !== 1) return undefined;
-  return p.variables.get('ROS_MASTER_URI') || DEFAULT_MASTER;
-}
+import { settings } from '../settings';
 
 /**
- * Polls the active ROS 1 profile's master and feeds the status bar. The poller restarts when the
- * master URI changes, polls at once on focus and on "Refresh", and slows down while unfocused.
+ * Polls the master of the snapshot's ROS 1 identity. The poller restarts when the master URI
+ * changes, polls at once on focus and on "Refresh", and slows down while unfocused; the state
+ * event fires only when what the status bar shows would change.
  */
 export class MasterMonitor implements vscode.Disposable {
   private poller: Poller<ProbeResult> | undefined;
   private uri: string | undefined;
   private stateValue: MasterState = { kind: 'no-profile' };
-  /** What the status bar was last given (see showReach). */
-  private shownReach: string | undefined;
   private readonly emitter = new vscode.EventEmitter<MasterState>();
   readonly onDidChangeState = this.emitter.event;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
     private readonly profiles: ProfileService,
-    private readonly statusBar: StatusBar,
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.subscriptions.push(
@@ -40,9 +29,9 @@ export class MasterMonitor implements vscode.Disposable {
       profiles.onDidChange(() => this.update()),
       vscode.window.onDidChangeWindowState((w) => this.poller?.setFocused(w.focused)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(StatusSettings.intervalSeconds) || e.affectsConfiguration(StatusSettings.timeoutMs)) this.restart();
+        if (settings.status.intervalSeconds.isAffectedBy(e) || settings.status.timeoutMs.isAffectedBy(e)) this.restart();
       }),
-      vscode.commands.registerCommand(StatusCommands.refreshStatus, () => this.refresh()),
+      vscode.commands.registerCommand(Commands.refreshStatus, () => this.refresh()),
     );
     this.update();
   }
@@ -56,40 +45,10 @@ export class MasterMonitor implements vscode.Disposable {
     else this.update();
   }
 
-  private config() {
-    const c = vscode.workspace.getConfiguration();
-    const interval = Math.max(0.5, Number(c.get<number>(StatusSettings.intervalSeconds, 3)) || 3);
-    const timeout = Math.max(100, Number(c.get<number>(StatusSettings.timeoutMs, 2000)) || 2000);
-    return { intervalMs: interval * 1000, timeoutMs: timeout };
-  }
-
   private setState(next: MasterState): void {
     const viewChanged = !sameView(this.stateValue, next);
     this.stateValue = next;
-    this.showReach();
     if (viewChanged) this.emitter.fire(next);
-  }
-
-  /**
-   * Hands the status bar the reachability part, only when its text differs from what it shows:
-   * a steady master costs no status bar work per poll (no tooltip rebuilt, nothing sent to the UI).
-   */
-  private showReach(): void {
-    const next = this.stateValue;
-    const p = this.profiles.active();
-    const advertised = p?.variables.get('ROS_HOSTNAME') || p?.variables.get('ROS_IP') || undefined;
-    const links =
-      next.kind === 'no-profile' || next.kind === 'ros2'
-        ? []
-        : [`[Refresh](command:${StatusCommands.refreshStatus})`, `[Show Graph](command:${StatusCommands.showGraph})`];
-    if (next.kind === 'unreachable') links.push(`[Run Network Doctor](command:rosNetwork.runDoctor)`);
-    const reach = reachView(next, advertised);
-    const key = reach
-      ? `${reach.icon}\n${reach.suffix}\n${reach.tone}\n${reach.tooltipLines.join('\n')}\n${links.join('\n')}`
-      : links.join('\n');
-    if (key === this.shownReach) return;
-    this.shownReach = key;
-    this.statusBar.setReach(reach, links);
   }
 
   private restart(): void {
@@ -98,30 +57,19 @@ export class MasterMonitor implements vscode.Disposable {
   }
 
   private update(): void {
-    const profile = this.profiles.active();
-    const uri = masterUriOf(profile);
-    if (uri === this.uri && this.poller) {
-      // Same master: only the advertised address in the tooltip may have changed.
-      this.showReach();
-      return;
-    }
+    const { identity } = this.profiles.snapshot;
+    const uri = identity.masterUri;
+    if (uri === this.uri && this.poller) return;
     this.poller?.dispose();
     this.poller = undefined;
     this.uri = uri;
-    if (!profile) return this.setState({ kind: 'no-profile' });
-    if (!uri) return this.setState({ kind: 'ros2', domain: Number(profile.variables.get('ROS_DOMAIN_ID') || '0') });
+    if (!identity.profile) return this.setState({ kind: 'no-profile' });
+    if (!uri) return this.setState({ kind: 'ros2', domain: identity.domain ?? 0 });
     this.setState({ kind: 'checking', uri });
-    const { intervalMs, timeoutMs } = this.config();
+    const intervalMs = settings.status.intervalSeconds.get() * 1000;
+    const timeoutMs = settings.status.timeoutMs.get();
     this.log.info(`status: polling ${uri} every ${intervalMs / 1000} s (timeout ${timeoutMs} ms)`);
-    const poller = new Poller<ProbeResult>({
-      probe: (signal) => probeMaster(uri, { timeoutMs, signal }),
-      ok: (r) => r.ok,
-      backoff: slowFailure,
-      intervalMs,
-      timeoutMs: timeoutMs + 100,
-      maxBackoffMs: Math.max(30_000, intervalMs),
-      onResult: (r) => this.onResult(uri, r),
-    });
+    const poller = new Poller<ProbeResult>(masterPollerOptions({ uri, intervalMs, timeoutMs, onResult: (r) => this.onResult(uri, r) }));
     this.poller = poller;
     poller.setFocused(vscode.window.state.focused);
     poller.start();
@@ -136,14 +84,14 @@ export class MasterMonitor implements vscode.Disposable {
       else this.log.warn(`status: ${uri} unreachable: ${r.kind}: ${r.message}`);
     }
     this.setState(state);
-    if (transition && vscode.workspace.getConfiguration().get<boolean>(StatusSettings.notifyOnChange, false)) {
-      const name = this.profiles.active()?.name ?? uri;
+    if (transition && settings.status.notifyOnChange.get()) {
+      const name = this.profiles.snapshot.identity.profile?.name ?? uri;
       if (transition === 'went-down' && !r.ok) {
         void vscode.window
           .showWarningMessage(`ROS master of '${name}' went down: ${r.message}`, 'Run Network Doctor', 'Show Log')
           .then((c) => {
             if (c === 'Show Log') void vscode.commands.executeCommand(Commands.showLog);
-            else if (c) void vscode.commands.executeCommand('rosNetwork.runDoctor');
+            else if (c) void vscode.commands.executeCommand(Commands.runDoctor);
           });
       } else if (transition === 'came-up') void vscode.window.showInformationMessage(`ROS master of '${name}' is up again.`);
     }

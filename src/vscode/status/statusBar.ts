@@ -1,76 +1,84 @@
 import * as vscode from 'vscode';
-import { Commands, Settings } from '../../ids';
-import { renderStatus, type ReachView, type StatusView } from '../../core/status/statusView';
+import { BuiltinCommands, Commands } from '../../ids';
+import {
+  linkedCommands,
+  sameModel,
+  statusModel,
+  tooltipMarkdown,
+  type StatusCommandIds,
+  type StatusModel,
+} from '../../core/status/statusModel';
 import type { ProfileService } from '../profiles/profileService';
+import { settings } from '../settings';
+import type { MasterMonitor } from './masterMonitor';
+
+const IDS: StatusCommandIds = {
+  switchProfile: Commands.switchProfile,
+  showLog: Commands.showLog,
+  refreshStatus: Commands.refreshStatus,
+  showGraph: Commands.showGraph,
+  runDoctor: Commands.runDoctor,
+  manageTrust: BuiltinCommands.manageTrust,
+};
 
 /**
- * The status bar item: the active profile, and (through `setReach`) its master's reachability.
- * Rendered in one place, and only re-rendered when what it shows changes.
+ * The status bar item: the snapshot's identity and its master's state, rendered from the core's
+ * status model in one place, and sent to the UI only when the model changed.
  */
 export class StatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private readonly subscriptions: vscode.Disposable[] = [];
-  private reach: ReachView | undefined;
-  private extraLinks: string[] = [];
-  private last: StatusView | undefined;
+  private last: StatusModel | undefined;
 
-  constructor(private readonly profiles: ProfileService) {
+  constructor(
+    private readonly profiles: ProfileService,
+    private readonly monitor: MasterMonitor,
+  ) {
     this.item = vscode.window.createStatusBarItem('rosNetwork.status', vscode.StatusBarAlignment.Left, 50);
     this.item.name = 'ROS Network';
     this.item.command = Commands.switchProfile;
     this.subscriptions.push(
       this.item,
       profiles.onDidChange(() => this.render()),
+      monitor.onDidChangeState(() => this.render()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(Settings.statusBarEnabled)) this.render();
+        if (settings.statusBar.enabled.isAffectedBy(e)) this.render(true);
       }),
     );
     this.render();
   }
 
-  /** Reachability slot, filled by the master poller (undefined = not probed). */
-  setReach(reach: ReachView | undefined, extraLinks: string[] = []): void {
-    this.reach = reach;
-    this.extraLinks = extraLinks;
-    this.render();
-  }
-
-  get view(): StatusView | undefined {
+  get model(): StatusModel | undefined {
     return this.last;
   }
 
-  render(): void {
-    const enabled = vscode.workspace.getConfiguration().get<boolean>(Settings.statusBarEnabled, true) !== false;
-    if (!enabled) {
+  private render(force = false): void {
+    if (!settings.statusBar.enabled.get()) {
       this.item.hide();
+      this.last = undefined;
       return;
     }
-    const resolution = this.profiles.resolve(this.profiles.primaryFolder());
-    const view = renderStatus(
-      resolution,
-      { switchProfile: Commands.switchProfile, showLog: Commands.showLog, extra: this.extraLinks },
-      resolution.kind === 'active' ? this.reach : undefined,
-    );
-    if (this.last && this.last.text === view.text && this.last.tooltip === view.tooltip && this.last.tone === view.tone) return;
-    this.last = view;
-    this.item.text = view.text;
-    const md = new vscode.MarkdownString(view.tooltip, true);
-    md.isTrusted = {
-      enabledCommands: [
-        ...Object.values(Commands),
-        'workbench.trust.manage',
-        ...this.extraLinks.map((l) => /command:([\w.]+)/.exec(l)?.[1] ?? '').filter(Boolean),
-      ],
-    };
+    const identity = this.profiles.snapshot.identity;
+    // The monitor's state belongs to the master it polls; until it follows a new identity, show none.
+    const master =
+      this.monitor.state.kind !== 'no-profile' && 'uri' in this.monitor.state && this.monitor.state.uri === identity.masterUri
+        ? this.monitor.state
+        : undefined;
+    const model = statusModel({ identity, ...(master ? { master } : {}) }, IDS);
+    if (!force && sameModel(this.last, model)) return;
+    this.last = model;
+    this.item.text = model.text;
+    const md = new vscode.MarkdownString(tooltipMarkdown(model), true);
+    md.isTrusted = { enabledCommands: linkedCommands(model) };
     md.supportThemeIcons = true;
     this.item.tooltip = md;
     this.item.backgroundColor =
-      view.tone === 'error'
+      model.tone === 'error'
         ? new vscode.ThemeColor('statusBarItem.errorBackground')
-        : view.tone === 'warning'
+        : model.tone === 'warning'
           ? new vscode.ThemeColor('statusBarItem.warningBackground')
           : undefined;
-    this.item.accessibilityInformation = { label: view.text.replace(/\$\([\w~-]+\)\s*/g, ''), role: 'button' };
+    this.item.accessibilityInformation = { label: model.text.replace(/\$\([\w~-]+\)\s*/g, ''), role: 'button' };
     this.item.show();
   }
 

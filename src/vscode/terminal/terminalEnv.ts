@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { describePlan, diffEnv, isEmptyDiff, planProfileEnv, planToEnv, type EnvPlan } from '../../core/env/envPlan';
-import { Commands, Settings } from '../../ids';
+import { Commands } from '../../ids';
+import { settings } from '../settings';
 import type { ProfileScope, ProfileService } from '../profiles/profileService';
 
 const MUTATOR_OPTIONS: vscode.EnvironmentVariableMutatorOptions = { applyAtProcessCreation: true, applyAtShellIntegration: true };
@@ -22,34 +23,34 @@ export class TerminalEnv implements vscode.Disposable {
       vscode.commands.registerCommand(Commands.relaunchTerminals, () => this.relaunchAll()),
       profiles.onDidChange(() => this.sync()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(Settings.terminalEnabled)) this.sync();
+        if (settings.terminal.enabled.isAffectedBy(e)) this.sync();
       }),
     );
   }
 
   private enabled(): boolean {
-    return vscode.workspace.getConfiguration().get<boolean>(Settings.terminalEnabled, true) !== false;
+    return settings.terminal.enabled.get();
   }
 
   /** Brings every scope's collection in line with its active profile. Returns true if anything changed. */
   sync(): boolean {
     let changed = false;
     let description: string | undefined;
-    const scopes = this.profiles.scopes();
+    const scopes = this.profiles.snapshot.scopes;
     const scoped = scopes.some((s) => s.folder);
     for (const scope of scopes) {
-      const plan = this.enabled() && scope.resolution.kind === 'active' ? planProfileEnv(scope.resolution.profile) : undefined;
+      const plan = this.enabled() && scope.identity.profile ? planProfileEnv(scope.identity.profile) : undefined;
       const collection = scope.folder ? this.collection.getScoped({ workspaceFolder: scope.folder }) : this.collection;
       changed = this.apply(collection, plan, scope) || changed;
       description ??= plan && describePlan(plan);
     }
     // In multi-root windows only folder-scoped mutators are used; clear window-level leftovers.
-    if (scoped) changed = this.apply(this.collection, undefined, { resolution: { kind: 'none' } }) || changed;
+    if (scoped) changed = this.apply(this.collection, undefined) || changed;
     if (changed) void this.offerRelaunch(description);
     return changed;
   }
 
-  private apply(collection: vscode.EnvironmentVariableCollection, plan: EnvPlan | undefined, scope: ProfileScope): boolean {
+  private apply(collection: vscode.EnvironmentVariableCollection, plan: EnvPlan | undefined, scope?: ProfileScope): boolean {
     const current = new Map<string, string>();
     let optionsDiffer = false;
     collection.forEach((name, m) => {
@@ -64,7 +65,7 @@ export class TerminalEnv implements vscode.Disposable {
     const next = plan ? planToEnv(plan) : new Map<string, string>();
     const diff = diffEnv(current, next);
     const description = plan ? describePlan(plan) : undefined;
-    const where = scope.folder ? ` [folder ${scope.folder.name}]` : '';
+    const where = scope?.folder ? ` [folder ${scope.folder.name}]` : '';
     if (collection.description !== description) collection.description = description;
     if (isEmptyDiff(diff) && !optionsDiffer) {
       this.log.debug(`terminal env${where}: unchanged (${plan ? `profile '${plan.profileName}'` : 'no profile'})`);
@@ -83,7 +84,9 @@ export class TerminalEnv implements vscode.Disposable {
       );
       for (const e of plan.entries) if (e.reason) this.log.info(`  ${e.name}: ${e.reason}`);
     } else {
-      this.log.info(`terminal env${where}: no profile (${scope.resolution.kind}); terminals get the inherited environment`);
+      this.log.info(
+        `terminal env${where}: no profile (${scope?.identity.resolution.kind ?? 'none'}); terminals get the inherited environment`,
+      );
     }
     return true;
   }
@@ -93,12 +96,11 @@ export class TerminalEnv implements vscode.Disposable {
       (t) => !('creationOptions' in t && (t.creationOptions as vscode.TerminalOptions).hideFromUser),
     );
     if (open.length === 0) return;
-    if (!vscode.workspace.getConfiguration().get<boolean>(Settings.terminalOfferRelaunch, true)) return;
+    if (!settings.terminal.offerRelaunch.get()) return;
     const msg = `${description ?? 'ROS Network profile deactivated'}. ${open.length} open terminal${open.length > 1 ? 's keep' : ' keeps'} the previous environment.`;
     const choice = await vscode.window.showInformationMessage(msg, 'Relaunch Terminals', "Don't Ask Again");
     if (choice === 'Relaunch Terminals') await vscode.commands.executeCommand(Commands.relaunchTerminals);
-    else if (choice === "Don't Ask Again")
-      await vscode.workspace.getConfiguration().update(Settings.terminalOfferRelaunch, false, vscode.ConfigurationTarget.Global);
+    else if (choice === "Don't Ask Again") await settings.terminal.offerRelaunch.update(false, vscode.ConfigurationTarget.Global);
   }
 
   /** The variables currently written for the window (or a folder): what new terminals get from us. */

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { Commands, StatusCommands, ViewCommands, ViewIds } from '../../ids';
+import { Commands, ViewIds } from '../../ids';
 import { getParam, getParamNames, lookupNode, masterDetails, probeMaster, type ProbeResult } from '../../core/probe/masterProbe';
 import { mapLimit } from '../../core/util/mapLimit';
 import { profileSummary } from '../../core/profiles/resolveActive';
 import type { Profile } from '../../core/profiles/profileSchema';
 import type { ProfileService } from '../profiles/profileService';
-import { masterUriOf, type MasterMonitor } from '../status/masterMonitor';
+import type { MasterMonitor } from '../status/masterMonitor';
+import { masterUriOf } from '../../core/ros/masterUri';
 
 type Node =
   | { kind: 'profile'; profile: Profile; active: boolean }
@@ -48,22 +49,22 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
       this.tree.onDidChangeVisibility((e) => (e.visible ? this.probeProfiles() : this.stopProbing())),
       profiles.onDidChange(() => this.refresh()),
       monitor.onDidChangeState(() => this.refresh(false)),
-      vscode.commands.registerCommand(ViewCommands.refreshView, () => this.refresh()),
-      vscode.commands.registerCommand(StatusCommands.showGraph, async () => {
+      vscode.commands.registerCommand(Commands.refreshView, () => this.refresh()),
+      vscode.commands.registerCommand(Commands.showGraph, async () => {
         await vscode.commands.executeCommand(`${ViewIds.view}.focus`);
-        const active = this.profiles.active();
+        const active = this.profiles.snapshot.identity.profile;
         if (active)
           await this.tree
             .reveal({ kind: 'profile', profile: active, active: true }, { expand: 2, focus: false, select: false })
             .then(undefined, () => undefined);
       }),
-      vscode.commands.registerCommand(ViewCommands.copyName, (n: Node) => vscode.env.clipboard.writeText(nameOf(n))),
-      vscode.commands.registerCommand(ViewCommands.copyUri, (n: Node) =>
+      vscode.commands.registerCommand(Commands.copyName, (n: Node) => vscode.env.clipboard.writeText(nameOf(n))),
+      vscode.commands.registerCommand(Commands.copyUri, (n: Node) =>
         vscode.env.clipboard.writeText(
           n.kind === 'node' ? (this.nodeUris.get(n.name) ?? '') : n.kind === 'profile' ? (masterUriOf(n.profile) ?? '') : '',
         ),
       ),
-      vscode.commands.registerCommand(ViewCommands.showParamValue, async (n: Node) => {
+      vscode.commands.registerCommand(Commands.showParamValue, async (n: Node) => {
         if (n.kind !== 'param') return;
         try {
           const v = await getParam(n.uri, n.name, { timeoutMs: 3000 });
@@ -94,7 +95,7 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
     this.probing = true;
     this.stopProbing();
     try {
-      const list = this.profiles.profiles(this.profiles.primaryFolder()).profiles.filter((p) => masterUriOf(p));
+      const list = this.profiles.snapshot.profiles().profiles.filter((p) => masterUriOf(p));
       await mapLimit(list, PROBE_CONCURRENCY, async (p) => {
         this.reach.set(p.name, await probeMaster(masterUriOf(p)!, { timeoutMs: 1500 }));
       });
@@ -107,7 +108,7 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
 
   getParent(n: Node): Node | undefined {
     if (n.kind === 'group') {
-      const active = this.profiles.active();
+      const active = this.profiles.snapshot.identity.profile;
       return active ? { kind: 'profile', profile: active, active: true } : undefined;
     }
     return undefined;
@@ -190,7 +191,7 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
         const item = new vscode.TreeItem(n.name);
         const v = this.paramValues.get(n.name);
         item.description = v ?? 'click to fetch the value';
-        item.command = { command: ViewCommands.showParamValue, title: 'Show Value', arguments: [n] };
+        item.command = { command: Commands.showParamValue, title: 'Show Value', arguments: [n] };
         item.contextValue = 'rosName';
         return item;
       }
@@ -201,8 +202,8 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
 
   async getChildren(n?: Node): Promise<Node[]> {
     if (!n) {
-      const active = this.profiles.active()?.name;
-      const list = this.profiles.profiles(this.profiles.primaryFolder()).profiles;
+      const active = this.profiles.snapshot.identity.profile?.name;
+      const list = this.profiles.snapshot.profiles().profiles;
       if (list.length === 0) return [];
       return list.map((profile) => ({ kind: 'profile' as const, profile, active: profile.name === active }));
     }

@@ -1,0 +1,205 @@
+import type { NetworkIdentity } from '../profiles/networkIdentity';
+import { domainPorts } from '../ros/domain';
+import { escapeMarkdown as md } from '../text/markdown';
+import { plural } from '../text/plural';
+import type { MasterState } from './masterStatus';
+
+/** A command the tooltip offers: rendered as a `command:` link, and the only commands the tooltip may run. */
+export interface StatusLink {
+  readonly label: string;
+  readonly command: string;
+  readonly args?: readonly unknown[];
+}
+
+/** One paragraph of the tooltip: Markdown text (untrusted parts already escaped) and links after it. */
+export interface TooltipSection {
+  readonly text?: string;
+  readonly links?: readonly StatusLink[];
+}
+
+/** What the status bar item shows, computed without VS Code so that every state is unit-tested. */
+export interface StatusModel {
+  /** With `$(icon)` syntax. */
+  readonly text: string;
+  readonly tone: 'normal' | 'warning' | 'error';
+  readonly tooltip: readonly TooltipSection[];
+}
+
+/** The command ids the model links to (from the extension's one Commands table). */
+export interface StatusCommandIds {
+  readonly switchProfile: string;
+  readonly showLog: string;
+  readonly refreshStatus: string;
+  readonly showGraph: string;
+  readonly runDoctor: string;
+  readonly manageTrust: string;
+}
+
+export interface StatusInput {
+  readonly identity: NetworkIdentity;
+  /** The master poller's state for a ROS 1 identity (undefined before the first result). */
+  readonly master?: MasterState;
+  /** Wall clock for "up since" (injected for tests). */
+  readonly clock?: (t: number) => string;
+}
+
+/**
+ * The round trip as a coarse bound ("under 5 ms"): the exact figure jitters on every poll, and the
+ * tooltip is only re-rendered when what it says changes.
+ */
+export function roundTripBucket(ms: number): string {
+  for (const b of [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]) if (ms < b) return `under ${b} ms`;
+  return `over ${Math.floor(ms / 1000)} s`;
+}
+
+const defaultClock = (t: number) => new Date(t).toLocaleTimeString();
+
+export function statusModel(input: StatusInput, ids: StatusCommandIds): StatusModel {
+  const { identity } = input;
+  const r = identity.resolution;
+  const actions = (...extra: StatusLink[]): TooltipSection => ({
+    links: [{ label: 'Switch Profile', command: ids.switchProfile }, ...extra, { label: 'Show Log', command: ids.showLog }],
+  });
+  const trust: StatusLink = { label: 'Trust the workspace', command: ids.manageTrust };
+  switch (r.kind) {
+    case 'none':
+      return {
+        text: '$(circle-slash) ROS: no profile',
+        tone: 'normal',
+        tooltip: [{ text: '**ROS Network**: no profile active; terminals get the inherited environment.' }, actions()],
+      };
+    case 'missing':
+      if (r.restricted) {
+        return {
+          text: `$(shield) ROS: ${r.name} (restricted)`,
+          tone: 'warning',
+          tooltip: [
+            {
+              text: `**ROS Network**: profile **${md(r.name)}** is not available: this workspace is in Restricted Mode, where VS Code ignores workspace settings (and the profiles in them).`,
+              links: [trust],
+            },
+            actions(),
+          ],
+        };
+      }
+      return {
+        text: `$(warning) ROS: ${r.name}?`,
+        tone: 'warning',
+        tooltip: [
+          { text: `**ROS Network**: the active profile **${md(r.name)}** is no longer defined (or is invalid), so nothing is injected.` },
+          actions(),
+        ],
+      };
+    case 'untrusted':
+      return {
+        text: `$(shield) ROS: ${r.profile.name} (restricted)`,
+        tone: 'warning',
+        tooltip: [
+          {
+            text: `**ROS Network**: profile **${md(r.profile.name)}** comes from this workspace's settings and is not applied in Restricted Mode.`,
+            links: [trust],
+          },
+          actions(),
+        ],
+      };
+    case 'active':
+      return activeModel(input, ids, actions);
+  }
+}
+
+function activeModel(input: StatusInput, ids: StatusCommandIds, actions: (...extra: StatusLink[]) => TooltipSection): StatusModel {
+  const { identity } = input;
+  const p = identity.profile!;
+  const head: TooltipSection[] = [{ text: `**ROS Network** · profile **${md(p.name)}** (ROS ${p.rosVersion})` }];
+  if (p.description) head.push({ text: md(p.description) });
+  const rows = [...p.variables].map(([k, v]) => `| \`${k}\` | ${v === '' ? '_(empty)_' : md(v)} |`);
+  const table: TooltipSection[] = rows.length ? [{ text: ['| Variable | Value |', '|---|---|', ...rows].join('\n') }] : [];
+
+  if (p.rosVersion === 2) {
+    const d = identity.domain;
+    const domainText =
+      d === undefined
+        ? `ROS_DOMAIN_ID '${md(p.variables.get('ROS_DOMAIN_ID') ?? '')}' is not a domain rcl accepts`
+        : (() => {
+            const ports = domainPorts(d);
+            const p0 = ports.participant(0);
+            return `Domain ${d}: multicast ${ports.discoveryMulticast}/${ports.userMulticast}, first participant unicast ${p0.discoveryUnicast}/${p0.userUnicast}`;
+          })();
+    return {
+      text: `$(broadcast) ${p.name} · domain ${d ?? '?'}`,
+      tone: d === undefined ? 'warning' : 'normal',
+      tooltip: [...head, ...table, { text: domainText }, actions({ label: 'Run Network Doctor', command: ids.runDoctor })],
+    };
+  }
+
+  const clock = input.clock ?? defaultClock;
+  const adv = identity.advertised
+    ? `Advertised as: \`${md(identity.advertised)}\``
+    : "Advertised as: this machine's hostname (no ROS_IP/ROS_HOSTNAME)";
+  const probeLinks: StatusLink[] = [
+    { label: 'Refresh', command: ids.refreshStatus },
+    { label: 'Show Graph', command: ids.showGraph },
+  ];
+  const m = input.master;
+  switch (m?.kind) {
+    case 'reachable': {
+      const c = m.probe.counts;
+      return {
+        text: `$(check) ${p.name} · ${plural(c.nodes, 'node')}`,
+        tone: 'normal',
+        tooltip: [
+          ...head,
+          { text: `$(check) Master **${md(m.uri)}** is up` },
+          { text: adv },
+          {
+            text: `Round trip ${roundTripBucket(m.probe.roundTripMs)} · ${plural(c.nodes, 'node')} · ${plural(c.topics, 'topic')} · ${plural(c.services, 'service')} · ${plural(c.publishers, 'publisher')} · ${plural(c.subscribers, 'subscriber')}`,
+          },
+          { text: `Up since ${clock(m.since)}` },
+          ...table,
+          actions(...probeLinks),
+        ],
+      };
+    }
+    case 'unreachable':
+      return {
+        text: `$(error) ${p.name} unreachable`,
+        tone: 'error',
+        tooltip: [
+          ...head,
+          { text: `$(error) Master **${md(m.uri)}** is unreachable: ${md(m.failure.message)}` },
+          { text: `**What to try:** ${md(m.failure.hint)}` },
+          { text: adv },
+          { text: `Down since ${clock(m.since)}` },
+          ...table,
+          actions(...probeLinks, { label: 'Run Network Doctor', command: ids.runDoctor }),
+        ],
+      };
+    case 'checking':
+      return {
+        text: `$(sync~spin) ${p.name}`,
+        tone: 'normal',
+        tooltip: [...head, { text: `Checking master ${md(m.uri)}…` }, { text: adv }, ...table, actions(...probeLinks)],
+      };
+    default:
+      return { text: `$(broadcast) ROS: ${p.name}`, tone: 'normal', tooltip: [...head, { text: adv }, ...table, actions(...probeLinks)] };
+  }
+}
+
+/** The commands a rendered tooltip may run: exactly the ones it links to. */
+export function linkedCommands(model: StatusModel): string[] {
+  return [...new Set(model.tooltip.flatMap((s) => (s.links ?? []).map((l) => l.command)))];
+}
+
+/** Markdown of the tooltip; `command:` links carry their arguments as URI-encoded JSON, as VS Code expects. */
+export function tooltipMarkdown(model: StatusModel): string {
+  const link = (l: StatusLink) =>
+    `[${md(l.label)}](command:${l.command}${l.args?.length ? `?${encodeURIComponent(JSON.stringify(l.args))}` : ''})`;
+  return model.tooltip
+    .map((s) => [s.text, s.links?.map(link).join(' · ')].filter((x) => x !== undefined && x !== '').join(' '))
+    .join('\n\n');
+}
+
+/** Equal models render the same: the adapter skips the UI update. */
+export function sameModel(a: StatusModel | undefined, b: StatusModel): boolean {
+  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+}
