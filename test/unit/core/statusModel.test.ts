@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { linkedCommands, roundTripBucket, sameModel, statusModel, tooltipMarkdown, type StatusInput } from '../../../src/core/status/statusModel';
+import {
+  linkedCommands,
+  roundTripBucket,
+  sameModel,
+  statusModel,
+  tooltipMarkdown,
+  type StatusInput,
+} from '../../../src/core/status/statusModel';
 import { identityOf } from '../../../src/core/profiles/networkIdentity';
 import { nextMasterState, type MasterState } from '../../../src/core/status/masterStatus';
 import type { ProbeResult } from '../../../src/core/probe/masterProbe';
@@ -81,7 +88,14 @@ const up = (roundTripMs: number, nodes: number) =>
 test('reachability sets text and tone; an unreachable master links the doctor', () => {
   const down = nextMasterState(
     { kind: 'checking', uri: 'http://hal:11311' },
-    { ok: false, uri: 'http://hal:11311', kind: 'refused', message: 'connection refused', hint: 'is roscore running on hal?', elapsedMs: 1 },
+    {
+      ok: false,
+      uri: 'http://hal:11311',
+      kind: 'refused',
+      message: 'connection refused',
+      hint: 'is roscore running on hal?',
+      elapsedMs: 1,
+    },
     0,
   ).state;
   const v = render({ kind: 'active', profile: ros1! }, down);
