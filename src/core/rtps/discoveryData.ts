@@ -157,6 +157,8 @@ export interface EndpointData {
   readonly reliability: Reliability | undefined;
   readonly durability: Durability;
   readonly userData: string | undefined;
+  /** PID_UNICAST_LOCATOR: where the endpoint listens (empty: the participant's default locators). */
+  readonly unicastLocators: readonly Locator[];
   /** Iron+: `typehash=RIHS01_…;` in the endpoint USER_DATA. */
   readonly typeHash: string | undefined;
 }
@@ -189,6 +191,7 @@ export function decodeEndpoint(d: DataSubmessage): DiscoverySample<EndpointData>
       reliability: rel === 2 ? 'reliable' : rel === 1 ? 'best-effort' : undefined,
       durability: (dur !== undefined ? DURABILITY[dur] : undefined) ?? 'volatile',
       userData,
+      unicastLocators: locators(pl, Pid.UNICAST_LOCATOR),
       typeHash: userDataField(userData, 'typehash'),
     },
   };
