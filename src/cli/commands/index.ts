@@ -14,4 +14,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'lint', load: async () => (await import('./lint')).lintCommand },
   { name: 'ports', load: async () => (await import('./ports')).portsCommand },
   { name: 'doctor', load: async () => (await import('./doctor')).doctorCommand },
+  { name: 'discover', load: async () => (await import('./discover')).discoverCommand },
 ];

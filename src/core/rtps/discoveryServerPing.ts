@@ -95,12 +95,22 @@ export async function pingDiscoveryServer(o: DiscoveryServerPingOptions): Promis
     if (!m || m.header.guidPrefix === prefixHex) return;
     // The server's first words to a new client are HEARTBEATs of its (reliable) PDP writer addressed
     // to us, its DATA(p) follows only after an ACKNACK: either proves it is a server talking to us.
-    const answer = m.submessages.some((s) => s.destPrefix === prefixHex || (s.kind === 'data' && s.writerId === EntityId.SPDP_WRITER && decodeParticipant(s, m.header.vendorId)?.kind === 'alive'));
+    const answer = m.submessages.some(
+      (s) =>
+        s.destPrefix === prefixHex ||
+        (s.kind === 'data' && s.writerId === EntityId.SPDP_WRITER && decodeParticipant(s, m.header.vendorId)?.kind === 'alive'),
+    );
     if (!answer) return;
     const g = m.header.guidPrefix;
     // Fast DDS server prefixes: 44.53.<id>.5f.45.50.52.4f.53.49.4d.41 ("DS", id, "_EPROSIMA").
     const serverId = g.startsWith('4453') && g.slice(6, 24) === '5f4550524f53494d41' ? parseInt(g.slice(4, 6), 16) : undefined;
-    settle({ state: 'up', rttMs: performance.now() - started, serverGuid: formatGuid(`${g}000001c1`), ...(serverId !== undefined ? { serverId } : {}), vendor: vendorName(m.header.vendorId) });
+    settle({
+      state: 'up',
+      rttMs: performance.now() - started,
+      serverGuid: formatGuid(`${g}000001c1`),
+      ...(serverId !== undefined ? { serverId } : {}),
+      vendor: vendorName(m.header.vendorId),
+    });
   };
   const onError = (e: NodeJS.ErrnoException): void => {
     if (e.code === 'ECONNREFUSED') settle({ state: 'down', rttMs: performance.now() - started, code: e.code });
@@ -138,7 +148,8 @@ export async function pingDiscoveryServer(o: DiscoveryServerPingOptions): Promis
   const r = await result;
   clearTimeout(timer);
   o.signal?.removeEventListener('abort', onAbort);
-  if (r.state === 'up' && local) await new Promise<void>((resolve) => conn.send(clientAnnouncement(prefix, local!, 2, true), () => resolve()));
+  if (r.state === 'up' && local)
+    await new Promise<void>((resolve) => conn.send(clientAnnouncement(prefix, local!, 2, true), () => resolve()));
   for (const s of [conn, recv]) {
     try {
       s.close();

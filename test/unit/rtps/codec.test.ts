@@ -87,6 +87,7 @@ describe('SEDP endpoint data', () => {
       reliability: 'reliable',
       durability: 'transient-local',
       userData: 'typehash=RIHS01_df66;',
+      unicastLocators: [],
       typeHash: 'RIHS01_df66',
     });
   });
