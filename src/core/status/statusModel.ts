@@ -1,6 +1,6 @@
 import type { NetworkIdentity } from '../profiles/networkIdentity';
 import { domainPorts } from '../ros/domain';
-import { escapeMarkdown as md } from '../text/markdown';
+import { markdownCode, sanitizeForDisplay as plain, sanitizeForMarkdown as md } from '../text/sanitize';
 import { plural } from '../text/plural';
 import type { MasterState } from './masterStatus';
 
@@ -71,7 +71,7 @@ export function statusModel(input: StatusInput, ids: StatusCommandIds): StatusMo
     case 'missing':
       if (r.restricted) {
         return {
-          text: `$(shield) ROS: ${r.name} (restricted)`,
+          text: `$(shield) ROS: ${plain(r.name)} (restricted)`,
           tone: 'warning',
           tooltip: [
             {
@@ -83,7 +83,7 @@ export function statusModel(input: StatusInput, ids: StatusCommandIds): StatusMo
         };
       }
       return {
-        text: `$(warning) ROS: ${r.name}?`,
+        text: `$(warning) ROS: ${plain(r.name)}?`,
         tone: 'warning',
         tooltip: [
           { text: `**ROS Network**: the active profile **${md(r.name)}** is no longer defined (or is invalid), so nothing is injected.` },
@@ -92,7 +92,7 @@ export function statusModel(input: StatusInput, ids: StatusCommandIds): StatusMo
       };
     case 'untrusted':
       return {
-        text: `$(shield) ROS: ${r.profile.name} (restricted)`,
+        text: `$(shield) ROS: ${plain(r.profile.name)} (restricted)`,
         tone: 'warning',
         tooltip: [
           {
@@ -110,9 +110,10 @@ export function statusModel(input: StatusInput, ids: StatusCommandIds): StatusMo
 function activeModel(input: StatusInput, ids: StatusCommandIds, actions: (...extra: StatusLink[]) => TooltipSection): StatusModel {
   const { identity } = input;
   const p = identity.profile!;
+  const name = plain(p.name);
   const head: TooltipSection[] = [{ text: `**ROS Network** · profile **${md(p.name)}** (ROS ${p.rosVersion})` }];
   if (p.description) head.push({ text: md(p.description) });
-  const rows = [...p.variables].map(([k, v]) => `| \`${k}\` | ${v === '' ? '_(empty)_' : md(v)} |`);
+  const rows = [...p.variables].map(([k, v]) => `| ${markdownCode(k)} | ${v === '' ? '_(empty)_' : md(v)} |`);
   const table: TooltipSection[] = rows.length ? [{ text: ['| Variable | Value |', '|---|---|', ...rows].join('\n') }] : [];
 
   if (p.rosVersion === 2) {
@@ -126,7 +127,7 @@ function activeModel(input: StatusInput, ids: StatusCommandIds, actions: (...ext
             return `Domain ${d}: multicast ${ports.discoveryMulticast}/${ports.userMulticast}, first participant unicast ${p0.discoveryUnicast}/${p0.userUnicast}`;
           })();
     return {
-      text: `$(broadcast) ${p.name} · domain ${d ?? '?'}`,
+      text: `$(broadcast) ${name} · domain ${d ?? '?'}`,
       tone: d === undefined ? 'warning' : 'normal',
       tooltip: [...head, ...table, { text: domainText }, actions({ label: 'Run Network Doctor', command: ids.runDoctor })],
     };
@@ -134,7 +135,7 @@ function activeModel(input: StatusInput, ids: StatusCommandIds, actions: (...ext
 
   const clock = input.clock ?? defaultClock;
   const adv = identity.advertised
-    ? `Advertised as: \`${md(identity.advertised)}\``
+    ? `Advertised as: ${markdownCode(identity.advertised)}`
     : "Advertised as: this machine's hostname (no ROS_IP/ROS_HOSTNAME)";
   const probeLinks: StatusLink[] = [
     { label: 'Refresh', command: ids.refreshStatus },
@@ -145,7 +146,7 @@ function activeModel(input: StatusInput, ids: StatusCommandIds, actions: (...ext
     case 'reachable': {
       const c = m.probe.counts;
       return {
-        text: `$(check) ${p.name} · ${plural(c.nodes, 'node')}`,
+        text: `$(check) ${name} · ${plural(c.nodes, 'node')}`,
         tone: 'normal',
         tooltip: [
           ...head,
@@ -162,7 +163,7 @@ function activeModel(input: StatusInput, ids: StatusCommandIds, actions: (...ext
     }
     case 'unreachable':
       return {
-        text: `$(error) ${p.name} unreachable`,
+        text: `$(error) ${name} unreachable`,
         tone: 'error',
         tooltip: [
           ...head,
@@ -176,12 +177,12 @@ function activeModel(input: StatusInput, ids: StatusCommandIds, actions: (...ext
       };
     case 'checking':
       return {
-        text: `$(sync~spin) ${p.name}`,
+        text: `$(sync~spin) ${name}`,
         tone: 'normal',
         tooltip: [...head, { text: `Checking master ${md(m.uri)}…` }, { text: adv }, ...table, actions(...probeLinks)],
       };
     default:
-      return { text: `$(broadcast) ROS: ${p.name}`, tone: 'normal', tooltip: [...head, { text: adv }, ...table, actions(...probeLinks)] };
+      return { text: `$(broadcast) ROS: ${name}`, tone: 'normal', tooltip: [...head, { text: adv }, ...table, actions(...probeLinks)] };
   }
 }
 

@@ -57,7 +57,7 @@ test('a ROS 1 profile shows its name and its values in the tooltip', () => {
   const v = render({ kind: 'active', profile: ros1! });
   assert.equal(v.text, '$(broadcast) ROS: hal');
   assert.match(v.md, /ROS_MASTER_URI/);
-  assert.match(v.md, /10\\\.0\\\.0\\\.2/);
+  assert.match(v.md, /\| `ROS_IP` \| 10\.0\.0\.2 \|/);
 });
 
 test('a ROS 2 profile shows its domain and the ports', () => {
@@ -164,4 +164,16 @@ test('round trips are shown as coarse bounds', () => {
     'over 1 s',
     'over 2 s',
   ]);
+});
+
+test('control characters and bidi overrides in names and values never reach the status bar or its tooltip raw', () => {
+  const [evil] = parseProfiles(
+    [{ name: 'lab\u001b]0;pwned\u0007\u202e', ROS_MASTER_URI: 'http://hal:11311', ROS_IP: '10.0.0.2', env: { NOTE: 'a\u0085b|c\nd' } }],
+    'user',
+  ).profiles;
+  assert.ok(evil, 'the schema accepts the name');
+  const v = render({ kind: 'active', profile: evil });
+  for (const s of [v.text, v.md]) assert.doesNotMatch(s, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+  assert.match(v.text, /lab\\x1b\]0;pwned\\x07\\u202e/);
+  assert.doesNotMatch(v.md, /\| a.b\|c/, 'a pipe in a value cannot end its table cell');
 });
