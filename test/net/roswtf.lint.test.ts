@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lintText } from '../../src/core/lint/lintEngine';
 import { mapLimit } from '../../src/core/util/mapLimit';
+import { freePort } from '../harness/codeServer';
 
 /** Codes our `lint` decides from the text alone; HOST003/URI004 need DNS/interfaces (rosnet doctor). */
 const SYNTACTIC = ['URI001', 'URI002', 'URI003', 'HOST001', 'HOST002', 'HOST006'];
@@ -23,86 +24,93 @@ interface Case {
   readonly note?: string;
 }
 
-// ROS_MASTER_URI for the ROS_IP/ROS_HOSTNAME rows: valid, loopback, nothing listens on port 9.
-const M = 'http://127.0.0.1:9';
-const CASES: readonly Case[] = [
-  { vars: { ROS_MASTER_URI: 'hal.invalid:11311' }, wtf: ['URI001'], ours: ['URI001'] },
-  { vars: { ROS_MASTER_URI: 'localhost:11311' }, wtf: ['URI001'], ours: ['URI001'] },
-  { vars: { ROS_MASTER_URI: 'https://localhost:11311' }, wtf: ['URI001'], ours: ['URI001'] },
-  { vars: { ROS_MASTER_URI: 'http://localhost' }, wtf: ['URI002'], ours: ['URI002'] },
-  { vars: { ROS_MASTER_URI: 'http://localhost:abc' }, wtf: ['URI002'], ours: ['URI002'] },
-  {
-    vars: { ROS_MASTER_URI: 'http://localhost:99999' },
-    wtf: ['rosgraph'],
-    ours: ['URI002'],
-    note: "roswtf's rule only int()s the port; rosgraph then raises 'Port out of range' (roswtf aborts)",
-  },
-  { vars: { ROS_MASTER_URI: 'http://::1:11311' }, wtf: ['URI003'], ours: ['URI003'] },
-  {
-    vars: { ROS_MASTER_URI: 'http://[::1]:11311' },
-    wtf: ['URI003'],
-    ours: ['HOST006'],
-    note: 'roswtf splits on every ":" and rejects bracketed IPv6, which rosgraph and roscpp accept; we only ask for ROS_IPV6=on',
-  },
-  {
-    vars: { ROS_MASTER_URI: 'http://[::1]:11311', ROS_IPV6: 'on' },
-    wtf: ['URI003'],
-    ours: [],
-    note: 'roswtf still rejects the brackets; with ROS_IPV6=on rospy/roscpp use this URI, so we report nothing',
-  },
-  {
-    vars: { ROS_MASTER_URI: 'http://:11311' },
-    wtf: ['URI004', 'rosgraph'],
-    ours: ['URI003'],
-    note: "roswtf's rule passes an empty host; its DNS check and rosgraph fail on it",
-  },
-  {
-    vars: { ROS_MASTER_URI: 'http://localhost:11311 ' },
-    wtf: ['rosgraph'],
-    ours: ['URI003'],
-    note: "Python's int() accepts '11311 ', rosgraph's urlparse does not (roswtf aborts)",
-  },
-  { vars: { ROS_MASTER_URI: '' }, wtf: ['URI003'], ours: ['URI003'] },
-  { vars: { ROS_MASTER_URI: 'http://no-such-host.invalid:11311' }, wtf: ['URI004'], ours: [] },
-  { vars: { ROS_MASTER_URI: 'http://localhost:11311' }, wtf: [], ours: [] },
-  { vars: { ROS_MASTER_URI: 'http://127.0.0.1:11311/' }, wtf: [], ours: [] },
-  { vars: { ROS_MASTER_URI: M, ROS_IP: '192.168.1.10 ' }, wtf: ['HOST001'], ours: ['HOST001'] },
-  {
-    vars: { ROS_MASTER_URI: M, ROS_IP: 'robot.local' },
-    wtf: ['HOST003'],
-    ours: ['HOST001'],
-    note: 'roswtf: not a local address; we say why: a name is not an IP (use ROS_HOSTNAME)',
-  },
-  { vars: { ROS_MASTER_URI: M, ROS_IP: '' }, wtf: ['HOST003'], ours: ['HOST002'], note: 'roswtf: not a local address; we: empty value' },
-  {
-    vars: { ROS_MASTER_URI: M, ROS_IP: '::1' },
-    wtf: ['HOST003'],
-    ours: ['HOST006'],
-    note: 'roswtf lists IPv4 interfaces only unless ROS_IPV6=on; we ask for ROS_IPV6=on',
-  },
-  { vars: { ROS_MASTER_URI: M, ROS_IP: '10.255.255.1' }, wtf: ['HOST003'], ours: [] },
-  { vars: { ROS_MASTER_URI: M, ROS_IP: '127.0.0.1' }, wtf: [], ours: [] },
-  { vars: { ROS_MASTER_URI: M, ROS_HOSTNAME: 'no-such-host.invalid' }, wtf: ['HOST003'], ours: [] },
-  {
-    vars: { ROS_MASTER_URI: M, ROS_HOSTNAME: 'http://robot' },
-    wtf: ['HOST003'],
-    ours: ['HOST002'],
-    note: 'roswtf: does not resolve; we: the scheme must go',
-  },
-  {
-    vars: { ROS_MASTER_URI: M, ROS_HOSTNAME: 'localhost:11311' },
-    wtf: ['HOST003'],
-    ours: ['HOST002'],
-    note: 'roswtf: does not resolve; we: the port must go',
-  },
-  {
-    vars: { ROS_MASTER_URI: M, ROS_HOSTNAME: '' },
-    wtf: ['HOST003'],
-    ours: ['HOST002'],
-    note: 'roswtf: does not resolve; we: empty (and it hides ROS_IP)',
-  },
-  { vars: { ROS_MASTER_URI: M, ROS_HOSTNAME: 'localhost' }, wtf: [], ours: [] },
-];
+/**
+ * The cases, with `port` (free when the test starts) wherever a URI names a port: roswtf checks a
+ * master that answers, so a rosmaster left on 11311 (by `npm start`) changed its findings.
+ */
+function cases(port: number): readonly Case[] {
+  // ROS_MASTER_URI for the ROS_IP/ROS_HOSTNAME rows: valid, loopback, nothing listening.
+  const M = masterFor(port);
+  return [
+    { vars: { ROS_MASTER_URI: `hal.invalid:${port}` }, wtf: ['URI001'], ours: ['URI001'] },
+    { vars: { ROS_MASTER_URI: `localhost:${port}` }, wtf: ['URI001'], ours: ['URI001'] },
+    { vars: { ROS_MASTER_URI: `https://localhost:${port}` }, wtf: ['URI001'], ours: ['URI001'] },
+    { vars: { ROS_MASTER_URI: 'http://localhost' }, wtf: ['URI002'], ours: ['URI002'] },
+    { vars: { ROS_MASTER_URI: 'http://localhost:abc' }, wtf: ['URI002'], ours: ['URI002'] },
+    {
+      vars: { ROS_MASTER_URI: 'http://localhost:99999' },
+      wtf: ['rosgraph'],
+      ours: ['URI002'],
+      note: "roswtf's rule only int()s the port; rosgraph then raises 'Port out of range' (roswtf aborts)",
+    },
+    { vars: { ROS_MASTER_URI: `http://::1:${port}` }, wtf: ['URI003'], ours: ['URI003'] },
+    {
+      vars: { ROS_MASTER_URI: `http://[::1]:${port}` },
+      wtf: ['URI003'],
+      ours: ['HOST006'],
+      note: 'roswtf splits on every ":" and rejects bracketed IPv6, which rosgraph and roscpp accept; we only ask for ROS_IPV6=on',
+    },
+    {
+      vars: { ROS_MASTER_URI: `http://[::1]:${port}`, ROS_IPV6: 'on' },
+      wtf: ['URI003'],
+      ours: [],
+      note: 'roswtf still rejects the brackets; with ROS_IPV6=on rospy/roscpp use this URI, so we report nothing',
+    },
+    {
+      vars: { ROS_MASTER_URI: `http://:${port}` },
+      wtf: ['URI004', 'rosgraph'],
+      ours: ['URI003'],
+      note: "roswtf's rule passes an empty host; its DNS check and rosgraph fail on it",
+    },
+    {
+      vars: { ROS_MASTER_URI: `http://localhost:${port} ` },
+      wtf: ['rosgraph'],
+      ours: ['URI003'],
+      note: "Python's int() accepts '11311 ', rosgraph's urlparse does not (roswtf aborts)",
+    },
+    { vars: { ROS_MASTER_URI: '' }, wtf: ['URI003'], ours: ['URI003'] },
+    { vars: { ROS_MASTER_URI: `http://no-such-host.invalid:${port}` }, wtf: ['URI004'], ours: [] },
+    { vars: { ROS_MASTER_URI: `http://localhost:${port}` }, wtf: [], ours: [] },
+    { vars: { ROS_MASTER_URI: `http://127.0.0.1:${port}/` }, wtf: [], ours: [] },
+    { vars: { ROS_MASTER_URI: M, ROS_IP: '192.168.1.10 ' }, wtf: ['HOST001'], ours: ['HOST001'] },
+    {
+      vars: { ROS_MASTER_URI: M, ROS_IP: 'robot.local' },
+      wtf: ['HOST003'],
+      ours: ['HOST001'],
+      note: 'roswtf: not a local address; we say why: a name is not an IP (use ROS_HOSTNAME)',
+    },
+    { vars: { ROS_MASTER_URI: M, ROS_IP: '' }, wtf: ['HOST003'], ours: ['HOST002'], note: 'roswtf: not a local address; we: empty value' },
+    {
+      vars: { ROS_MASTER_URI: M, ROS_IP: '::1' },
+      wtf: ['HOST003'],
+      ours: ['HOST006'],
+      note: 'roswtf lists IPv4 interfaces only unless ROS_IPV6=on; we ask for ROS_IPV6=on',
+    },
+    { vars: { ROS_MASTER_URI: M, ROS_IP: '10.255.255.1' }, wtf: ['HOST003'], ours: [] },
+    { vars: { ROS_MASTER_URI: M, ROS_IP: '127.0.0.1' }, wtf: [], ours: [] },
+    { vars: { ROS_MASTER_URI: M, ROS_HOSTNAME: 'no-such-host.invalid' }, wtf: ['HOST003'], ours: [] },
+    {
+      vars: { ROS_MASTER_URI: M, ROS_HOSTNAME: 'http://robot' },
+      wtf: ['HOST003'],
+      ours: ['HOST002'],
+      note: 'roswtf: does not resolve; we: the scheme must go',
+    },
+    {
+      vars: { ROS_MASTER_URI: M, ROS_HOSTNAME: `localhost:${port}` },
+      wtf: ['HOST003'],
+      ours: ['HOST002'],
+      note: 'roswtf: does not resolve; we: the port must go',
+    },
+    {
+      vars: { ROS_MASTER_URI: M, ROS_HOSTNAME: '' },
+      wtf: ['HOST003'],
+      ours: ['HOST002'],
+      note: 'roswtf: does not resolve; we: empty (and it hides ROS_IP)',
+    },
+    { vars: { ROS_MASTER_URI: M, ROS_HOSTNAME: 'localhost' }, wtf: [], ours: [] },
+  ];
+}
+const masterFor = (port: number) => `http://127.0.0.1:${port}`;
 
 /** roswtf line → our code, for the URI/host checks only (ROS_ROOT, rosdep… are not networking). */
 function mapWtf(line: string): string | undefined {
@@ -167,10 +175,13 @@ test(
       0,
       "'roswtf' not found: run bash scripts/ci/install-deps.sh (Debian ros-core)",
     );
-    const measured = await mapLimit(CASES, 2, async (c) => {
+    const port = await freePort();
+    const M = masterFor(port);
+    const measured = await mapLimit(cases(port), 2, async (c) => {
       const r = await runRoswtf(c.vars);
       // Offline: roswtf either reports the master as not running, or aborts on a URI rosgraph rejects.
-      assert.match(r.raw, /ROS Master does not appear to be running|invalid master URI/, r.raw);
+      if (!/ROS Master does not appear to be running|invalid master URI/.test(r.raw))
+        assert.fail(`port ${port} was free when the test started, but roswtf found a master on it (${JSON.stringify(c.vars)}):\n${r.raw}`);
       const wtf = [...new Set(r.lines.map(mapWtf).filter((x): x is string => !!x))].sort();
       return { c, wtf, ours: ours(c.vars), lines: r.lines.filter((l) => mapWtf(l)) };
     });
