@@ -5,16 +5,13 @@
 // re-run. Also the status-bar tooltip's "Run Network Doctor" link while the master is down.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { freePort, startCodeServer } from '../harness/codeServer';
-import { launchBrowser, openWorkbench, pickQuickItem, runCommand, screenshot, waitForStatusBar } from '../harness/browser';
-import { extensionVsix } from '../harness/hostTests';
+import { freePort } from '../harness/codeServer';
+import { pickQuickItem, runCommand, screenshot, waitForStatusBar } from '../harness/browser';
+import { withWorkbench } from '../harness/workbench';
 import { startMaster, type Master } from '../helpers/rosProcesses';
-
-const root = join(__dirname, '..', '..');
 const WRONG_IP = '10.255.255.1';
 
 /** The doctor webview's document: VS Code nests it in an iframe inside the `iframe.webview`. */
@@ -39,100 +36,86 @@ test(
   async () => {
     const port = await freePort();
     const uri = `http://127.0.0.1:${port}`;
-    const work = mkdtempSync(join(tmpdir(), 'rosnet-e2e-doctor-'));
-    const workspace = join(work, 'workspace');
-    cpSync(join(root, 'test/fixtures/workspace'), workspace, { recursive: true });
-    writeFileSync(
-      join(workspace, '.vscode/settings.json'),
-      JSON.stringify(
-        { 'rosNetwork.profiles': [{ name: 'lab', ROS_MASTER_URI: uri, ROS_IP: WRONG_IP }], 'rosNetwork.status.intervalSeconds': 1 },
-        null,
-        2,
-      ),
-    );
-    const cs = await startCodeServer({
-      workspace,
-      vsix: [extensionVsix()],
+    const options = {
+      settings: { 'rosNetwork.profiles': [{ name: 'lab', ROS_MASTER_URI: uri, ROS_IP: WRONG_IP }], 'rosNetwork.status.intervalSeconds': 1 },
       env: { ROS_MASTER_URI: undefined, ROS_IP: undefined, ROS_HOSTNAME: undefined },
-    });
-    const browser = await launchBrowser();
-    let master: Master | undefined;
-    try {
-      const page = await openWorkbench(browser, cs.folderUrl(workspace));
-      await waitForStatusBar(page, /ROS: no profile/, 60_000);
-      await runCommand(page, 'ROS Network: Switch Profile');
-      await pickQuickItem(page, 'lab');
+    };
+    await withWorkbench(options, async ({ page, workspace }) => {
+      let master: Master | undefined;
+      try {
+        await waitForStatusBar(page, /ROS: no profile/, 60_000);
+        await runCommand(page, 'ROS Network: Switch Profile');
+        await pickQuickItem(page, 'lab');
 
-      // Master down: the tooltip offers the doctor.
-      await waitForStatusBar(page, /lab unreachable/, 20_000);
-      await page.locator('.statusbar-item', { hasText: 'lab unreachable' }).hover();
-      const tooltip = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Run Network Doctor' }).first();
-      await tooltip.waitFor({ state: 'visible', timeout: 10_000 });
-      const link = tooltip.locator('a', { hasText: 'Run Network Doctor' }).first();
-      assert.equal(await link.count(), 1, 'the tooltip has a "Run Network Doctor" link');
-      await screenshot(page, 'doctor-tooltip-link');
-      // The link runs the doctor: the panel opens with the master's failure.
-      await link.click();
-      const answers = checkItem(doctorFrame(page), 'The master answers');
-      await answers.waitFor({ timeout: 60_000 });
-      assert.match((await answers.getAttribute('class')) ?? '', /\berror\b/);
-      assert.match(await answers.innerText(), /refused/);
-      await page.mouse.move(700, 300);
+        // Master down: the tooltip offers the doctor.
+        await waitForStatusBar(page, /lab unreachable/, 20_000);
+        await page.locator('.statusbar-item', { hasText: 'lab unreachable' }).hover();
+        const tooltip = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Run Network Doctor' }).first();
+        await tooltip.waitFor({ state: 'visible', timeout: 10_000 });
+        const link = tooltip.locator('a', { hasText: 'Run Network Doctor' }).first();
+        assert.equal(await link.count(), 1, 'the tooltip has a "Run Network Doctor" link');
+        await screenshot(page, 'doctor-tooltip-link');
+        // The link runs the doctor: the panel opens with the master's failure.
+        await link.click();
+        const answers = checkItem(doctorFrame(page), 'The master answers');
+        await answers.waitFor({ timeout: 60_000 });
+        assert.match((await answers.getAttribute('class')) ?? '', /\berror\b/);
+        assert.match(await answers.innerText(), /refused/);
+        await page.mouse.move(700, 300);
 
-      master = await startMaster(port);
-      await waitForStatusBar(page, /lab · 0 nodes/, 30_000);
+        master = await startMaster(port);
+        await waitForStatusBar(page, /lab · 0 nodes/, 30_000);
 
-      await runCommand(page, 'ROS Network: Run Network Doctor');
-      const frame = doctorFrame(page);
-      const ipCheck = checkItem(frame, 'ROS_IP is an address of this machine');
-      await ipCheck.waitFor({ timeout: 60_000 });
-      // The re-run replaced the report of the run from the tooltip.
-      for (
-        let i = 0;
-        i < 150 &&
-        !/\bok\b/.test(
-          (await checkItem(frame, 'The master answers')
-            .getAttribute('class')
-            .catch(() => '')) ?? '',
+        await runCommand(page, 'ROS Network: Run Network Doctor');
+        const frame = doctorFrame(page);
+        const ipCheck = checkItem(frame, 'ROS_IP is an address of this machine');
+        await ipCheck.waitFor({ timeout: 60_000 });
+        // The re-run replaced the report of the run from the tooltip.
+        for (
+          let i = 0;
+          i < 150 &&
+          !/\bok\b/.test(
+            (await checkItem(frame, 'The master answers')
+              .getAttribute('class')
+              .catch(() => '')) ?? '',
+          );
+          i++
+        )
+          await page.waitForTimeout(200);
+        // Grouped: one heading per group, the master answered.
+        const headings = await frame.locator('section h2').allInnerTexts();
+        for (const h of ['Variables', 'ROS master', 'This machine’s advertised address', 'Reverse reachability'])
+          assert.ok(headings.includes(h), `group '${h}' in ${JSON.stringify(headings)}`);
+        assert.match((await checkItem(frame, 'The master answers').getAttribute('class')) ?? '', /\bok\b/);
+        assert.match((await ipCheck.getAttribute('class')) ?? '', /\berror\b/);
+        assert.match(
+          await ipCheck.innerText(),
+          new RegExp(`ROS_IP \\[${WRONG_IP.replace(/\./g, '\\.')}\\] does not appear to be an IP address of a local network interface`),
         );
-        i++
-      )
-        await page.waitForTimeout(200);
-      // Grouped: one heading per group, the master answered.
-      const headings = await frame.locator('section h2').allInnerTexts();
-      for (const h of ['Variables', 'ROS master', 'This machine’s advertised address', 'Reverse reachability'])
-        assert.ok(headings.includes(h), `group '${h}' in ${JSON.stringify(headings)}`);
-      assert.match((await checkItem(frame, 'The master answers').getAttribute('class')) ?? '', /\bok\b/);
-      assert.match((await ipCheck.getAttribute('class')) ?? '', /\berror\b/);
-      assert.match(
-        await ipCheck.innerText(),
-        new RegExp(`ROS_IP \\[${WRONG_IP.replace(/\./g, '\\.')}\\] does not appear to be an IP address of a local network interface`),
-      );
-      assert.match(await frame.locator('header h1').innerText(), /Problems found/);
-      await screenshot(page, 'doctor-panel-error');
+        assert.match(await frame.locator('header h1').innerText(), /Problems found/);
+        await screenshot(page, 'doctor-panel-error');
 
-      const fix = ipCheck.locator('button', { hasText: 'Use 127.0.0.1 as ROS_IP' });
-      await fix.click();
-      // The profile in .vscode/settings.json on disk.
-      const end = Date.now() + 20_000;
-      while (Date.now() < end && profilesOnDisk(workspace)[0]?.ROS_IP !== '127.0.0.1') await page.waitForTimeout(200);
-      assert.deepEqual(profilesOnDisk(workspace), [{ name: 'lab', ROS_MASTER_URI: uri, ROS_IP: '127.0.0.1' }]);
+        const fix = ipCheck.locator('button', { hasText: 'Use 127.0.0.1 as ROS_IP' });
+        await fix.click();
+        // The profile in .vscode/settings.json on disk.
+        const end = Date.now() + 20_000;
+        while (Date.now() < end && profilesOnDisk(workspace)[0]?.ROS_IP !== '127.0.0.1') await page.waitForTimeout(200);
+        assert.deepEqual(profilesOnDisk(workspace), [{ name: 'lab', ROS_MASTER_URI: uri, ROS_IP: '127.0.0.1' }]);
 
-      // The re-run (started by the fix) shows the check ok.
-      const fixed = checkItem(doctorFrame(page), 'ROS_IP is an address of this machine');
-      for (let i = 0; i < 150 && !/\bok\b/.test((await fixed.getAttribute('class').catch(() => '')) ?? ''); i++)
-        await page.waitForTimeout(200);
-      assert.match((await fixed.getAttribute('class')) ?? '', /\bok\b/);
-      assert.match(await fixed.innerText(), /127\.0\.0\.1 is on lo/);
-      assert.match((await checkItem(doctorFrame(page), 'A server bound on the advertised address').getAttribute('class')) ?? '', /\bok\b/);
-      await screenshot(page, 'doctor-panel-fixed');
-    } catch (e) {
-      console.error(cs.exthostLog().slice(-15000));
-      throw e;
-    } finally {
-      await master?.kill();
-      await browser.close();
-      await cs.dispose();
-    }
+        // The re-run (started by the fix) shows the check ok.
+        const fixed = checkItem(doctorFrame(page), 'ROS_IP is an address of this machine');
+        for (let i = 0; i < 150 && !/\bok\b/.test((await fixed.getAttribute('class').catch(() => '')) ?? ''); i++)
+          await page.waitForTimeout(200);
+        assert.match((await fixed.getAttribute('class')) ?? '', /\bok\b/);
+        assert.match(await fixed.innerText(), /127\.0\.0\.1 is on lo/);
+        assert.match(
+          (await checkItem(doctorFrame(page), 'A server bound on the advertised address').getAttribute('class')) ?? '',
+          /\bok\b/,
+        );
+        await screenshot(page, 'doctor-panel-fixed');
+      } finally {
+        await master?.kill();
+      }
+    });
   },
 );

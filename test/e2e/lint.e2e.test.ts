@@ -3,15 +3,11 @@
 // the Problems count, hovers, applies a quick fix with Ctrl+. and checks the file on disk.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { startCodeServer } from '../harness/codeServer';
-import { launchBrowser, openWorkbench, runCommand, screenshot } from '../harness/browser';
-import { extensionVsix } from '../harness/hostTests';
-
-const root = join(__dirname, '..', '..');
+import { runCommand, screenshot } from '../harness/browser';
+import { withWorkbench } from '../harness/workbench';
 
 async function openFile(page: Page, name: string): Promise<void> {
   await runCommand(page, 'Go to File');
@@ -41,18 +37,12 @@ async function problemsCount(page: Page): Promise<string> {
 }
 
 test('squiggle, Problems count, hover and a quick fix on a bad .env in a real VS Code in Chromium', { timeout: 300_000 }, async () => {
-  const work = mkdtempSync(join(tmpdir(), 'rosnet-lint-e2e-'));
-  const workspace = join(work, 'workspace');
-  cpSync(join(root, 'test/fixtures/lint-host'), workspace, { recursive: true });
-  const cs = await startCodeServer({
-    workspace,
-    vsix: [extensionVsix()],
+  const options = {
+    fixture: 'lint-host',
     env: { ROS_VERSION: undefined, ROS_DISTRO: undefined, ROS_DOMAIN_ID: undefined, ROS_MASTER_URI: undefined },
     userSettings: { 'editor.hover.delay': 100, 'files.autoSave': 'off' },
-  });
-  const browser = await launchBrowser();
-  try {
-    const page = await openWorkbench(browser, cs.folderUrl(workspace));
+  };
+  await withWorkbench(options, async ({ page, workspace }) => {
     await openFile(page, 'robot.env');
     const squiggles = page.locator('.editor-group-container.active .monaco-editor .squiggly-error');
     await squiggles.first().waitFor({ state: 'attached', timeout: 60_000 });
@@ -104,11 +94,5 @@ test('squiggle, Problems count, hover and a quick fix on a bad .env in a real VS
     await table.waitFor({ state: 'visible', timeout: 15_000 });
     assert.match(await table.innerText(), /9150/);
     await screenshot(page, 'lint-domain-ports-hover');
-  } catch (e) {
-    console.error(cs.exthostLog().slice(-15000));
-    throw e;
-  } finally {
-    await browser.close();
-    await cs.dispose();
-  }
+  });
 });

@@ -3,24 +3,13 @@
 // ROS_MASTER_URI; the terminals write what they see into files this test reads.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startCodeServer } from '../harness/codeServer';
-import {
-  launchBrowser,
-  newTerminalAndType,
-  notificationTexts,
-  openWorkbench,
-  pickQuickItem,
-  runCommand,
-  screenshot,
-  waitForStatusBar,
-} from '../harness/browser';
-import { extensionVsix } from '../harness/hostTests';
-
-const root = join(__dirname, '..', '..');
+import { freePort } from '../harness/codeServer';
+import { newTerminalAndType, notificationTexts, pickQuickItem, runCommand, screenshot, waitForStatusBar } from '../harness/browser';
+import { withWorkbench } from '../harness/workbench';
 
 async function waitForFile(file: string, timeoutMs = 20_000): Promise<string> {
   const end = Date.now() + timeoutMs;
@@ -41,38 +30,31 @@ async function terminalSees(page: Page, dir: string, name: string): Promise<stri
 }
 
 test('switch, inject past .bashrc, deactivate, invalid profile: in a real VS Code in Chromium', { timeout: 300_000 }, async () => {
-  const work = mkdtempSync(join(tmpdir(), 'rosnet-e2e-'));
-  const home = join(work, 'home');
-  const out = join(work, 'out');
-  const workspace = join(work, 'workspace');
+  // HOME (with a .bashrc) and the terminals' output files.
+  const scratch = mkdtempSync(join(tmpdir(), 'rosnet-e2e-profiles-'));
+  const home = join(scratch, 'home');
+  const out = join(scratch, 'out');
   mkdirSync(home);
   mkdirSync(out);
-  cpSync(join(root, 'test/fixtures/workspace'), workspace, { recursive: true });
-  // A profile that is invalid next to the valid ones.
-  const settingsFile = join(workspace, '.vscode/settings.json');
-  const settings = readFileSync(settingsFile, 'utf8').replace(
-    '"rosNetwork.profiles": [',
-    '"rosNetwork.profiles": [\n    { "name": "typo", "ROS_MASTER_URI": "hal:11311" },',
-  );
-  writeFileSync(settingsFile, settings);
   writeFileSync(join(home, '.bashrc'), 'export ROS_MASTER_URI=http://from-bashrc:11311\nexport PS1="$ "\n');
-
-  const cs = await startCodeServer({
-    workspace,
-    vsix: [extensionVsix()],
-    env: {
-      HOME: home,
-      SHELL: '/bin/bash',
-      ROS_MASTER_URI: 'http://inherited:11311',
-      ROS_HOSTNAME: 'inherited-host',
-      ROS_IP: undefined,
-      ROS_DOMAIN_ID: undefined,
-    },
-    userSettings: { 'terminal.integrated.defaultProfile.linux': 'bash', 'terminal.integrated.shellIntegration.enabled': true },
-  });
-  const browser = await launchBrowser();
-  try {
-    const page = await openWorkbench(browser, cs.folderUrl(workspace));
+  // The fixture's 'local' profile with a port free now, so that no master answers it; and a profile
+  // that is invalid next to the valid ones.
+  const master = `http://127.0.0.1:${await freePort()}`;
+  const settings = readFileSync(join(__dirname, '../fixtures/workspace/.vscode/settings.json'), 'utf8')
+    .replace('http://127.0.0.1:11311', master)
+    .replace('"rosNetwork.profiles": [', '"rosNetwork.profiles": [\n    { "name": "typo", "ROS_MASTER_URI": "hal:11311" },');
+  assert.ok(settings.includes(master) && settings.includes('"typo"'));
+  const env = {
+    HOME: home,
+    SHELL: '/bin/bash',
+    ROS_MASTER_URI: 'http://inherited:11311',
+    ROS_HOSTNAME: 'inherited-host',
+    ROS_IP: undefined,
+    ROS_DOMAIN_ID: undefined,
+  };
+  const userSettings = { 'terminal.integrated.defaultProfile.linux': 'bash', 'terminal.integrated.shellIntegration.enabled': true };
+  await withWorkbench({ settings, env, userSettings }, async ({ page, workspace }) => {
+    const settingsFile = join(workspace, '.vscode/settings.json');
     await waitForStatusBar(page, /ROS: no profile/, 60_000);
     await screenshot(page, 'e2e-01-no-profile');
 
@@ -98,13 +80,13 @@ test('switch, inject past .bashrc, deactivate, invalid profile: in a real VS Cod
     await page.waitForTimeout(300);
     await screenshot(page, 'switch-profile');
     await pickQuickItem(page, 'local');
-    // No master runs on 127.0.0.1:11311 here: the item shows the profile and that its master is down.
+    // Nothing listens on the profile's port: the item shows the profile and that its master is down.
     const status = await waitForStatusBar(page, /local unreachable/);
     assert.match(status, /local unreachable/);
 
     // A new terminal: the profile wins over .bashrc's export and the inherited ROS_HOSTNAME.
     const active = await terminalSees(page, out, 'active');
-    assert.equal(active, 'http://127.0.0.1:11311|127.0.0.1|127.0.0.1|');
+    assert.equal(active, `${master}|127.0.0.1|127.0.0.1|`);
     await page.locator('.statusbar-item', { hasText: 'local unreachable' }).hover();
     await page.waitForTimeout(800);
     await screenshot(page, 'status-tooltip');
@@ -129,11 +111,6 @@ test('switch, inject past .bashrc, deactivate, invalid profile: in a real VS Cod
     const after = await terminalSees(page, out, 'after');
     assert.equal(after, before, 'deactivating restores the inherited values');
     await screenshot(page, 'e2e-05-deactivated');
-  } catch (e) {
-    console.error(cs.exthostLog().slice(-15000));
-    throw e;
-  } finally {
-    await browser.close();
-    await cs.dispose();
-  }
+  });
+  rmSync(scratch, { recursive: true, force: true });
 });
