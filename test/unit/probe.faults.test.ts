@@ -14,6 +14,7 @@ import {
   tricklingServer,
   type Fault,
 } from '../helpers/faultServers';
+import { freePort } from '../harness/codeServer';
 
 function resources(): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -34,7 +35,7 @@ const cases: Array<[string, () => Promise<Fault | string>, ProbeResult extends i
   ['a DNS name that does not resolve', async () => 'http://no-such-master.invalid:11311', 'dns'],
   ['a URI with a bad port', async () => 'http://127.0.0.1:99999', 'bad-uri'],
   ['a URI without a port', async () => 'http://127.0.0.1', 'bad-uri'],
-  ['nothing listening', async () => 'http://127.0.0.1:1', 'refused'],
+  ['nothing listening', async () => `http://127.0.0.1:${await freePort()}`, 'refused'],
 ];
 
 for (const [label, make, kind] of cases) {
@@ -66,7 +67,7 @@ test('1,000 polls against the faults leave no sockets or timers behind', { timeo
     replyServer(MALFORMED_XML),
     hugeServer(4 * 1024 * 1024),
   ]);
-  const uris = [...faults.map((f) => f.uri), 'http://127.0.0.1:1', 'http://127.0.0.1:99999'];
+  const uris = [...faults.map((f) => f.uri), `http://127.0.0.1:${await freePort()}`, 'http://127.0.0.1:99999'];
   await new Promise((r) => setTimeout(r, 100));
   const before = resources();
   let polls = 0;
