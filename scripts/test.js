@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Runs a test tier with node:test under tsx. Tiers: unit, integration, e2e, net, all.
 // Files: test/<tier>/**/*.test.ts (integration/e2e tiers start real code-server + Chromium).
+// The unit tier runs in one process (scripts/test-one-process.js): `node --test` starts a process,
+// and tsx in it, per file, which was most of the tier's time. The other tiers keep a process per file.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -36,8 +38,8 @@ for (const name of names) {
     continue;
   }
   console.log(`\n=== ${name}: ${files.length} file(s) ===`);
-  const concurrency = name === 'unit' ? [] : ['--test-concurrency=1'];
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...concurrency, ...files], { cwd: root, stdio: 'inherit' });
+  const runner = name === 'unit' ? [path.join(__dirname, 'test-one-process.js')] : ['--test', '--test-concurrency=1'];
+  const r = spawnSync(process.execPath, ['--import', 'tsx', ...runner, ...files], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) {
     console.error(`=== ${name}: FAILED (exit ${r.status}) ===`);
     failed = true;
