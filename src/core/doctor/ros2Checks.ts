@@ -4,24 +4,20 @@ import {
   MAX_DOMAIN_ID,
   nearestSafeDomain,
   parseDomainIdLikeRcl,
-  parseEphemeralRange,
+  targetOsOf,
   type PortRange,
 } from '../ros/domain';
+import { EPHEMERAL_RANGE_FILE, readHostEphemeralRange } from '../ros/ephemeralRange';
 import { ROS2_DISTROS } from '../ros/variables';
 import { type DoctorFacts, variable } from './facts';
 import type { Check } from './types';
 
 const G = 'ros2' as const;
-export const EPHEMERAL_FILE = '/proc/sys/net/ipv4/ip_local_port_range';
-
 async function ephemeralRange(f: DoctorFacts): Promise<{ range: PortRange; from: string }> {
-  if (f.deps.platform === 'linux') {
-    const text = await f.deps.readText(EPHEMERAL_FILE);
-    const r = text !== undefined ? parseEphemeralRange(text) : undefined;
-    if (r) return { range: r, from: EPHEMERAL_FILE };
-    return { range: DEFAULT_EPHEMERAL.linux, from: `Linux default (${EPHEMERAL_FILE} unreadable)` };
-  }
-  const os = f.deps.platform === 'darwin' || f.deps.platform === 'win32' ? f.deps.platform : 'linux';
+  const os = targetOsOf(f.deps.platform);
+  const configured = await readHostEphemeralRange(os, f.deps.platform, f.deps.readText);
+  if (configured) return { range: configured, from: EPHEMERAL_RANGE_FILE };
+  if (f.deps.platform === 'linux') return { range: DEFAULT_EPHEMERAL.linux, from: `Linux default (${EPHEMERAL_RANGE_FILE} unreadable)` };
   return { range: DEFAULT_EPHEMERAL[os], from: `${os} default` };
 }
 

@@ -1,7 +1,7 @@
 import type { Finding, LintContext } from '../lint/types';
 import { parseDotenv } from '../dotenv/dotenvParser';
 import { isLoopbackHost } from '../ros/masterUri';
-import { DEFAULT_EPHEMERAL, type TargetOs } from '../ros/domain';
+import { DEFAULT_EPHEMERAL, targetOsOf, type TargetOs } from '../ros/domain';
 import { envDialect, lintEnvText } from './envLint';
 import { type DoctorFacts, variable } from './facts';
 import type { Check, Verdict } from './types';
@@ -24,8 +24,7 @@ function lintContext(f: DoctorFacts, os: TargetOs): LintContext {
  * findings are dropped because the user never wrote that file.
  */
 export function syntaxCheck(f: DoctorFacts): Check {
-  const os: TargetOs = f.deps.platform === 'darwin' || f.deps.platform === 'win32' ? f.deps.platform : 'linux';
-  const ctx = lintContext(f, os);
+  const ctx = lintContext(f, targetOsOf(f.deps.platform));
   const file = f.input.file;
   const text = file ? file.text : syntheticDotenv(f.input.variables);
   const path = file ? file.path : 'profile.env';

@@ -10,6 +10,13 @@ export const MAX_PARTICIPANTS_PER_DOMAIN = 120;
 
 export type TargetOs = 'linux' | 'darwin' | 'win32';
 
+export const TARGET_OSES: readonly TargetOs[] = ['linux', 'darwin', 'win32'];
+
+/** The OS whose port rules apply on a Node `process.platform`: other Unixes count as Linux. */
+export function targetOsOf(platform: string): TargetOs {
+  return platform === 'darwin' || platform === 'win32' ? platform : 'linux';
+}
+
 export interface PortRange {
   readonly lo: number;
   readonly hi: number;

@@ -1,14 +1,10 @@
 import * as vscode from 'vscode';
-import { readFile } from 'node:fs/promises';
-import { parseEphemeralRange, type PortRange, type TargetOs } from '../../core/ros/domain';
+import { targetOsOf, type PortRange } from '../../core/ros/domain';
+import { readHostEphemeralRange } from '../../core/ros/ephemeralRange';
 import { rosGenerationOfDistro, type RosGeneration } from '../../core/ros/variables';
 import type { LintContext } from '../../core/lint/types';
 import type { HoverContext } from '../../core/lint/hover/hoverAt';
 import { scopeFor, type ProfileService } from '../profiles/profileService';
-
-function targetOs(): TargetOs {
-  return process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';
-}
 
 /**
  * What the linter knows about this machine and the active profile: the ROS generation and distro
@@ -23,13 +19,7 @@ export class LintContextProvider {
 
   /** Reads /proc/sys/net/ipv4/ip_local_port_range once; missing or unreadable means the default range. */
   ready(): Promise<void> {
-    this.ephemeralRead ??=
-      targetOs() !== 'linux'
-        ? Promise.resolve()
-        : readFile('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').then(
-            (t) => void (this.ephemeral = parseEphemeralRange(t)),
-            () => undefined,
-          );
+    this.ephemeralRead ??= readHostEphemeralRange(targetOsOf(process.platform)).then((r) => void (this.ephemeral = r));
     return this.ephemeralRead;
   }
 
@@ -42,7 +32,7 @@ export class LintContextProvider {
     // A machine distro of the other generation than the profile says nothing about the profile's target.
     const distro = distroRaw && distroGen && (!ros || ros === distroGen) ? distroRaw.toLowerCase() : undefined;
     return {
-      os: targetOs(),
+      os: targetOsOf(process.platform),
       ...(ros ? { ros } : {}),
       ...(distro ? { distro } : {}),
       ...(profile ? { profile: { name: profile.name, variables: profile.variables } } : {}),

@@ -6,7 +6,7 @@ import { fieldError as rawFieldError } from '../../core/profiles/fieldError';
 import { profileFromDotenv, profileFromEnvironment, type ImportResult } from '../../core/profiles/importProfile';
 import { planProfileEnv } from '../../core/env/envPlan';
 import { EXPORT_FORMATS, renderExport } from '../../core/env/exportFormats';
-import { assessDomain, DEFAULT_EPHEMERAL, nearestSafeDomain } from '../../core/ros/domain';
+import { assessDomain, DEFAULT_EPHEMERAL, nearestSafeDomain, targetOsOf } from '../../core/ros/domain';
 import type { ProfileService } from './profileService';
 import type { ProfileSettings, WritableScope } from './profileSettings';
 import type { ActiveProfileStore } from './activeProfileStore';
@@ -201,10 +201,7 @@ export function registerProfileCommands(deps: {
         validate: (v) => {
           const err = fieldError('ROS_DOMAIN_ID', v);
           if (err) return err;
-          const a = assessDomain(
-            Number(v),
-            DEFAULT_EPHEMERAL[process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux'],
-          );
+          const a = assessDomain(Number(v), DEFAULT_EPHEMERAL[targetOsOf(process.platform)]);
           if (!a.safe)
             return {
               message: `Domain ${v} uses ports ${a.firstPort}+ inside the OS ephemeral range; ${nearestSafeDomain(Number(v), a.ephemeral)} is the nearest safe ID`,
