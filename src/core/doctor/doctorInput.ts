@@ -1,8 +1,8 @@
 import { parseDotenv } from '../dotenv/dotenvParser';
+import { ROS1_KEYS } from '../ros/variables';
 import type { Profile } from '../profiles/profileSchema';
 import type { DoctorInput } from './types';
 
-const ROS1_KEYS = ['ROS_MASTER_URI', 'ROS_HOSTNAME', 'ROS_IP', 'ROS_IPV6'];
 const RELEVANT = /^(ROS_[A-Z0-9_]*|RMW_[A-Z0-9_]*|CYCLONEDDS_URI|FASTRTPS_[A-Z0-9_]*|FASTDDS_[A-Z0-9_]*|ZENOH_[A-Z0-9_]*)$/;
 /** Set by setup.bash and not networking: no reason to lint or report them. */
 const NOISE = new Set([

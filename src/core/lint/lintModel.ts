@@ -1,4 +1,5 @@
-import { valueRules, isRuledName, ROS1_ONLY, ROS2_ONLY, type ValueContext } from './rules/valueRules';
+import { valueRules, isRuledName, ROS2_ONLY, type ValueContext } from './rules/valueRules';
+import { ROS1_KEYS } from '../ros/variables';
 import { scopeRules, machineRules } from './rules/scopeRules';
 import type { Assignment, Finding, LintContext, SourceModel } from './types';
 
@@ -44,7 +45,7 @@ function lineSpan(text: string, a: Assignment): { start: number; end: number } {
 
 const notRemovable = (): undefined => undefined;
 
-const ROS1_NAMES: ReadonlySet<string> = new Set(ROS1_ONLY);
+const ROS1_NAMES: ReadonlySet<string> = new Set(ROS1_KEYS);
 const ROS2_NAMES: ReadonlySet<string> = new Set(ROS2_ONLY);
 
 export function lintModel(model: SourceModel, ctx: LintContext): Finding[] {

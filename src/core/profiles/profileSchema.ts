@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { describeMasterUriProblem, parseMasterUri } from '../ros/masterUri';
 import { MAX_DOMAIN_ID } from '../ros/domain';
 import { isIpLiteral } from '../ros/ipLiteral';
+import { ROS1_KEYS } from '../ros/variables';
 
 // zod/mini: the same validation as classic zod at a fraction of the bundle size (the extension
 // bundle budget is 250 KB; classic zod alone is 450 KB minified).
@@ -156,8 +157,6 @@ export interface Profile {
   /** Variables the profile asks to remove from terminals. */
   readonly unset: readonly string[];
 }
-
-const ROS1_KEYS = ['ROS_MASTER_URI', 'ROS_HOSTNAME', 'ROS_IP', 'ROS_IPV6'];
 
 export function toProfile(p: ParsedProfile, origin: ProfileOrigin): Profile {
   const variables = new Map<string, string>();

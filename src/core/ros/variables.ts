@@ -110,6 +110,9 @@ export const ROS_VARIABLES: readonly RosVariable[] = [
   { name: 'ROS_VERSION', summary: 'Set by setup.bash: `1` or `2`.' },
 ];
 
+/** The variables only ROS 1 reads: any of them set means a ROS 1 profile or environment. */
+export const ROS1_KEYS: readonly string[] = ROS_VARIABLES.filter((v) => v.ros === 1).map((v) => v.name);
+
 export const ROS_VARIABLE_BY_NAME: ReadonlyMap<string, RosVariable> = new Map(ROS_VARIABLES.map((v) => [v.name, v]));
 
 export const ROS1_DISTROS = [

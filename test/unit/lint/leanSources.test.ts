@@ -7,7 +7,8 @@ import { lintModel } from '../../../src/core/lint/lintModel';
 import type { Assignment, SourceModel } from '../../../src/core/lint/types';
 import { dotenvSource } from '../../../src/core/lint/sources/dotenvSource';
 import { composeSource } from '../../../src/core/lint/sources/composeSource';
-import { isRuledName, ROS1_ONLY, ROS2_ONLY } from '../../../src/core/lint/rules/valueRules';
+import { isRuledName, ROS2_ONLY } from '../../../src/core/lint/rules/valueRules';
+import { ROS1_KEYS } from '../../../src/core/ros/variables';
 import { ROS_VARIABLES } from '../../../src/core/ros/variables';
 
 const CTX = { os: 'linux' as const };
@@ -17,7 +18,7 @@ const codes = (path: string, text: string) =>
 test('every name a rule reads passes isRuledName (lintModel skips the others)', () => {
   for (const v of ROS_VARIABLES) assert.ok(isRuledName(v.name), v.name);
   for (const n of [
-    ...ROS1_ONLY,
+    ...ROS1_KEYS,
     ...ROS2_ONLY,
     'ROS_VERSION',
     'ROS_DISTRO',

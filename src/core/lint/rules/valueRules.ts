@@ -2,7 +2,7 @@ import { parseMasterUri, isLoopbackHost, DEFAULT_MASTER_PORT } from '../../ros/m
 import { assessDomain, DEFAULT_EPHEMERAL, MAX_DOMAIN_ID, nearestSafeDomain, parseDomainIdLikeRcl } from '../../ros/domain';
 import { isIpLiteral } from '../../ros/ipLiteral';
 import { closest } from '../../util/closest';
-import { ROS_VARIABLE_BY_NAME, ROS_VARIABLES, rosGenerationOfDistro, ROS2_DISTROS } from '../../ros/variables';
+import { ROS_VARIABLE_BY_NAME, ROS_VARIABLES, ROS1_KEYS, rosGenerationOfDistro, ROS2_DISTROS } from '../../ros/variables';
 import type { Assignment, Finding, Fix, LintContext } from '../types';
 
 export const KNOWN_RMW = [
@@ -14,7 +14,6 @@ export const KNOWN_RMW = [
   'rmw_zenoh_cpp',
 ];
 const RANGES = ['OFF', 'LOCALHOST', 'SUBNET', 'SYSTEM_DEFAULT'];
-const ROS1_ONLY = ['ROS_MASTER_URI', 'ROS_IP', 'ROS_HOSTNAME', 'ROS_IPV6'];
 const ROS2_ONLY = ['ROS_DOMAIN_ID', 'RMW_IMPLEMENTATION', 'ROS_AUTOMATIC_DISCOVERY_RANGE', 'ROS_STATIC_PEERS', 'ROS_LOCALHOST_ONLY'];
 const KNOWN_NAMES = ROS_VARIABLES.map((v) => v.name).concat([
   'ROS_ROOT',
@@ -478,7 +477,7 @@ const RULED_PREFIX = /^(?:ROS|RMW|FAST|CYCLONEDDS|ZENOH)/;
 
 /**
  * Whether any rule reads this name: value rules, scope rules (ROS_*, RMW_IMPLEMENTATION) and the
- * generation inference (ROS1_ONLY/ROS2_ONLY). lintModel skips every other assignment, which is most of
+ * generation inference (ROS1_KEYS/ROS2_ONLY). lintModel skips every other assignment, which is most of
  * a large .env or compose file (test/unit/lint/leanSources.test.ts pins the names the rules read).
  */
 export function isRuledName(name: string): boolean {
@@ -505,7 +504,7 @@ export function valueRules(a: Assignment, ctx: ValueContext, scopeEnv: ReadonlyM
       );
   }
   const ros = ctx.rosHere;
-  if (ros === 2 && ROS1_ONLY.includes(a.name)) out.push(f('PREC002', 'warning', `${a.name} has no effect in ROS 2`, a.keySpan));
+  if (ros === 2 && ROS1_KEYS.includes(a.name)) out.push(f('PREC002', 'warning', `${a.name} has no effect in ROS 2`, a.keySpan));
   if (ros === 1 && ROS2_ONLY.includes(a.name)) out.push(f('PREC002', 'warning', `${a.name} has no effect in ROS 1`, a.keySpan));
   if (ros === 2 && a.name === 'ROS_NAMESPACE')
     out.push(f('PREC002', 'warning', 'ROS_NAMESPACE is not supported in ROS 2: use --ros-args -r __ns:=… or PushRosNamespace', a.keySpan));
@@ -550,4 +549,4 @@ export function valueRules(a: Assignment, ctx: ValueContext, scopeEnv: ReadonlyM
   return out;
 }
 
-export { ROS1_ONLY, ROS2_ONLY, isLoopbackHost };
+export { ROS2_ONLY, isLoopbackHost };

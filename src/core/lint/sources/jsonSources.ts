@@ -2,7 +2,7 @@ import { parseTree, findNodeAtLocation, printParseErrorCode, type Node as JsonNo
 import { imageContext } from '../imageContext';
 import { PROFILES_SETTING } from '../../profiles/parseProfiles';
 import type { Assignment, Finding, SourceModel } from '../types';
-import type { RosGeneration } from '../../ros/variables';
+import { ROS1_KEYS, type RosGeneration } from '../../ros/variables';
 
 function parseJson(text: string, findings: Finding[]): JsonNode | undefined {
   const errors: ParseError[] = [];
@@ -101,14 +101,7 @@ export function settingsSource(text: string): SourceModel {
     const own = assignments.splice(before).filter((a) => /^[A-Z][A-Z0-9_]*$/.test(a.name));
     assignments.push(...own);
     const version = findNodeAtLocation(p, ['rosVersion'])?.value;
-    const ros =
-      version === 1 || version === 2
-        ? version
-        : own.some((a) => ['ROS_MASTER_URI', 'ROS_IP', 'ROS_HOSTNAME'].includes(a.name))
-          ? 1
-          : own.length
-            ? 2
-            : undefined;
+    const ros = version === 1 || version === 2 ? version : own.some((a) => ROS1_KEYS.includes(a.name)) ? 1 : own.length ? 2 : undefined;
     scopes.set(scope, ros ? { ros } : {});
   });
   return { kind: 'settings', text, assignments, findings, scopes };
