@@ -1,33 +1,72 @@
-// Option parsing shared by the subcommands (each is its own bundle; this module is small on purpose).
-import { readFileSync } from 'node:fs';
-import { parseEphemeralRange, type PortRange, type TargetOs } from '../core/ros/domain';
+// Argument parsing shared by the subcommands (each is its own bundle; this module is small on purpose).
+// node:util's parseArgs does the splitting (`--name value`, `--name=value`, `-f value`, `--`); this adds
+// our wording of the errors, all as UsageError (exit 2 with the command's usage, in main.ts).
+import { parseArgs } from 'node:util';
+import { TARGET_OSES, targetOsOf, type TargetOs } from '../core/ros/domain';
 import { UsageError } from './cliTypes';
 
-const OSES: readonly TargetOs[] = ['linux', 'darwin', 'win32'];
+export interface OptionSpec {
+  readonly type: 'string' | 'boolean';
+  readonly short?: string;
+}
+
+export type OptionValues<S extends Record<string, OptionSpec>> = {
+  -readonly [K in keyof S]?: S[K]['type'] extends 'string' ? string : boolean;
+};
+
+export interface CliArgs<S extends Record<string, OptionSpec>> {
+  readonly values: OptionValues<S>;
+  readonly positionals: readonly string[];
+}
+
+/**
+ * Splits `args` by `options`. Unknown options, a missing value and a value given to a flag are usage
+ * errors. A negative number (`-1`) is a positional, so a command can say why the number is wrong.
+ */
+export function parseCliArgs<S extends Record<string, OptionSpec>>(args: readonly string[], options: S): CliArgs<S> {
+  const { tokens } = parseArgs({ args: [...args], options: { ...options }, strict: false, allowPositionals: true, tokens: true });
+  const values: Record<string, string | boolean> = {};
+  const positionals: Array<{ index: number; value: string }> = [];
+  const seen = new Set<number>();
+  for (const t of tokens) {
+    if (t.kind === 'positional') positionals.push({ index: t.index, value: t.value });
+    if (t.kind !== 'option') continue;
+    if (/^-\d/.test(args[t.index]!)) {
+      // parseArgs reads `-1.5` as the short options 1, . and 5: one positional, once.
+      if (!seen.has(t.index)) positionals.push({ index: t.index, value: args[t.index]! });
+      seen.add(t.index);
+      continue;
+    }
+    const spec = options[t.name];
+    if (!spec) throw new UsageError(`unknown option '${t.rawName}'`);
+    if (spec.type === 'boolean') {
+      if (t.value !== undefined) throw new UsageError(`${t.rawName} takes no value`);
+      values[t.name] = true;
+    } else {
+      // `--format --json`: parseArgs takes the next option as the value; a value never starts with `--` here.
+      if (t.value === undefined || (!t.inlineValue && t.value.startsWith('--'))) throw new UsageError(`${t.rawName} needs a value`);
+      values[t.name] = t.value;
+    }
+  }
+  return { values: values as OptionValues<S>, positionals: positionals.sort((a, b) => a.index - b.index).map((p) => p.value) };
+}
+
+/** `value` when it is one of `allowed` (undefined stays undefined), else a usage error naming them. */
+export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined || (allowed as readonly string[]).includes(value)) return value as T | undefined;
+  const list = allowed.length === 2 ? `${allowed[0]} or ${allowed[1]}` : `one of ${allowed.join(', ')}`;
+  throw new UsageError(`${name} must be ${list}, got '${value}'`);
+}
+
+/** A `--timeout`-style value in milliseconds. */
+export function positiveMs(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const v = Number(value);
+  if (!Number.isFinite(v) || v <= 0) throw new UsageError(`${name} needs a positive number of milliseconds`);
+  return v;
+}
 
 /** `--os` value, defaulting to the OS the CLI runs on. */
 export function parseOs(value: string | undefined): TargetOs {
-  if (value === undefined) return (OSES as readonly string[]).includes(process.platform) ? (process.platform as TargetOs) : 'linux';
-  if (!(OSES as readonly string[]).includes(value)) throw new UsageError(`--os must be one of ${OSES.join(', ')}, got '${value}'`);
-  return value as TargetOs;
-}
-
-/** The ephemeral range of this host when it is the OS asked about (Linux: read from /proc). */
-export function hostEphemeral(os: TargetOs): PortRange | undefined {
-  if (os !== 'linux' || process.platform !== 'linux') return undefined;
-  try {
-    return parseEphemeralRange(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-/** Takes `--name value` or `--name=value`; returns the value and how many args it used. */
-export function optionValue(args: readonly string[], i: number, name: string): [string, number] | undefined {
-  const a = args[i]!;
-  if (a.startsWith(`${name}=`)) return [a.slice(name.length + 1), 0];
-  if (a !== name) return undefined;
-  const v = args[i + 1];
-  if (v === undefined || v.startsWith('--')) throw new UsageError(`${name} needs a value`);
-  return [v, 1];
+  return oneOf('--os', value, TARGET_OSES) ?? targetOsOf(process.platform);
 }

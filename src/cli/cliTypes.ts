@@ -1,4 +1,4 @@
-/** A `rosnet` subcommand. Exit codes: 0 ok, 1 findings/unreachable, 2 usage error. */
+/** A `rosnet` subcommand. Exit codes: 0 ok, 1 findings/unreachable (or a failure), 2 usage error only. */
 export interface CliCommand {
   readonly name: string;
   readonly usage: string;

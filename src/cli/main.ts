@@ -42,8 +42,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.err(`rosnet ${cmd.name}: ${e.message}\nUsage: ${cmd.usage}\n`);
       return 2;
     }
+    // Not the user's arguments (an unreadable file, a bug): a failure, but not a usage error.
     io.err(`rosnet ${cmd.name}: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 2;
+    return 1;
   }
 }
 
@@ -59,7 +60,7 @@ if (require.main === module) {
     },
     (e) => {
       process.stderr.write(`rosnet: ${String(e)}\n`);
-      process.exitCode = 2;
+      process.exitCode = 1;
     },
   );
 }

@@ -8,12 +8,11 @@ import type { FileLintReport } from '../../core/lint/report/locate';
 import { formatJson } from '../../core/lint/report/json';
 import { formatSarif } from '../../core/lint/report/sarif';
 import { formatText } from '../../core/lint/report/text';
-import { PROFILES_SETTING } from '../../core/profiles/parseProfiles';
 import type { LintContext } from '../../core/lint/types';
-import type { Profile } from '../../core/profiles/profileSchema';
-import { UsageError, type CliCommand, type CliIo } from '../cliTypes';
-import { hostEphemeral, optionValue, parseOs } from '../cliOptions';
-import { readWorkspaceProfiles } from '../workspaceProfiles';
+import { UsageError, type CliCommand } from '../cliTypes';
+import { oneOf, parseCliArgs, parseOs } from '../cliOptions';
+import { readHostEphemeralRange } from '../../core/ros/ephemeralRange';
+import { workspaceProfile } from '../workspaceProfiles';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -31,56 +30,23 @@ export interface LintArgs {
 
 /** Argument parsing on its own, so usage errors are tested without running a lint. */
 export function parseLintArgs(args: readonly string[]): LintArgs {
-  const paths: string[] = [];
-  let format: Format = 'text';
-  let profile: string | undefined;
-  let ros: 1 | 2 | undefined;
-  let os: string | undefined;
-  let online = false;
-  let onlyPaths = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (onlyPaths || !a.startsWith('-') || a === '-') {
-      paths.push(a);
-      continue;
-    }
-    if (a === '--') {
-      onlyPaths = true;
-      continue;
-    }
-    if (a === '--online') {
-      online = true;
-      continue;
-    }
-    const f = optionValue(args, i, '--format') ?? optionValue(args, i, '-f');
-    const p = optionValue(args, i, '--profile');
-    const r = optionValue(args, i, '--ros');
-    const o = optionValue(args, i, '--os');
-    if (f) {
-      if (!(FORMATS as readonly string[]).includes(f[0]))
-        throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${f[0]}'`);
-      format = f[0] as Format;
-      i += f[1];
-    } else if (p) {
-      profile = p[0];
-      i += p[1];
-    } else if (r) {
-      if (r[0] !== '1' && r[0] !== '2') throw new UsageError(`--ros must be 1 or 2, got '${r[0]}'`);
-      ros = Number(r[0]) as 1 | 2;
-      i += r[1];
-    } else if (o) {
-      os = o[0];
-      i += o[1];
-    } else throw new UsageError(`unknown option '${a}'`);
-  }
-  if (online && profile === undefined) throw new UsageError('--online needs --profile NAME (the profile that describes this machine)');
+  const { values: v, positionals } = parseCliArgs(args, {
+    format: { type: 'string', short: 'f' },
+    profile: { type: 'string' },
+    ros: { type: 'string' },
+    os: { type: 'string' },
+    online: { type: 'boolean' },
+  });
+  const format = oneOf('--format', v.format, FORMATS) ?? 'text';
+  const ros = oneOf('--ros', v.ros, ['1', '2'] as const);
+  if (v.online && v.profile === undefined) throw new UsageError('--online needs --profile NAME (the profile that describes this machine)');
   return {
-    paths,
+    paths: positionals,
     format,
-    ...(profile !== undefined ? { profile } : {}),
-    ...(ros ? { ros } : {}),
-    ...(os !== undefined ? { os } : {}),
-    ...(online ? { online } : {}),
+    ...(v.profile !== undefined ? { profile: v.profile } : {}),
+    ...(ros ? { ros: Number(ros) as 1 | 2 } : {}),
+    ...(v.os !== undefined ? { os: v.os } : {}),
+    ...(v.online ? { online: true } : {}),
   };
 }
 
@@ -98,21 +64,6 @@ async function withHostFindings(reports: readonly FileLintReport[], profile: str
   return reports.map((r, i) => (i === at ? { ...r, findings: merged } : r));
 }
 
-function selectProfile(name: string, io: CliIo): Profile {
-  const { file, parsed } = readWorkspaceProfiles(io.cwd);
-  const profiles = parsed?.profiles ?? [];
-  const problems = parsed
-    ? parsed.problems.map((p) => `${p.path}${p.profileName ? ` ('${p.profileName}')` : ''} ${p.message}`)
-    : [`${file} cannot be read`];
-  const found = profiles.find((p) => p.name === name);
-  if (found) return found;
-  const names = profiles.map((p) => p.name);
-  const invalid = problems.length ? `\n${problems.map((p) => `  (invalid: ${p})`).join('\n')}` : '';
-  throw new UsageError(
-    `no profile '${name}' in .vscode/settings.json (${PROFILES_SETTING}); profiles: ${names.length ? names.join(', ') : 'none'}${invalid}`,
-  );
-}
-
 export const lintCommand: CliCommand = {
   name: 'lint',
   usage: 'rosnet lint [paths…] [--format text|json|sarif] [--profile NAME [--online]] [--ros 1|2] [--os linux|darwin|win32]',
@@ -120,8 +71,8 @@ export const lintCommand: CliCommand = {
   async run(args, io) {
     const a = parseLintArgs(args);
     const os = parseOs(a.os);
-    const profile = a.profile !== undefined ? selectProfile(a.profile, io) : undefined;
-    const ephemeral = hostEphemeral(os);
+    const profile = a.profile !== undefined ? workspaceProfile(a.profile, io.cwd) : undefined;
+    const ephemeral = await readHostEphemeralRange(os);
     const ros = a.ros ?? (profile && !profile.rosVersionInferred ? profile.rosVersion : undefined);
     const ctx: LintContext = {
       os,

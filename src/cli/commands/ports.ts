@@ -1,34 +1,23 @@
 import { DEFAULT_EPHEMERAL, MAX_DOMAIN_ID } from '../../core/ros/domain';
 import { buildPortTable } from '../../core/ros/portTable';
 import { UsageError, type CliCommand } from '../cliTypes';
-import { hostEphemeral, optionValue, parseOs } from '../cliOptions';
+import { parseCliArgs, parseOs } from '../cliOptions';
+import { readHostEphemeralRange } from '../../core/ros/ephemeralRange';
 
 export const portsCommand: CliCommand = {
   name: 'ports',
   usage: 'rosnet ports <domain> [--os linux|darwin|win32] [--json]',
   summary: 'RTPS ports of a ROS 2 domain and how many processes fit (exit 0 safe, 1 inside the ephemeral range, 2 usage error).',
   async run(args, io) {
-    let json = false;
-    let osArg: string | undefined;
-    const rest: string[] = [];
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i]!;
-      const os = optionValue(args, i, '--os');
-      if (os) {
-        osArg = os[0];
-        i += os[1];
-      } else if (a === '--json') json = true;
-      else if (a.startsWith('-') && !/^-\d/.test(a)) throw new UsageError(`unknown option '${a}'`);
-      else rest.push(a);
-    }
-    if (rest.length !== 1) throw new UsageError('give one domain ID');
-    const raw = rest[0]!;
+    const { values, positionals } = parseCliArgs(args, { os: { type: 'string' }, json: { type: 'boolean' } });
+    if (positionals.length !== 1) throw new UsageError('give one domain ID');
+    const raw = positionals[0]!;
     if (!/^\d+$/.test(raw) || Number(raw) > MAX_DOMAIN_ID)
       throw new UsageError(`the domain must be a whole number 0–${MAX_DOMAIN_ID} (higher IDs overflow the UDP port range), got '${raw}'`);
-    const os = parseOs(osArg);
-    const ephemeral = hostEphemeral(os) ?? DEFAULT_EPHEMERAL[os];
+    const os = parseOs(values.os);
+    const ephemeral = (await readHostEphemeralRange(os)) ?? DEFAULT_EPHEMERAL[os];
     const t = buildPortTable(Number(raw), os, ephemeral);
-    if (json) {
+    if (values.json) {
       io.out(`${JSON.stringify(t, null, 2)}\n`);
       return t.safe ? 0 : 1;
     }

@@ -102,7 +102,7 @@ test('rosnet doctor: usage errors exit 2; --env-file lints the real file (line n
   assert.equal((await run(['--bogus'])).code, 2);
   assert.equal((await run(['--profile'])).code, 2);
   assert.equal((await run(['--profile', 'a', '--env-file', 'b'])).code, 2);
-  assert.match((await run(['--profile', 'nope'])).err, /no profile 'nope'.*'dead'/);
+  assert.match((await run(['--profile', 'nope'])).err, /no profile 'nope'.*profiles: dead/);
   const env = await run(['--env-file', 'bad.env', '--json', '--timeout', '300']);
   assert.equal(env.code, 1);
   const j = JSON.parse(env.out) as DoctorReport;
