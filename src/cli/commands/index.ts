@@ -15,4 +15,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'ports', load: async () => (await import('./ports')).portsCommand },
   { name: 'doctor', load: async () => (await import('./doctor')).doctorCommand },
   { name: 'discover', load: async () => (await import('./discover')).discoverCommand },
+  { name: 'multicast', load: async () => (await import('./multicast')).multicastCommand },
 ];
