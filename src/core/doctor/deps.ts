@@ -7,6 +7,9 @@ import { execFile } from 'node:child_process';
 import { callXmlRpc, type RpcOptions } from '../probe/xmlrpcCall';
 import { localAddresses, type LocalAddress } from '../net/addresses';
 import { nodeLookup, withTimeout } from '../net/lookup';
+import { checkMulticast, type MulticastCheckResult } from '../multicast/multicastCheck';
+import { nodeUdpSockets } from '../multicast/udpSocket';
+import { createRos2Monitor, type Ros2DomainView } from '../rtps/monitor';
 
 export type { LocalAddress };
 
@@ -20,6 +23,28 @@ export interface RouteSource {
 export interface Listener {
   readonly port: number;
   close(): Promise<void>;
+}
+
+/** A discovery server's answer to one ping. */
+export type DsPing =
+  | { readonly kind: 'answered'; readonly roundTripMs: number }
+  /** ICMP port unreachable on a connected socket: the host is there, no server on the port. */
+  | { readonly kind: 'refused'; readonly roundTripMs: number }
+  /** Nothing within the timeout. */
+  | { readonly kind: 'silent' }
+  | { readonly kind: 'error'; readonly code: string };
+
+/** The ROS 2 checks that touch the network: each listens or sends for a bounded time. */
+export interface Ros2LiveDeps {
+  /** The multicast check on the domain's SPDP group (core/multicast). */
+  multicast(domain: number, o: { readonly timeoutMs: number; readonly listenMs: number }): Promise<MulticastCheckResult>;
+  /** The passive monitor's table after listening for `listenMs` (core/rtps/monitor); sends nothing. */
+  observeDomain(domain: number, listenMs: number): Promise<Ros2DomainView>;
+  /**
+   * One discovery-server ping. `answers` says whether this implementation can see a server answer
+   * (a real RTPS ping) or only a refusal (the UDP probe below).
+   */
+  readonly pingDiscoveryServer: ((address: string, port: number, timeoutMs: number) => Promise<DsPing>) & { readonly answers: boolean };
 }
 
 /**
@@ -41,6 +66,60 @@ export interface DoctorDeps {
   exists(path: string): Promise<boolean>;
   now(): number;
   readonly platform: NodeJS.Platform;
+  readonly ros2Live: Ros2LiveDeps;
+}
+
+/**
+ * Until the RTPS discovery-server ping is wired in: a connected UDP socket sends one non-RTPS byte
+ * string; a closed port answers with ICMP port unreachable (ECONNREFUSED, measured 6–8 ms), a server
+ * ignores it, and an unreachable host stays silent too. So this tells "down" apart, not "up".
+ */
+export const udpRefusalProbe = Object.assign(
+  (address: string, port: number, timeoutMs: number): Promise<DsPing> =>
+    new Promise((resolve) => {
+      const s = dgram.createSocket(address.includes(':') ? 'udp6' : 'udp4');
+      const started = performance.now();
+      let settled = false;
+      const done = (r: DsPing) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        try {
+          s.close();
+        } catch {
+          // closed
+        }
+        resolve(r);
+      };
+      const timer = setTimeout(() => done({ kind: 'silent' }), timeoutMs);
+      s.on('error', (e: NodeJS.ErrnoException) =>
+        done(
+          e.code === 'ECONNREFUSED'
+            ? { kind: 'refused', roundTripMs: performance.now() - started }
+            : { kind: 'error', code: e.code ?? e.message },
+        ),
+      );
+      s.on('message', () => done({ kind: 'answered', roundTripMs: performance.now() - started }));
+      s.connect(port, address, () => s.send(Buffer.from('rosnet discovery server probe'), (e) => e && s.emit('error', e)));
+    }),
+  { answers: false },
+);
+
+export function nodeRos2Live(): Ros2LiveDeps {
+  return {
+    multicast: (domain, o) => checkMulticast({ domain, interfaces: localAddresses(), createSocket: nodeUdpSockets, ...o }),
+    async observeDomain(domain, listenMs) {
+      const m = createRos2Monitor({ domain, loopback: true });
+      try {
+        await m.ready;
+        await new Promise((r) => setTimeout(r, listenMs));
+        return m.snapshot();
+      } finally {
+        m.dispose();
+      }
+    },
+    pingDiscoveryServer: udpRefusalProbe,
+  };
 }
 
 /**
@@ -164,5 +243,6 @@ export function nodeDeps(): DoctorDeps {
       ),
     now: () => performance.now(),
     platform: process.platform,
+    ros2Live: nodeRos2Live(),
   };
 }

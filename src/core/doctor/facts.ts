@@ -22,6 +22,7 @@ export interface DoctorFacts {
   readonly timeoutMs: number;
   readonly nodeConcurrency: number;
   readonly maxNodes: number;
+  readonly listenMs: number;
   readonly signal?: AbortSignal;
   readonly masterUriText: string;
   readonly masterUriExplicit: boolean;
@@ -82,6 +83,7 @@ export function buildFacts(input: DoctorInput, deps: DoctorDeps, opts: DoctorOpt
     timeoutMs: opts.timeoutMs ?? 2000,
     nodeConcurrency: Math.max(1, opts.nodeConcurrency ?? 8),
     maxNodes: Math.max(1, opts.maxNodes ?? 200),
+    listenMs: Math.max(0, opts.listenMs ?? 3500),
     ...(opts.signal ? { signal: opts.signal } : {}),
     masterUriText,
     masterUriExplicit: explicit !== undefined,

@@ -10,6 +10,7 @@ import {
 import { EPHEMERAL_RANGE_FILE, readHostEphemeralRange } from '../ros/ephemeralRange';
 import { ROS2_DISTROS } from '../ros/variables';
 import { type DoctorFacts, variable } from './facts';
+import { ros2LiveChecks } from './ros2LiveChecks';
 import type { Check } from './types';
 
 const G = 'ros2' as const;
@@ -24,7 +25,7 @@ async function ephemeralRange(f: DoctorFacts): Promise<{ range: PortRange; from:
 export async function ros2Checks(f: DoctorFacts): Promise<Check[]> {
   if (f.input.rosVersion !== 2)
     return [{ id: 'ros2.domain', group: G, title: 'ROS 2 domain and discovery', verdict: 'skipped', evidence: ['ROS 1 profile.'] }];
-  return [await domainCheck(f), await discoveryCheck(f), await rmwCheck(f)];
+  return [await domainCheck(f), await discoveryCheck(f), await rmwCheck(f), ...(await ros2LiveChecks(f, (await ephemeralRange(f)).range))];
 }
 
 async function domainCheck(f: DoctorFacts): Promise<Check> {

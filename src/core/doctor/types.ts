@@ -54,6 +54,11 @@ export interface DoctorOptions {
   readonly nodeConcurrency?: number;
   /** Nodes checked at most (a huge graph is sampled, and the report says so). */
   readonly maxNodes?: number;
+  /**
+   * ROS 2: how long to listen to the domain's discovery traffic (default 3500 ms: one Fast DDS
+   * re-announce period; Cyclone re-announces every 8 s, so one started earlier can be missed).
+   */
+  readonly listenMs?: number;
   readonly signal?: AbortSignal;
 }
 

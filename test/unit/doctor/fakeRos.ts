@@ -2,7 +2,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { callXmlRpc } from '../../../src/core/probe/xmlrpcCall';
-import { nodeDeps, type DoctorDeps, type LocalAddress } from '../../../src/core/doctor/deps';
+import { nodeDeps, type DoctorDeps, type LocalAddress, type Ros2LiveDeps } from '../../../src/core/doctor/deps';
 
 function xml(v: unknown): string {
   if (typeof v === 'number') return `<value><int>${v}</int></value>`;
@@ -94,6 +94,7 @@ export function testDeps(over: {
   remap?: Record<string, string>;
   route?: string;
   files?: Record<string, string>;
+  ros2Live?: Partial<Ros2LiveDeps>;
 }): DoctorDeps {
   const real = nodeDeps();
   return {
@@ -113,5 +114,28 @@ export function testDeps(over: {
       return callXmlRpc(u, method, params, opts);
     },
     ...(over.files ? { readText: async (p: string) => over.files![p], exists: async (p: string) => p in over.files! } : {}),
+    ros2Live: { ...quietRos2Live, ...over.ros2Live },
   };
 }
+
+/** A network where nothing else runs: multicast loops back, nobody announces, servers stay silent. No socket is opened. */
+export const quietRos2Live: Ros2LiveDeps = {
+  multicast: async (domain) => ({
+    group: '239.255.0.1',
+    port: 7400 + 250 * domain,
+    routed: { ok: true },
+    interfaces: [{ iface: 'eth0', address: '10.0.0.2', outcome: { ok: true, roundTripMs: 0.1 } }],
+    remote: [],
+    localRtps: 0,
+    listenedMs: 0,
+  }),
+  observeDomain: async (domain) => ({
+    domain,
+    participants: [],
+    listeners: [{ kind: 'multicast', address: '10.0.0.2', port: 7400 + 250 * domain }],
+    problems: [],
+    limits: { maxParticipants: 1000, evictedParticipants: 0, droppedFragments: 0, malformedDatagrams: 0 },
+    datagrams: 0,
+  }),
+  pingDiscoveryServer: Object.assign(async () => ({ kind: 'silent' as const }), { answers: true }),
+};
