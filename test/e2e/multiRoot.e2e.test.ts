@@ -1,13 +1,10 @@
 // Browser e2e of the multi-root reproduction: two folders, each defining and using a profile of its
 // own; the status bar follows the folder of the file in the active editor.
 import { test } from 'node:test';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startCodeServer } from '../harness/codeServer';
-import { launchBrowser, openWorkbench, pickQuickItem, runCommand, screenshot, waitForStatusBar } from '../harness/browser';
-import { extensionVsix } from '../harness/hostTests';
+import { freePort } from '../harness/codeServer';
+import { pickQuickItem, runCommand, screenshot, waitForStatusBar } from '../harness/browser';
+import { withWorkbench } from '../harness/workbench';
 
 /** Opens a file by name through Go to File (names are unique across the two folders). */
 async function openFile(page: Page, name: string): Promise<void> {
@@ -26,22 +23,19 @@ async function useProfile(page: Page, profile: string, folder: string): Promise<
 }
 
 test('multi-root: the status bar shows the profile of the active editor’s folder as the editor moves', { timeout: 300_000 }, async () => {
-  const work = mkdtempSync(join(tmpdir(), 'rosnet-e2e-multiroot-'));
+  // Folder A's master: a port free now, so that it is unreachable.
   const own: Record<string, unknown> = {
-    robot: { name: 'A local', ROS_MASTER_URI: 'http://127.0.0.1:9', ROS_IP: '127.0.0.1' },
+    robot: { name: 'A local', ROS_MASTER_URI: `http://127.0.0.1:${await freePort()}`, ROS_IP: '127.0.0.1' },
     sim: { name: 'B sim', ROS_DOMAIN_ID: 7 },
   };
+  const files: Record<string, string> = {
+    'two.code-workspace': JSON.stringify({ folders: [{ path: 'robot' }, { path: 'sim' }], settings: {} }),
+  };
   for (const f of ['robot', 'sim']) {
-    mkdirSync(join(work, f, '.vscode'), { recursive: true });
-    writeFileSync(join(work, f, '.vscode/settings.json'), JSON.stringify({ 'rosNetwork.profiles': [own[f]] }, null, 2));
-    writeFileSync(join(work, f, `${f}-notes.md`), `# ${f}\n`);
+    files[`${f}/.vscode/settings.json`] = JSON.stringify({ 'rosNetwork.profiles': [own[f]] }, null, 2);
+    files[`${f}/${f}-notes.md`] = `# ${f}\n`;
   }
-  const file = join(work, 'two.code-workspace');
-  writeFileSync(file, JSON.stringify({ folders: [{ path: 'robot' }, { path: 'sim' }], settings: {} }));
-  const cs = await startCodeServer({ workspace: join(work, 'robot'), vsix: [extensionVsix()] });
-  const browser = await launchBrowser();
-  try {
-    const page = await openWorkbench(browser, `${cs.url}/?workspace=${encodeURIComponent(file)}`);
+  await withWorkbench({ files, open: 'two.code-workspace' }, async ({ page }) => {
     await waitForStatusBar(page, /ROS: no profile/, 60_000);
     await openFile(page, 'robot-notes.md');
     await useProfile(page, 'A local', 'robot');
@@ -61,11 +55,5 @@ test('multi-root: the status bar shows the profile of the active editor’s fold
       if (/A local/.test(b)) throw new Error(`folder B shows folder A's profile: ${b}`);
     }
     await screenshot(page, 'multiroot-folder-a-again');
-  } catch (e) {
-    console.error(cs.exthostLog().slice(-15000));
-    throw e;
-  } finally {
-    await browser.close();
-    await cs.dispose();
-  }
+  });
 });
