@@ -46,17 +46,7 @@ interface Target {
   readonly display: string;
 }
 
-/** The last URI parsed: a poll asks the same master every time, and `new URL` is not free. */
-let lastTarget: { uri: string; target: Target } | undefined;
-
 function parseTarget(uri: string): Target {
-  if (lastTarget?.uri === uri) return lastTarget.target;
-  const target = parseTargetUncached(uri);
-  lastTarget = { uri, target };
-  return target;
-}
-
-function parseTargetUncached(uri: string): Target {
   let u: URL;
   try {
     u = new URL(uri);
