@@ -10,7 +10,8 @@ import { StatusBar } from '../vscode/status/statusBar';
 import { registerProfileCommands } from '../vscode/profiles/profileCommands';
 import { MasterMonitor } from '../vscode/status/masterMonitor';
 import { RosView } from '../vscode/view/rosView';
-import { LintEngineLoader } from '../vscode/lint/lintEngineLoader';
+import type { LintEngine } from '../vscode/lint/lintEngineLoader';
+import { LazyBundle } from '../vscode/lazyBundle';
 import { LintContextProvider } from '../vscode/lint/lintContext';
 import { LintDiagnostics } from '../vscode/lint/lintDiagnostics';
 import { LintCodeActions } from '../vscode/lint/lintCodeActions';
@@ -69,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
     );
 
     // Linting: providers are registered now (cheap); the parsers (dist/lint.js) load on first use.
-    const lintEngine = new LintEngineLoader(path.join(context.extensionPath, 'dist', 'lint.js'), log);
+    const lintEngine = new LazyBundle<LintEngine>(path.join(context.extensionPath, 'dist', 'lint.js'), 'lint engine', log);
     const lintContexts = new LintContextProvider(profiles);
     const lint = new LintDiagnostics(lintEngine, lintContexts, profiles, log);
     context.subscriptions.push(

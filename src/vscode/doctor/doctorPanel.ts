@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { BuiltinCommands, Commands } from '../../ids';
+import { LazyBundle } from '../lazyBundle';
 import type * as DoctorBundle from '../../bundles/doctor';
 import type { DoctorReport, FixAction } from '../../core/doctor/types';
 import type { Profile } from '../../core/profiles/profileSchema';
@@ -29,7 +30,7 @@ function parseMessage(m: unknown): PanelMessage | undefined {
  * "Use <address> as ROS_IP" to the profile in the settings scope it was defined in.
  */
 export class DoctorPanel implements vscode.Disposable {
-  private core: DoctorCore | undefined;
+  private readonly core: LazyBundle<DoctorCore>;
   private panel: vscode.WebviewPanel | undefined;
   private report: DoctorReport | undefined;
   private profile: Profile | undefined;
@@ -38,28 +39,18 @@ export class DoctorPanel implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
-    private readonly bundlePath: string,
+    bundlePath: string,
     private readonly profiles: ProfileService,
     private readonly profileSettings: ProfileSettings,
     private readonly log: vscode.LogOutputChannel,
   ) {
+    this.core = new LazyBundle<DoctorCore>(bundlePath, 'doctor', log);
     this.subscriptions.push(vscode.commands.registerCommand(Commands.runDoctor, () => this.run()));
   }
 
   /** Why the last run was refused (a workspace profile in Restricted Mode), as the warning said. */
   get refusal(): string | undefined {
     return this.lastRefusal;
-  }
-
-  private load(): DoctorCore {
-    if (!this.core) {
-      const started = performance.now();
-      // A computed path keeps esbuild from inlining the doctor (and its lint rules) into extension.js.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      this.core = require(this.bundlePath) as DoctorCore;
-      this.log.info(`doctor loaded in ${(performance.now() - started).toFixed(1)} ms`);
-    }
-    return this.core;
   }
 
   /** Runs the doctor and shows the panel; resolves with the report (undefined when it could not run). */
@@ -88,7 +79,7 @@ export class DoctorPanel implements vscode.Disposable {
     const panel = this.showPanel();
     this.render(panel, undefined, 'Running the checks…');
     try {
-      const core = this.load();
+      const core = this.core.get();
       const input = this.profile ? core.inputFromProfile(this.profile, process.env.ROS_DISTRO) : core.inputFromEnvironment(process.env);
       const timeoutMs = settings.status.timeoutMs.get();
       const report = await core.runDoctor(input, core.nodeDeps(), { timeoutMs });
@@ -140,7 +131,7 @@ export class DoctorPanel implements vscode.Disposable {
 
   async copyMarkdown(): Promise<string | undefined> {
     if (!this.report) return undefined;
-    const md = this.load().renderMarkdown(this.report);
+    const md = this.core.get().renderMarkdown(this.report);
     await vscode.env.clipboard.writeText(md);
     void vscode.window.setStatusBarMessage('ROS Network Doctor report copied as Markdown', 3000);
     return md;
