@@ -89,37 +89,51 @@ export function lintModel(model: SourceModel, ctx: LintContext): Finding[] {
   // last one in document order wins, an unset removes. Each scope's "last assignment per name"
   // (unsets kept) is its parent's plus its own: launch files have a scope per node, and a pass over
   // the whole file per scope would be quadratic.
-  const lastOf = new Map<string, ReadonlyMap<string, number>>();
+  const full = new Map<string, ReadonlyMap<string, number>>();
+  const inherited = new Map<string, ReadonlyMap<string, number>>();
+  const prefixes = new Map<string, ReadonlyMap<string, number>>();
   const EMPTY: ReadonlyMap<string, number> = new Map();
+  const starts = model.scopeStarts;
+  const withOwn = (base: ReadonlyMap<string, number>, list: readonly number[], count: number): ReadonlyMap<string, number> => {
+    if (count === 0) return base;
+    const next = new Map(base);
+    for (const j of list.slice(0, count)) if ((next.get(vars[j]!.name) ?? -1) < j) next.set(vars[j]!.name, j);
+    return next;
+  };
+  // What `parent` passes to a child that starts at `pos`: what it inherited plus its own
+  // assignments written before `pos` (one map per distinct cut, shared by the children after it).
+  const before = (parent: string, pos: number): ReadonlyMap<string, number> => {
+    const list = own.get(parent) ?? [];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (vars[list[mid]!]!.keySpan.start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    const key = `${parent}\0${lo}`;
+    let m = prefixes.get(key);
+    if (!m) prefixes.set(key, (m = withOwn(inherited.get(parent) ?? EMPTY, list, lo)));
+    return m;
+  };
   const lastIn = (scope: string): ReadonlyMap<string, number> => {
-    const known = lastOf.get(scope);
+    const known = full.get(scope);
     if (known) return known;
     // Walk up to the nearest computed ancestor, then down again (no recursion: scopes nest deeply).
     const chain = [scope];
-    let base = EMPTY;
-    for (let cut = scope.lastIndexOf('/'); cut >= 0; cut = scope.lastIndexOf('/', cut - 1)) {
-      const outer = scope.slice(0, cut);
-      const hit = lastOf.get(outer);
-      if (hit) {
-        base = hit;
-        break;
-      }
-      chain.push(outer);
-    }
+    for (let cut = scope.lastIndexOf('/'); cut >= 0 && !full.has(scope.slice(0, cut)); cut = scope.lastIndexOf('/', cut - 1))
+      chain.push(scope.slice(0, cut));
     for (let i = chain.length - 1; i >= 0; i--) {
       const s = chain[i]!;
-      const mine = own.get(s);
-      if (mine) {
-        const next = new Map(base);
-        for (const j of mine) {
-          const name = vars[j]!.name;
-          if ((next.get(name) ?? -1) < j) next.set(name, j);
-        }
-        base = next;
-      }
-      lastOf.set(s, base);
+      const cut = s.lastIndexOf('/');
+      const parent = cut < 0 ? undefined : s.slice(0, cut);
+      const start = starts?.get(s);
+      const inh = parent === undefined ? EMPTY : start !== undefined ? before(parent, start) : full.get(parent)!;
+      inherited.set(s, inh);
+      const mine = own.get(s) ?? [];
+      full.set(s, withOwn(inh, mine, mine.length));
     }
-    return base;
+    return full.get(scope)!;
   };
   for (const [scope, mine] of own) {
     // The effective assignments: in document order, the last per name wins, an unset removes.

@@ -74,4 +74,9 @@ export interface SourceModel {
   readonly distro?: string;
   /** Per-scope context (a compose service's image tag, a devcontainer's image). */
   readonly scopes?: ReadonlyMap<string, { readonly ros?: RosGeneration; readonly distro?: string }>;
+  /**
+   * Where nested scopes begin (launch files run in order): an enclosing scope's assignment written
+   * at or after this offset does not reach the scope. Scopes without an entry see all of them.
+   */
+  readonly scopeStarts?: ReadonlyMap<string, number>;
 }

@@ -18,7 +18,10 @@ export function scopeRules(s: ScopeView, ctx: LintContext): Finding[] {
   const get = (k: string) => s.env.get(k);
   const ip = get('ROS_IP');
   const host = get('ROS_HOSTNAME');
-  if (val(ip) && val(host) && val(ip) !== val(host) && s.ros !== 2) {
+  // roscpp and rospy read the __hostname:= and __ip:= remaps before the environment: a node's
+  // __ip:= beats a ROS_HOSTNAME variable (and __hostname:= beats __ip:=).
+  const ipRemapWins = ip?.op === 'arg' && host?.op !== 'arg';
+  if (val(ip) && val(host) && val(ip) !== val(host) && s.ros !== 2 && !ipRemapWins) {
     const rm = s.removable(ip!);
     out.push({
       code: 'PREC001',
@@ -56,8 +59,8 @@ export function scopeRules(s: ScopeView, ctx: LintContext): Finding[] {
   const parsed = val(master) ? parseMasterUri(val(master)!) : undefined;
   const masterHost = parsed?.ok ? parsed.uri.host : undefined;
   const remoteMaster = masterHost !== undefined && !isLoopbackHost(masterHost);
-  const advertised = val(host) ?? val(ip);
-  const adv = host && val(host) !== undefined ? host : ip;
+  const adv = !ipRemapWins && host && val(host) !== undefined ? host : ip;
+  const advertised = val(adv);
   if (s.ros !== 2 && remoteMaster && advertised && isLoopbackHost(advertised)) {
     out.push({
       code: 'HOST004',

@@ -1,5 +1,7 @@
 import { parseXmlTree, type XmlAttribute, type XmlElement } from './xmlTree';
 import type { Assignment, Finding, SourceModel } from '../types';
+import { argWordEnd, resolveValue, type ArgTable, type ArgValue } from './launchSubstitutions';
+import { isLoopbackHost } from '../../ros/masterUri';
 
 function attr(e: XmlElement, name: string): XmlAttribute | undefined {
   return e.attributes.find((a) => a.key === name);
@@ -14,6 +16,12 @@ function isRos2Element(e: XmlElement): boolean {
     case 'executable':
     case 'let':
     case 'set_parameter':
+    case 'node_container':
+    case 'composable_node':
+    case 'load_composable_node':
+    case 'push_ros_namespace':
+    case 'push-ros-namespace':
+    case 'set_remap':
       return true;
     case 'node':
       return attr(e, 'exec') !== undefined;
@@ -23,7 +31,46 @@ function isRos2Element(e: XmlElement): boolean {
 }
 
 /** The only tags whose attributes are read (env, machine and node checks, dialect detection). */
-const READ_ATTRIBUTES = new Set(['env', 'set_env', 'unset_env', 'append_env', 'machine', 'node', 'executable', 'test']);
+const READ_ATTRIBUTES = new Set([
+  'env',
+  'set_env',
+  'unset_env',
+  'append_env',
+  'machine',
+  'node',
+  'executable',
+  'test',
+  'node_container',
+  'composable_node',
+  'arg',
+  'let',
+]);
+
+/** Elements that start a process and take `<env>` children (a ComposableNodeContainer is a Node). */
+const NODE_TAGS = new Set(['node', 'executable', 'test', 'node_container', 'composable_node']);
+
+/** Substitutions only ROS 2 launch has. */
+const ROS2_SUBSTITUTION = /\$\((?:var|find-pkg-share|find-pkg-prefix|find-exec|exec-in-pkg|command)\s/;
+
+/**
+ * The file's own `<arg>` (ROS 1 and 2) and `<let>` (ROS 2) values: `value=` or `default=`, the first
+ * declaration of a name. Declarations inside `<include>` pass values to the included file, and
+ * those inside a node are node arguments: neither is collected.
+ */
+function fileArgs(root: XmlElement | undefined): ArgTable {
+  const args = new Map<string, ArgValue>();
+  const todo = root ? [root] : [];
+  for (let e = todo.pop(); e; e = todo.pop()) {
+    if (e.name === 'arg' || e.name === 'let') {
+      const name = attr(e, 'name')?.value;
+      const v = attr(e, 'value') ?? attr(e, 'default');
+      if (name && v && !args.has(name)) args.set(name, { value: v.value, span: v.valueSpan });
+    }
+    if (e.name === 'include' || NODE_TAGS.has(e.name)) continue;
+    for (let i = e.children.length - 1; i >= 0; i--) todo.push(e.children[i]!);
+  }
+  return args;
+}
 
 const ARG_VARS: Record<string, string> = { __master: 'ROS_MASTER_URI', __ip: 'ROS_IP', __hostname: 'ROS_HOSTNAME' };
 
@@ -37,9 +84,13 @@ export function launchXmlSource(text: string, hint: 'ros1' | 'ros2' | 'auto'): S
     ...(hint === 'auto' ? { onElement: (e) => void (ros2Seen ||= isRos2Element(e)) } : {}),
   });
   if (error) findings.push({ code: 'FMT005', severity: 'error', message: `XML: ${error.message}`, span: error.span });
-  const ros: 1 | 2 = hint === 'ros2' || ros2Seen ? 2 : 1;
+  const ros: 1 | 2 = hint === 'ros2' || ros2Seen || (hint === 'auto' && ROS2_SUBSTITUTION.test(text)) ? 2 : 1;
+  const args = fileArgs(root);
+  // Where each group, include and node starts: an <env> written after it does not reach it.
+  const scopeStarts = new Map<string, number>();
   const machines = new Map<string, string>();
   let groupSeq = 0;
+  let remoteMachine: { name: string; address: string } | undefined;
 
   // Pre-order walk with an explicit stack (document order, as groupSeq numbering needs): hostile
   // nesting cannot overflow the call stack. Parallel arrays: no object per visited element.
@@ -66,11 +117,13 @@ export function launchXmlSource(text: string, hint: 'ros1' | 'ros2' | 'auto'): S
           span: n.keySpan,
         });
       } else {
+        const r = v ? resolveValue(v.value, v.valueSpan, args) : undefined;
         assignments.push({
           name: n.value,
-          value: v?.value,
+          // An unknown substitution stays as written: the value rules leave `$(…)` alone.
+          value: r?.value ?? v?.value,
           keySpan: n.valueSpan,
-          valueSpan: v ? v.valueSpan : n.valueSpan,
+          valueSpan: r?.value !== undefined ? r.span : v ? v.valueSpan : n.valueSpan,
           op: tag === 'unset_env' ? 'unset' : tag === 'append_env' ? 'append' : 'set',
           scope,
         });
@@ -82,7 +135,7 @@ export function launchXmlSource(text: string, hint: 'ros1' | 'ros2' | 'auto'): S
           message: '<machine>: <env> tag is not supported since ROS Fuerte. Please use env-loader instead',
           span: e.nameSpan,
         });
-      if (ros === 2 && tag === 'env' && parent !== 'node' && parent !== 'executable') {
+      if (ros === 2 && tag === 'env' && !(parent && NODE_TAGS.has(parent))) {
         findings.push({
           code: 'FMT005',
           severity: 'error',
@@ -144,18 +197,21 @@ export function launchXmlSource(text: string, hint: 'ros1' | 'ros2' | 'auto'): S
             span: a.keySpan,
           });
       }
+      // roslaunch resolves substitutions before it validates: an unknown one is not checked.
+      const literal = (a: XmlAttribute | undefined) => a && resolveValue(a.value, a.valueSpan, args);
       const t = attr(e, 'timeout');
-      if (t) {
-        const v = t.value;
+      const tv = literal(t);
+      if (t && tv?.value !== undefined) {
+        const v = tv.value;
         if (v === '') findings.push({ code: 'FMT005', severity: 'error', message: "'timeout' cannot be empty", span: t.valueSpan });
         else if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(v))
-          findings.push({ code: 'FMT005', severity: 'error', message: `'timeout' be a number: [${v}]`, span: t.valueSpan });
+          findings.push({ code: 'FMT005', severity: 'error', message: `'timeout' be a number: [${v}]`, span: tv.span });
         else if (Number(v) <= 0)
-          findings.push({ code: 'FMT005', severity: 'error', message: `'timeout' be a positive number: [${v}]`, span: t.valueSpan });
+          findings.push({ code: 'FMT005', severity: 'error', message: `'timeout' be a positive number: [${v}]`, span: tv.span });
       }
-      const d = attr(e, 'default');
-      if (d && !['true', 'false', 'never'].includes(d.value.toLowerCase()))
-        findings.push({ code: 'FMT005', severity: 'error', message: `Invalid value for 'default': ${d.value}`, span: d.valueSpan });
+      const d = literal(attr(e, 'default'));
+      if (d?.value !== undefined && !['true', 'false', 'never'].includes(d.value.toLowerCase()))
+        findings.push({ code: 'FMT005', severity: 'error', message: `Invalid value for 'default': ${d.value}`, span: d.span });
       const pw = attr(e, 'password');
       if (pw)
         findings.push({
@@ -173,6 +229,7 @@ export function launchXmlSource(text: string, hint: 'ros1' | 'ros2' | 'auto'): S
           message: `<machine> tag is missing required attribute: ${!nm ? 'name' : 'address'}`,
           span: e.nameSpan,
         });
+      const address = literal(addr);
       if (nm?.value && addr?.value) {
         const sig = e.attributes
           .map((a) => `${a.key}=${a.value}`)
@@ -189,37 +246,46 @@ export function launchXmlSource(text: string, hint: 'ros1' | 'ros2' | 'auto'): S
         machines.set(nm.value, sig);
         assignments.push({
           name: '__machine_address',
-          value: addr.value,
+          value: address?.value ?? addr.value,
           keySpan: addr.keySpan,
-          valueSpan: addr.valueSpan,
+          valueSpan: address?.value !== undefined ? address.span : addr.valueSpan,
           op: 'arg',
           scope,
         });
+        if (address?.value !== undefined && !isLoopbackHost(address.value)) remoteMachine ??= { name: nm.value, address: address.value };
       }
     }
     let childScope = scope;
     if (tag === 'group' || tag === 'include') childScope = `${scope}/${tag}#${++groupSeq}`;
-    if (tag === 'node' || tag === 'executable' || tag === 'test') {
+    if (NODE_TAGS.has(tag)) {
       const nodeName = attr(e, 'name')?.value ?? attr(e, 'type')?.value ?? attr(e, 'exec')?.value ?? `node#${++groupSeq}`;
+      // Two nodes of one name get scopes of their own (each starts where it is written).
       childScope = `${scope}/node:${nodeName}`;
-      const args = attr(e, 'args');
-      if (args?.value) {
-        const vs = args.valueSpan;
-        const re = /(__master|__ip|__hostname):=(\S*)/g;
+      if (scopeStarts.has(childScope)) childScope = `${scope}/node:${nodeName}#${++groupSeq}`;
+      const nodeArgs = attr(e, 'args');
+      if (nodeArgs?.value) {
+        const vs = nodeArgs.valueSpan;
+        const re = /(?<![\w])(__master|__ip|__hostname):=/g;
         let m: RegExpExecArray | null;
-        while ((m = re.exec(args.value))) {
+        while ((m = re.exec(nodeArgs.value))) {
+          const at = m.index + m[0].length;
+          const end = argWordEnd(nodeArgs.value, at);
+          const raw = nodeArgs.value.slice(at, end);
+          const r = resolveValue(raw, { start: vs.start + at, end: vs.start + end }, args);
           const start = vs.start + m.index;
           assignments.push({
             name: ARG_VARS[m[1]!]!,
-            value: m[2]!,
+            value: r.value ?? raw,
             keySpan: { start, end: start + m[1]!.length },
-            valueSpan: { start: start + m[1]!.length + 2, end: start + m[0].length },
+            valueSpan: r.value !== undefined ? r.span : { start: vs.start + at, end: vs.start + end },
             op: 'arg',
             scope: childScope,
           });
+          re.lastIndex = end;
         }
       }
     }
+    if (childScope !== scope) scopeStarts.set(childScope, e.nameSpan.start);
     for (let i = e.children.length - 1; i >= 0; i--) {
       todoE.push(e.children[i]!);
       todoScope.push(childScope);
@@ -232,5 +298,24 @@ export function launchXmlSource(text: string, hint: 'ros1' | 'ros2' | 'auto'): S
     todoParent.push(undefined);
   }
   for (let e = todoE.pop(); e; e = todoE.pop()) visit(e, todoScope.pop()!, todoParent.pop());
-  return { kind: ros === 1 ? 'ros1-launch' : 'ros2-launch-xml', text, assignments, findings, ros };
+  if (ros === 1 && remoteMachine) findings.push(...loopbackNextToMachine(assignments, remoteMachine));
+  return { kind: ros === 1 ? 'ros1-launch' : 'ros2-launch-xml', text, assignments, findings, ros, scopeStarts };
+}
+
+/**
+ * HOST004 for a launch that starts nodes on a remote `<machine>` while advertising a loopback
+ * ROS_IP/ROS_HOSTNAME: the nodes on either side cannot reach each other. A remote master already
+ * gets HOST004 from the scope rules, so this is only about files without one.
+ */
+function loopbackNextToMachine(assignments: readonly Assignment[], m: { name: string; address: string }): Finding[] {
+  const remoteMaster = assignments.some((a) => a.name === 'ROS_MASTER_URI' && a.value && !/localhost|127\.|\[::1\]/.test(a.value));
+  if (remoteMaster) return [];
+  return assignments
+    .filter((a) => (a.name === 'ROS_IP' || a.name === 'ROS_HOSTNAME') && a.op !== 'unset' && a.value && isLoopbackHost(a.value))
+    .map((a) => ({
+      code: 'HOST004',
+      severity: 'error' as const,
+      message: `Advertising a loopback address (${a.value}) while this launch starts nodes on machine '${m.name}' (${m.address}): nodes there cannot reach the nodes of this host, nor this host theirs`,
+      span: a.valueSpan,
+    }));
 }
