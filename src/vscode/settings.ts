@@ -39,7 +39,12 @@ export const settings = {
     notifyOnChange: setting('status.notifyOnChange'),
   },
   statusBar: { enabled: setting('statusBar.enabled') },
-  lint: { enabled: setting('lint.enabled'), rules: setting('lint.rules'), exclude: setting('lint.exclude') },
+  lint: {
+    enabled: setting('lint.enabled'),
+    rules: setting('lint.rules'),
+    exclude: setting('lint.exclude'),
+    include: setting('lint.include'),
+  },
 };
 
 /** Every setting of the facade, for tests and for "did any of these change". */

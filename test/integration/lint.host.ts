@@ -231,6 +231,14 @@ suite('ROS Network: lint in a real VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  test('files whose names say nothing are linted by content: a roslaunch .xml, a Python launch description', async () => {
+    const xml = await open('roslaunch_tests/machine-env.xml');
+    assert.deepEqual((await diagnosticsFor(xml.uri, 'machine-env.xml')).map(codeOf), ['FMT005']);
+    const py = await open('bringup/robot.py');
+    assert.ok((await diagnosticsFor(py.uri, 'robot.py')).map(codeOf).includes('DOM002'));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   test('Lint Workspace fills the Problems panel for files never opened, skipping excluded ones', async () => {
     const root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
     fs.mkdirSync(path.join(root, 'node_modules', 'pkg'), { recursive: true });

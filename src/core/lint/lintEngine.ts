@@ -42,7 +42,7 @@ export interface LintResult {
 
 /** Lints one file's text. Never throws: a parser failure is itself one finding. */
 export function lintText(path: string, text: string, ctx: LintContext, kindOverride?: FileKind): LintResult {
-  const kind = kindOverride ?? detectKind(path);
+  const kind = kindOverride ?? detectKind(path, text);
   if (!kind) return { kind, findings: [] };
   const skipped = notLintable(text);
   if (skipped) return { kind, findings: skipped };

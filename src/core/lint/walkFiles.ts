@@ -1,6 +1,6 @@
 import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
-import { detectKind } from './fileKind';
+import { kindByContent, kindByName, mayBeKindByContent } from './fileKind';
 import type { FileKind } from './types';
 
 /** The parts of node:fs the walker and reader use (tests inject failures through it). */
@@ -75,6 +75,22 @@ export function displayPath(cwd: string, abs: string): string {
   return rel.split(path.sep).join('/');
 }
 
+/** How much of a file the content detection reads (a launch description or shebang is near the top). */
+const CONTENT_HEAD_BYTES = 256 * 1024;
+
+/** The kind of a file by its name, else (for XML, Python, YAML and extension-less names) by its first bytes. */
+async function kindOf(abs: string, cwd: string, fs: LintFs): Promise<FileKind | undefined> {
+  const byName = kindByName(displayPath(cwd, abs)) ?? kindByName(abs);
+  if (byName || !mayBeKindByContent(abs)) return byName;
+  try {
+    const head = await fs.readFile(abs, CONTENT_HEAD_BYTES);
+    if (head.subarray(0, 8192).includes(0)) return undefined;
+    return kindByContent(abs, head.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 const errText = (e: unknown) =>
   e instanceof Error && 'code' in e ? `${(e as NodeJS.ErrnoException).code}: ${e.message.replace(/^[A-Z]+: /, '')}` : String(e);
 
@@ -112,19 +128,22 @@ export async function walkFiles(args: readonly string[], cwd: string, fs: LintFs
     names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     for (const name of names) {
       const abs = path.join(dir, name);
-      const kind = detectKind(displayPath(cwd, abs)) ?? detectKind(abs);
       let st: Awaited<ReturnType<LintFs['stat']>>;
       try {
         st = await fs.stat(abs);
       } catch (e) {
         // A dangling symlink or a file that vanished: only worth a report if we would lint it.
-        if (kind) problems.push({ file: displayPath(cwd, abs), message: `cannot read this file (${errText(e)})` });
+        if (kindByName(displayPath(cwd, abs)) ?? kindByName(abs))
+          problems.push({ file: displayPath(cwd, abs), message: `cannot read this file (${errText(e)})` });
         continue;
       }
       if (st.isDirectory()) {
         if (SKIP_DIRS.has(name) || (name.startsWith('.') && !DOT_DIRS_KEPT.has(name))) continue;
         await walkDir(abs);
-      } else if (st.isFile() && kind) addFile(abs, kind, st.size);
+      } else if (st.isFile()) {
+        const kind = await kindOf(abs, cwd, fs);
+        if (kind) addFile(abs, kind, st.size);
+      }
     }
   };
 
@@ -140,7 +159,7 @@ export async function walkFiles(args: readonly string[], cwd: string, fs: LintFs
     }
     if (st.isDirectory()) await walkDir(abs);
     else {
-      const kind = detectKind(displayPath(cwd, abs)) ?? detectKind(abs);
+      const kind = await kindOf(abs, cwd, fs);
       if (kind) addFile(abs, kind, st.size);
       else skipped.push(arg);
     }

@@ -38,6 +38,7 @@ export const SETTING_SPECS = {
   /** Parsed and validated by core/lint/settings/ruleSettings (problems are reported, not dropped). */
   'lint.rules': record(),
   'lint.exclude': stringList(DEFAULT_LINT_EXCLUDE),
+  'lint.include': stringList([]),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SPECS;

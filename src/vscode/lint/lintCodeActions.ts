@@ -84,7 +84,9 @@ export class LintCodeActions implements vscode.CodeActionProvider {
     const engine = this.engine.get();
     const rules = readLintSettings(doc.uri).rules;
     const ctx = this.contexts.forUri(doc.uri);
-    const edits = engine.fixAllEdits(linted.text, (t) => applyRuleSettings(engine.lintText(doc.uri.fsPath, t, ctx).findings, rules));
+    const edits = engine.fixAllEdits(linted.text, (t) =>
+      applyRuleSettings(engine.lintText(doc.uri.fsPath, t, ctx, linted.kind).findings, rules),
+    );
     action.edit = this.edit(doc, linted, edits);
     return action;
   }

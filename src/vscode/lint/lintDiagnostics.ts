@@ -4,7 +4,8 @@ import { applyRuleSettings } from '../../core/lint/settings/ruleSettings';
 import { LINT_GLOBS } from '../../core/lint/settings/lintGlobs';
 import { matchesAnyGlob } from '../../core/lint/settings/globMatch';
 import { mapLimit } from '../../core/util/mapLimit';
-import type { Finding, Severity } from '../../core/lint/types';
+import type { FileKind, Finding, Severity } from '../../core/lint/types';
+import { detectKind } from '../../core/lint/fileKind';
 import type { LintEngine, LintEngineLoader } from './lintEngineLoader';
 import type { LintContextProvider } from './lintContext';
 import { scopeFor, type ProfileService } from '../profiles/profileService';
@@ -15,6 +16,10 @@ const DEBOUNCE_MS = 300;
 /** After the text lint: the resolver is asked only once typing in settings.json pauses. */
 const HOST_DEBOUNCE_MS = 500;
 const MAX_WORKSPACE_FILES = 5000;
+/** Languages whose documents are linted when their content is a launch, compose or shell file. */
+const CONTENT_LANGUAGES = ['xml', 'python', 'yaml', 'dockercompose', 'shellscript', 'plaintext', 'properties', 'dotenv'];
+/** Searched by "Lint Workspace" beside LINT_GLOBS; the content decides. */
+const CONTENT_GLOBS = ['**/*.{xml,test}', '**/*.py', '**/*.{yml,yaml}'];
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -25,6 +30,7 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 /** One linted text: what the code action provider needs to map a diagnostic back to its fixes. */
 export interface LintedText {
   readonly version: number | undefined;
+  readonly kind: FileKind;
   readonly text: string;
   readonly lines: LineIndex;
   readonly entries: ReadonlyArray<{ readonly diagnostic: vscode.Diagnostic; readonly finding: Finding }>;
@@ -43,7 +49,16 @@ export function spanToRange(lines: LineIndex, span: Span): vscode.Range {
  */
 export class LintDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('rosNetwork.lint');
-  readonly selector: vscode.DocumentFilter[] = LINT_GLOBS.map((pattern) => ({ scheme: 'file', pattern }));
+  /**
+   * Where hovers and code actions are offered: the known names, and every XML, Python, YAML and
+   * shell document (the content decides whether it is linted, as for files whose names lie).
+   */
+  readonly selector: vscode.DocumentFilter[] = [
+    ...LINT_GLOBS.map((pattern) => ({ scheme: 'file', pattern })),
+    ...CONTENT_LANGUAGES.map((language) => ({ scheme: 'file', language })),
+    // User settings.json (VS Code opens it under this scheme, desktop and code-server alike).
+    { scheme: 'vscode-userdata', pattern: '**/settings.json' },
+  ];
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly linted = new Map<string, LintedText>();
   /** Files linted by "Lint Workspace" that are not open: kept up to date on settings changes. */
@@ -80,7 +95,19 @@ export class LintDiagnostics implements vscode.Disposable {
   }
 
   private isCandidate(doc: vscode.TextDocument): boolean {
-    return vscode.languages.match(this.selector, doc) > 0;
+    return vscode.languages.match(this.selector, doc) > 0 || (doc.uri.scheme === 'file' && this.included(doc.uri));
+  }
+
+  private included(uri: vscode.Uri): boolean {
+    const include = readLintSettings(uri).include;
+    if (!include.length) return false;
+    const rel = vscode.workspace.getWorkspaceFolder(uri) ? vscode.workspace.asRelativePath(uri, false) : undefined;
+    return matchesAnyGlob(include, uri.fsPath, rel);
+  }
+
+  /** The kind by name, then content; a file matched by `rosNetwork.lint.include` is read as KEY=VALUE lines otherwise. */
+  private kindOf(uri: vscode.Uri, text: string): FileKind | undefined {
+    return detectKind(uri.fsPath, text) ?? (this.included(uri) ? 'dotenv' : undefined);
   }
 
   private excluded(uri: vscode.Uri, exclude: readonly string[]): boolean {
@@ -190,14 +217,15 @@ export class LintDiagnostics implements vscode.Disposable {
       this.forget(uri);
       return undefined;
     }
+    const kind = this.kindOf(uri, text);
+    if (!kind) {
+      this.forget(uri);
+      return undefined;
+    }
     let findings: readonly Finding[];
     let machine: string | undefined;
     try {
-      const r = this.engine.get().lintText(uri.fsPath, text, this.contexts.forUri(uri));
-      if (!r.kind) {
-        this.forget(uri);
-        return undefined;
-      }
+      const r = this.engine.get().lintText(uri.fsPath, text, this.contexts.forUri(uri), kind);
       machine = r.kind === 'settings' ? this.machineProfile(uri) : undefined;
       // The last host findings stay while the text and profile are the same (no flicker on a re-lint).
       const host = this.hostFound.get(uri.toString());
@@ -215,7 +243,7 @@ export class LintDiagnostics implements vscode.Disposable {
       diagnostic.code = finding.code;
       return { diagnostic, finding };
     });
-    const linted: LintedText = { version, text, lines, entries };
+    const linted: LintedText = { version, kind, text, lines, entries };
     this.linted.set(uri.toString(), linted);
     this.collection.set(
       uri,
@@ -246,18 +274,20 @@ export class LintDiagnostics implements vscode.Disposable {
     const exclude = readLintSettings().exclude;
     const excludeGlob = exclude.length && !exclude.some((g) => /[{}]/.test(g)) ? `{${exclude.join(',')}}` : undefined;
     const found = new Map<string, vscode.Uri>();
-    for (const list of await Promise.all(LINT_GLOBS.map((g) => vscode.workspace.findFiles(g, excludeGlob, MAX_WORKSPACE_FILES)))) {
+    const globs = [...LINT_GLOBS, ...CONTENT_GLOBS, ...readLintSettings().include];
+    for (const list of await Promise.all(globs.map((g) => vscode.workspace.findFiles(g, excludeGlob, MAX_WORKSPACE_FILES)))) {
       for (const u of list) found.set(u.toString(), u);
     }
-    const uris = [...found.values()].filter((u) => this.engine.get().detectKind(u.fsPath) !== undefined);
-    const results = await mapLimit(uris, 8, async (u) => {
+    // Files whose content is no lintable kind come back undefined.
+    const results = await mapLimit([...found.values()], 8, async (u) => {
       const r = await this.lintFile(u);
       if (r) this.fromWorkspace.add(u.toString());
-      return r?.entries.length ?? 0;
+      return r ? r.entries.length : undefined;
     });
-    const problems = results.reduce((a, b) => a + b, 0);
-    this.log.info(`lint workspace: ${uris.length} file(s), ${problems} problem(s)`);
-    return { files: uris.length, problems };
+    const linted = results.filter((n): n is number => n !== undefined);
+    const problems = linted.reduce((a, b) => a + b, 0);
+    this.log.info(`lint workspace: ${linted.length} file(s), ${problems} problem(s)`);
+    return { files: linted.length, problems };
   }
 
   private relintAll(): void {

@@ -17,7 +17,7 @@ function tree(): string {
   };
   put('.env', 'ROS_DOMAIN_ID=7\n');
   put('robot/launch/talker.launch', '<launch><env name="ROS_MASTER_URI" value="hal:11311"/></launch>\n');
-  put('robot/launch/params.xml', '<launch/>\n'); // .xml under launch/ is ROS 1 launch
+  put('robot/launch/params.xml', '<launch/>\n'); // .xml with a <launch> root is ROS 1 launch
   put('robot/config/params.xml', '<x/>\n'); // not under launch/: not linted
   put('robot/README.md', '# hi\n');
   put('.vscode/settings.json', '{ "rosNetwork.profiles": [] }\n');

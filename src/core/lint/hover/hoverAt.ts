@@ -105,7 +105,7 @@ const within = (s: Span, o: number) => o >= s.start && o <= s.end;
  * value, the variable's documentation on a ROS variable name (or its value). Never throws.
  */
 export function hoverAt(path: string, text: string, offset: number, ctx: HoverContext): HoverResult | undefined {
-  const kind = detectKind(path);
+  const kind = detectKind(path, text);
   if (!kind || text.length > MAX_LINT_BYTES) return undefined;
   let assignments: readonly Assignment[] = [];
   try {

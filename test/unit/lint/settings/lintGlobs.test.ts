@@ -15,13 +15,21 @@ const SUPPORTED = [
   '/w/compose.override.yml',
   '/w/docker-compose.prod.yaml',
   '/w/talker.launch',
-  '/w/pkg/launch/robot.xml',
   '/w/sim.launch.xml',
   '/w/bringup.launch.py',
   '/w/sim.launch.yaml',
   '/w/.devcontainer/devcontainer.json',
   '/w/.devcontainer.json',
   '/w/.vscode/settings.json',
+  '/w/bringup/launch/robot_launch.py',
+  '/w/bringup/robot_launch.yaml',
+  '/w/bringup/robot_launch.xml',
+  '/w/deploy/robot.compose.yaml',
+  '/w/ci/jetson-docker-compose.yml',
+  '/w/compose.dev.yaml',
+  '/w/env/bash.rc',
+  '/w/hooks/setup.bash',
+  '/w/scripts/env.sh.in',
 ];
 const UNSUPPORTED = ['/w/README.md', '/w/package.json', '/w/settings.json', '/w/robot.xml', '/w/main.py', '/w/config.yaml'];
 
