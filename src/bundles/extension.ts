@@ -9,6 +9,7 @@ import { TerminalEnv } from '../vscode/terminal/terminalEnv';
 import { StatusBar } from '../vscode/status/statusBar';
 import { registerProfileCommands } from '../vscode/profiles/profileCommands';
 import { MasterMonitor } from '../vscode/status/masterMonitor';
+import { Ros2LiveStatus } from '../vscode/ros2/ros2Live';
 import { RosView } from '../vscode/view/rosView';
 import type { LintEngine } from '../vscode/lint/lintEngineLoader';
 import { LazyBundle } from '../vscode/lazyBundle';
@@ -55,7 +56,8 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
     const problems = new ProfileProblems(profiles, settings, log);
     const terminalEnv = new TerminalEnv(context.environmentVariableCollection, profiles, log);
     const monitor = new MasterMonitor(profiles, log);
-    const statusBar = new StatusBar(profiles, monitor);
+    const ros2 = new Ros2LiveStatus(profiles, log);
+    const statusBar = new StatusBar(profiles, monitor, ros2);
     const view = new RosView(profiles, monitor);
     context.subscriptions.push(
       settings,
@@ -64,7 +66,12 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
       problems,
       terminalEnv,
       monitor,
+      ros2,
       statusBar,
+      vscode.commands.registerCommand(Commands.refreshStatus, () => {
+        monitor.refresh();
+        ros2.refresh();
+      }),
       view,
       registerProfileCommands({ profiles, profileSettings: settings, store, log }),
     );

@@ -3,6 +3,10 @@ import { domainPorts } from '../ros/domain';
 import { markdownCode, sanitizeForDisplay as plain, sanitizeForMarkdown as md } from '../text/sanitize';
 import { plural } from '../text/plural';
 import type { MasterState } from './masterStatus';
+import { ros2StatusPart, type Ros2Live } from './ros2Status';
+import { roundTripBucket } from './roundTrip';
+
+export { roundTripBucket };
 
 /** A command the tooltip offers: rendered as a `command:` link, and the only commands the tooltip may run. */
 export interface StatusLink {
@@ -39,17 +43,10 @@ export interface StatusInput {
   readonly identity: NetworkIdentity;
   /** The master poller's state for a ROS 1 identity (undefined before the first result). */
   readonly master?: MasterState;
+  /** For a ROS 2 identity: what the passive monitor, the discovery server pings or the Zenoh check found. */
+  readonly ros2?: Ros2Live;
   /** Wall clock for "up since" (injected for tests). */
   readonly clock?: (t: number) => string;
-}
-
-/**
- * The round trip as a coarse bound ("under 5 ms"): the exact figure jitters on every poll, and the
- * tooltip is only re-rendered when what it says changes.
- */
-export function roundTripBucket(ms: number): string {
-  for (const b of [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]) if (ms < b) return `under ${b} ms`;
-  return `over ${Math.floor(ms / 1000)} s`;
 }
 
 const defaultClock = (t: number) => new Date(t).toLocaleTimeString();
@@ -118,18 +115,37 @@ function activeModel(input: StatusInput, ids: StatusCommandIds, actions: (...ext
 
   if (p.rosVersion === 2) {
     const d = identity.domain;
-    const domainText =
-      d === undefined
-        ? `ROS_DOMAIN_ID '${md(p.variables.get('ROS_DOMAIN_ID') ?? '')}' is not a domain rcl accepts`
-        : (() => {
-            const ports = domainPorts(d);
-            const p0 = ports.participant(0);
-            return `Domain ${d}: multicast ${ports.discoveryMulticast}/${ports.userMulticast}, first participant unicast ${p0.discoveryUnicast}/${p0.userUnicast}`;
-          })();
+    if (d === undefined)
+      return {
+        text: `$(warning) ${name} · domain ?`,
+        tone: 'warning',
+        tooltip: [
+          ...head,
+          { text: `ROS_DOMAIN_ID '${md(p.variables.get('ROS_DOMAIN_ID') ?? '')}' is not a domain rcl accepts` },
+          ...table,
+          actions({ label: 'Run Network Doctor', command: ids.runDoctor }),
+        ],
+      };
+    const ports = domainPorts(d);
+    const p0 = ports.participant(0);
+    const part = ros2StatusPart(p.variables, d, input.ros2);
+    const icon = part.tone === 'error' ? '$(error)' : part.tone === 'warning' ? '$(warning)' : '$(broadcast)';
     return {
-      text: `$(broadcast) ${name} · domain ${d ?? '?'}`,
-      tone: d === undefined ? 'warning' : 'normal',
-      tooltip: [...head, ...table, { text: domainText }, actions({ label: 'Run Network Doctor', command: ids.runDoctor })],
+      text: `${icon} ${name} · domain ${d}${part.suffix}`,
+      tone: part.tone,
+      tooltip: [
+        ...head,
+        ...part.lines.map((text) => ({ text })),
+        ...table,
+        {
+          text: `Domain ${d}: multicast ${ports.discoveryMulticast}/${ports.userMulticast}, first participant unicast ${p0.discoveryUnicast}/${p0.userUnicast}`,
+        },
+        actions(
+          { label: 'Refresh', command: ids.refreshStatus },
+          { label: 'Show Graph', command: ids.showGraph },
+          { label: 'Run Network Doctor', command: ids.runDoctor },
+        ),
+      ],
     };
   }
 

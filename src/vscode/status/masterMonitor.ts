@@ -31,7 +31,6 @@ export class MasterMonitor implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (settings.status.intervalSeconds.isAffectedBy(e) || settings.status.timeoutMs.isAffectedBy(e)) this.restart();
       }),
-      vscode.commands.registerCommand(Commands.refreshStatus, () => this.refresh()),
     );
     this.update();
   }

@@ -11,6 +11,7 @@ import {
 import type { ProfileService } from '../profiles/profileService';
 import { settings } from '../settings';
 import type { MasterMonitor } from './masterMonitor';
+import type { Ros2LiveStatus } from '../ros2/ros2Live';
 
 const IDS: StatusCommandIds = {
   switchProfile: Commands.switchProfile,
@@ -33,6 +34,7 @@ export class StatusBar implements vscode.Disposable {
   constructor(
     private readonly profiles: ProfileService,
     private readonly monitor: MasterMonitor,
+    private readonly ros2: Ros2LiveStatus,
   ) {
     this.item = vscode.window.createStatusBarItem('rosNetwork.status', vscode.StatusBarAlignment.Left, 50);
     this.item.name = 'ROS Network';
@@ -41,6 +43,7 @@ export class StatusBar implements vscode.Disposable {
       this.item,
       profiles.onDidChange(() => this.render()),
       monitor.onDidChangeState(() => this.render()),
+      ros2.onDidChange(() => this.render()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (settings.statusBar.enabled.isAffectedBy(e)) this.render(true);
       }),
@@ -64,7 +67,8 @@ export class StatusBar implements vscode.Disposable {
       this.monitor.state.kind !== 'no-profile' && 'uri' in this.monitor.state && this.monitor.state.uri === identity.masterUri
         ? this.monitor.state
         : undefined;
-    const model = statusModel({ identity, ...(master ? { master } : {}) }, IDS);
+    const ros2 = identity.profile?.rosVersion === 2 ? this.ros2.live : undefined;
+    const model = statusModel({ identity, ...(master ? { master } : {}), ...(ros2 ? { ros2 } : {}) }, IDS);
     if (!force && sameModel(this.last, model)) return;
     this.last = model;
     this.item.text = model.text;
