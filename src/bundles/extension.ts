@@ -50,7 +50,9 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
   const log = vscode.window.createOutputChannel(OUTPUT_NAME, { log: true });
   context.subscriptions.push(log);
   try {
-    const settings = new ProfileSettings();
+    // User settings.json sits next to globalStorage (User/globalStorage/<id>); ProfileSettings checks
+    // the file holds what VS Code reads before editing it as text.
+    const settings = new ProfileSettings(vscode.Uri.joinPath(context.globalStorageUri, '..', '..', 'settings.json'));
     const store = new ActiveProfileStore(context.workspaceState);
     const profiles = new ProfileService(settings, store);
     const problems = new ProfileProblems(profiles, settings, log);

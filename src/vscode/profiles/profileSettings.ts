@@ -2,13 +2,24 @@ import * as vscode from 'vscode';
 import { SECTION, Settings } from '../../ids';
 import { mergeProfileScopes, parseProfiles, type ParsedProfiles } from '../../core/profiles/parseProfiles';
 import type { Profile, ProfileInput, ProfileOrigin } from '../../core/profiles/profileSchema';
+import {
+  addProfileEdits,
+  profilesInText,
+  removeProfileEdits,
+  setProfileFieldsEdits,
+  type SettingsPath,
+  type SettingsTextEdit,
+} from '../../core/profiles/settingsTextEdits';
+import { isDeepStrictEqual } from 'node:util';
 
 export type WritableScope = 'user' | 'workspace';
 
 /**
- * Typed facade over `rosNetwork.profiles`. Each scope is read with `inspect()` and validated profile
- * by profile, so a broken profile never hides the others, and writes touch only one scope's array
- * (invalid entries the user is still editing are preserved verbatim).
+ * Typed facade over `rosNetwork.profiles`, and the one place that edits profiles. Each scope is read
+ * with `inspect()` and validated profile by profile, so a broken profile never hides the others.
+ * Writes edit the settings file's text (jsonc-parser) through a WorkspaceEdit when we can see the
+ * file, so comments and formatting outside the edited entry survive; otherwise they fall back to the
+ * configuration API, which rewrites the scope's array (invalid entries are kept verbatim either way).
  */
 export class ProfileSettings implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
@@ -22,7 +33,11 @@ export class ProfileSettings implements vscode.Disposable {
   private readonly cache = new Map<string, ParsedProfiles>();
   private generationValue = 0;
 
-  constructor() {
+  /**
+   * @param userSettingsFile where user settings.json probably is (next to globalStorage). Used only
+   *   when its text holds exactly what the configuration API reports for user settings.
+   */
+  constructor(private readonly userSettingsFile?: vscode.Uri) {
     const changed = () => {
       this.cache.clear();
       this.generationValue++;
@@ -79,12 +94,58 @@ export class ProfileSettings implements vscode.Disposable {
     await vscode.workspace.getConfiguration(SECTION).update('profiles', value, target);
   }
 
+  /** The settings file of a scope and where the array sits in it, when it is a file we can edit. */
+  private fileOf(scope: WritableScope): { uri: vscode.Uri; path: SettingsPath } | undefined {
+    if (scope === 'user') return this.userSettingsFile && { uri: this.userSettingsFile, path: [Settings.profiles] };
+    const wsFile = vscode.workspace.workspaceFile;
+    if (wsFile) return wsFile.scheme === 'file' ? { uri: wsFile, path: ['settings', Settings.profiles] } : undefined;
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    return folder && { uri: vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json'), path: [Settings.profiles] };
+  }
+
+  /**
+   * Applies `compute`'s edits to the scope's settings file as text. Returns false (nothing written)
+   * when the file is not there, does not parse, or does not hold what VS Code reads for that scope
+   * (then the file we guessed is not the settings file, e.g. user settings of a VS Code profile).
+   */
+  private async editText(
+    scope: WritableScope,
+    compute: (text: string, path: SettingsPath) => SettingsTextEdit[] | undefined,
+  ): Promise<boolean> {
+    const file = this.fileOf(scope);
+    if (!file) return false;
+    let doc: vscode.TextDocument;
+    try {
+      doc = await vscode.workspace.openTextDocument(file.uri);
+    } catch {
+      return false;
+    }
+    const text = doc.getText();
+    const inText = profilesInText(text, file.path);
+    const configured = scope === 'user' ? this.inspect()?.globalValue : this.inspect()?.workspaceValue;
+    if (!isDeepStrictEqual(inText, configured === undefined ? undefined : JSON.parse(JSON.stringify(configured)))) return false;
+    const edits = compute(text, file.path);
+    if (!edits) return false;
+    const wasDirty = doc.isDirty;
+    const we = new vscode.WorkspaceEdit();
+    for (const e of edits) we.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.content);
+    if (!(await vscode.workspace.applyEdit(we))) return false;
+    // Saved only when it was saved before: unsaved edits of the user's stay theirs to save.
+    if (!wasDirty) await doc.save();
+    return true;
+  }
+
+  private inspect() {
+    return vscode.workspace.getConfiguration(SECTION).inspect<unknown>('profiles');
+  }
+
   async add(profile: ProfileInput, scope: WritableScope): Promise<void> {
-    const info = vscode.workspace.getConfiguration(SECTION).inspect<unknown>('profiles');
+    const info = this.inspect();
     const current = scope === 'user' ? info?.globalValue : info?.workspaceValue;
     if (current !== undefined && !Array.isArray(current)) {
       throw new Error(`${Settings.profiles} in ${scope} settings is not an array; fix it before adding profiles`);
     }
+    if (await this.editText(scope, (text, path) => addProfileEdits(text, path, profile as Record<string, unknown>))) return;
     await this.writeScope(scope, [...this.rawScope(scope), profile]);
   }
 
@@ -94,6 +155,7 @@ export class ProfileSettings implements vscode.Disposable {
     const raw = this.rawScope(scope);
     const i = raw.findIndex((p) => typeof p === 'object' && p !== null && (p as { name?: unknown }).name === name);
     if (i < 0) return false;
+    if (await this.editText(scope, (text, path) => removeProfileEdits(text, path, name))) return true;
     raw.splice(i, 1);
     await this.writeScope(scope, raw);
     return true;
@@ -117,8 +179,14 @@ export class ProfileSettings implements vscode.Disposable {
       (p): p is Record<string, unknown> => typeof p === 'object' && p !== null && (p as { name?: unknown }).name === profile.name,
     );
     if (!entry) throw new Error(`profile '${profile.name}' is no longer in the ${profile.origin} settings`);
-    entry.ROS_IP = address;
     const hadHostname = 'ROS_HOSTNAME' in entry;
+    const fields = { ROS_IP: address, ROS_HOSTNAME: undefined };
+    if (
+      profile.origin !== 'workspaceFolder' &&
+      (await this.editText(profile.origin, (t, p) => setProfileFieldsEdits(t, p, profile.name, fields)))
+    )
+      return { hadHostname };
+    entry.ROS_IP = address;
     delete entry.ROS_HOSTNAME;
     await config.update('profiles', list, target);
     return { hadHostname };
@@ -131,7 +199,10 @@ export class ProfileSettings implements vscode.Disposable {
     return e ? structuredClone(e as Record<string, unknown>) : undefined;
   }
 
-  /** Opens the settings file of a scope with the profiles setting revealed. */
+  /**
+   * Opens the settings file of a scope at the profiles setting. `edit` only when the scope has no
+   * such setting yet: with it, VS Code inserts an empty line to type in even when the array exists.
+   */
   async open(origin: ProfileOrigin = 'user'): Promise<void> {
     const command =
       origin === 'user'
@@ -139,8 +210,10 @@ export class ProfileSettings implements vscode.Disposable {
         : origin === 'workspace'
           ? 'workbench.action.openWorkspaceSettingsFile'
           : 'workbench.action.openFolderSettingsFile';
+    const info = this.inspect();
+    const value = origin === 'user' ? info?.globalValue : origin === 'workspace' ? info?.workspaceValue : info?.workspaceFolderValue;
     try {
-      await vscode.commands.executeCommand(command, { revealSetting: { key: Settings.profiles, edit: true } });
+      await vscode.commands.executeCommand(command, { revealSetting: { key: Settings.profiles, edit: value === undefined } });
     } catch {
       await vscode.commands.executeCommand('workbench.action.openSettings', Settings.profiles);
     }
