@@ -3,6 +3,8 @@ import { describePlan, diffEnv, isEmptyDiff, planProfileEnv, planToEnv, type Env
 import { Commands } from '../../ids';
 import { settings } from '../settings';
 import type { ProfileScope, ProfileService } from '../profiles/profileService';
+import { terminalKind, type TerminalKind } from './terminalKind';
+import { plural } from '../../core/text/plural';
 
 const MUTATOR_OPTIONS: vscode.EnvironmentVariableMutatorOptions = { applyAtProcessCreation: true, applyAtShellIntegration: true };
 
@@ -13,6 +15,8 @@ const MUTATOR_OPTIONS: vscode.EnvironmentVariableMutatorOptions = { applyAtProce
  */
 export class TerminalEnv implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** Process ids of task terminals seen since activation: relaunching one would run its task again. */
+  private readonly taskPids = new Set<number>();
 
   constructor(
     private readonly collection: vscode.GlobalEnvironmentVariableCollection,
@@ -21,6 +25,7 @@ export class TerminalEnv implements vscode.Disposable {
   ) {
     this.subscriptions.push(
       vscode.commands.registerCommand(Commands.relaunchTerminals, () => this.relaunchAll()),
+      vscode.tasks.onDidStartTaskProcess((e) => e.processId !== undefined && this.taskPids.add(e.processId)),
       profiles.onDidChange(() => this.sync()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (settings.terminal.enabled.isAffectedBy(e)) this.sync();
@@ -92,15 +97,41 @@ export class TerminalEnv implements vscode.Disposable {
   }
 
   private async offerRelaunch(description: string | undefined): Promise<void> {
-    const open = vscode.window.terminals.filter(
-      (t) => !('creationOptions' in t && (t.creationOptions as vscode.TerminalOptions).hideFromUser),
-    );
-    if (open.length === 0) return;
+    const { shells, tasks } = await this.classify();
+    if (shells.length === 0 && tasks.length === 0) return;
     if (!settings.terminal.offerRelaunch.get()) return;
-    const msg = `${description ?? 'ROS Network profile deactivated'}. ${open.length} open terminal${open.length > 1 ? 's keep' : ' keeps'} the previous environment.`;
+    const what = (list: readonly vscode.Terminal[]) => list.map((t) => `'${t.name}'`).join(', ');
+    const taskNote = tasks.length ? ` Task terminals (${what(tasks)}) are not relaunched: tasks get the profile on their next run.` : '';
+    const head = description ?? 'ROS Network profile deactivated';
+    if (shells.length === 0) {
+      void vscode.window.showInformationMessage(`${head}.${taskNote}`);
+      return;
+    }
+    const msg = `${head}. ${plural(shells.length, 'open terminal')} (${what(shells)}) ${shells.length > 1 ? 'keep' : 'keeps'} the previous environment.${taskNote}`;
     const choice = await vscode.window.showInformationMessage(msg, 'Relaunch Terminals', "Don't Ask Again");
     if (choice === 'Relaunch Terminals') await vscode.commands.executeCommand(Commands.relaunchTerminals);
     else if (choice === "Don't Ask Again") await settings.terminal.offerRelaunch.update(false, vscode.ConfigurationTarget.Global);
+  }
+
+  /** Open terminals by kind (see terminalKind): only 'shell' ones are ever relaunched. */
+  private async classify(): Promise<Record<'shells' | 'tasks' | 'others', vscode.Terminal[]>> {
+    const out: Record<'shells' | 'tasks' | 'others', vscode.Terminal[]> = { shells: [], tasks: [], others: [] };
+    const key: Record<TerminalKind, keyof typeof out> = { shell: 'shells', task: 'tasks', other: 'others' };
+    for (const t of vscode.window.terminals) {
+      const o = t.creationOptions as Partial<vscode.TerminalOptions & vscode.ExtensionTerminalOptions>;
+      // processId resolves once the process is up; a terminal that never reports one is not a task we saw.
+      const pid = await Promise.race([t.processId, new Promise<undefined>((r) => setTimeout(() => r(undefined), 300))]);
+      const kind = terminalKind({
+        name: t.name,
+        shellPath: o.shellPath,
+        shellArgs: o.shellArgs,
+        extensionPty: o.pty !== undefined,
+        hideFromUser: o.hideFromUser === true,
+        taskProcess: pid !== undefined && this.taskPids.has(pid),
+      });
+      out[key[kind]].push(t);
+    }
+    return out;
   }
 
   /** The variables currently written for the window (or a folder): what new terminals get from us. */
@@ -111,15 +142,24 @@ export class TerminalEnv implements vscode.Disposable {
     return out;
   }
 
-  /** Relaunches every open terminal so it picks up the current profile. */
+  /** Relaunches the shell terminals the user opened (never task terminals) so they pick up the current profile. */
   async relaunchAll(): Promise<number> {
-    const terminals = [...vscode.window.terminals];
-    for (const t of terminals) {
+    const { shells, tasks, others } = await this.classify();
+    for (const t of shells) {
       t.show(true);
       await vscode.commands.executeCommand('workbench.action.terminal.relaunch');
     }
-    this.log.info(`relaunched ${terminals.length} terminal(s)`);
-    return terminals.length;
+    const names = (list: readonly vscode.Terminal[]) => list.map((t) => `'${t.name}'`).join(', ');
+    this.log.info(
+      `relaunched ${plural(shells.length, 'terminal')}${shells.length ? ` (${names(shells)})` : ''}` +
+        (tasks.length ? `; not relaunched: ${plural(tasks.length, 'task terminal')} (${names(tasks)})` : '') +
+        (others.length ? `; left alone: ${plural(others.length, 'extension or program terminal')} (${names(others)})` : ''),
+    );
+    if (tasks.length)
+      void vscode.window.showInformationMessage(
+        `ROS Network: relaunched ${plural(shells.length, 'terminal')}. ${plural(tasks.length, 'task terminal')} (${names(tasks)}) ${tasks.length > 1 ? 'were' : 'was'} not relaunched: tasks get the profile on their next run.`,
+      );
+    return shells.length;
   }
 
   dispose(): void {
