@@ -6,7 +6,8 @@ import * as os from 'node:os';
 import { execFile } from 'node:child_process';
 import { callXmlRpc, type RpcOptions } from '../probe/xmlrpcCall';
 import { localAddresses, type LocalAddress } from '../net/addresses';
-import { nodeLookup, withTimeout } from '../net/lookup';
+import { udpRouteSource } from '../net/routeSource';
+import { nodeLookup } from '../net/lookup';
 import { checkMulticast, type MulticastCheckResult } from '../multicast/multicastCheck';
 import { nodeUdpSockets } from '../multicast/udpSocket';
 import { createRos2Monitor, type Ros2DomainView } from '../rtps/monitor';
@@ -122,41 +123,7 @@ export function nodeRos2Live(): Ros2LiveDeps {
   };
 }
 
-/**
- * The local source address for a destination: a connected UDP socket is bound by the kernel to
- * the route's source address without sending anything (portable; works in network namespaces).
- */
-export function udpRouteSource(address: string, timeoutMs: number): Promise<string | undefined> {
-  // An address literal: only IPv6 has a ':' (see ros/ipLiteral.ts for why not net.isIPv6).
-  const type = address.includes(':') ? 'udp6' : 'udp4';
-  return withTimeout(
-    new Promise<string | undefined>((resolve) => {
-      const s = dgram.createSocket(type);
-      const done = (v: string | undefined) => {
-        try {
-          s.close();
-        } catch {
-          // already closed
-        }
-        resolve(v);
-      };
-      s.on('error', () => done(undefined));
-      try {
-        s.connect(9, address, () => {
-          try {
-            done(s.address().address);
-          } catch {
-            done(undefined);
-          }
-        });
-      } catch {
-        done(undefined);
-      }
-    }),
-    timeoutMs,
-    'route lookup',
-  ).catch(() => undefined);
-}
+export { udpRouteSource };
 
 /** `ip -o route get <addr>` (Linux; as jsk's rossetip does): the `src` field, or undefined. */
 export function ipRouteGet(address: string, timeoutMs: number): Promise<{ src?: string; line?: string; error?: string }> {

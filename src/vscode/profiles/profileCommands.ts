@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as os from 'node:os';
 import { Commands } from '../../ids';
 import { profileSummary } from '../../core/profiles/resolveActive';
 import { profileSchema, DISCOVERY_RANGES, type Profile, type ProfileInput } from '../../core/profiles/profileSchema';
@@ -7,13 +8,41 @@ import { profileFromDotenv, profileFromEnvironment, type ImportResult } from '..
 import { planProfileEnv } from '../../core/env/envPlan';
 import { EXPORT_FORMATS, renderExport } from '../../core/env/exportFormats';
 import { assessDomain, DEFAULT_EPHEMERAL, nearestSafeDomain, targetOsOf } from '../../core/ros/domain';
+import { parseMasterUri } from '../../core/ros/masterUri';
+import { rosGenerationOfDistro } from '../../core/ros/variables';
+import { localAddresses } from '../../core/net/addresses';
+import { nodeLookup } from '../../core/net/lookup';
+import { udpRouteSource } from '../../core/net/routeSource';
+import { isIpLiteral } from '../../core/ros/ipLiteral';
+import {
+  checkDomainInput,
+  checkHostnameInput,
+  checkRosIpInput,
+  discoveryStyle,
+  RMW_CHOICES,
+  suggestAddresses,
+  type AddressSuggestion,
+  type Checked,
+} from '../../core/profiles/wizardInput';
 import type { ProfileService } from './profileService';
 import type { ProfileSettings, WritableScope } from './profileSettings';
 import type { ActiveProfileStore } from './activeProfileStore';
 
 interface ProfileItem extends vscode.QuickPickItem {
   readonly profile?: Profile;
+  /** An entry that failed validation (listed by Delete so it can be removed). */
+  readonly invalid?: { readonly name: string; readonly origin: Profile['origin'] };
 }
+
+/** Every variable a profile sets, for the picker's detail line. */
+function variablesLine(p: Profile): string {
+  const parts = [...p.variables].map(([k, v]) => `${k}=${v}`);
+  if (p.unset.length) parts.push(`unset ${p.unset.join(', ')}`);
+  return parts.join(' · ') || profileSummary(p);
+}
+
+/** The validation message for an input box from a Checked result. */
+const message = (c: Checked<unknown>): string | undefined => (c.ok ? undefined : c.message);
 
 const ORIGIN_LABEL = { user: 'User', workspace: 'Workspace', workspaceFolder: 'Folder' } as const;
 
@@ -38,14 +67,36 @@ export function registerProfileCommands(deps: {
       return {
         label: `${p.name === active ? '$(check) ' : ''}${locked ? '$(shield) ' : ''}${p.name}`,
         description: `ROS ${p.rosVersion} · ${ORIGIN_LABEL[p.origin]}${locked ? ' · needs workspace trust' : ''}`,
-        detail: profileSummary(p),
+        detail: variablesLine(p),
         profile: p,
       };
     });
   }
 
   async function pickProfile(placeHolder: string): Promise<Profile | undefined> {
-    const list = items(profiles.snapshot.identity.profile?.name);
+    const picked = await pickEntry(placeHolder, false);
+    return picked?.profile;
+  }
+
+  /** Valid profiles (the active one first), and with `withInvalid` the entries that failed validation. */
+  async function pickEntry(placeHolder: string, withInvalid: boolean): Promise<ProfileItem | undefined> {
+    const active = profiles.snapshot.identity.profile?.name;
+    const valid = items(active).sort((a, b) => Number(b.profile?.name === active) - Number(a.profile?.name === active));
+    const invalid: ProfileItem[] = [];
+    if (withInvalid) {
+      const seen = new Set<string>();
+      for (const pr of profiles.snapshot.profiles().problems) {
+        if (!pr.profileName || seen.has(`${pr.origin}/${pr.profileName}`)) continue;
+        seen.add(`${pr.origin}/${pr.profileName}`);
+        invalid.push({
+          label: `$(warning) ${pr.profileName}`,
+          description: `invalid · ${ORIGIN_LABEL[pr.origin]}`,
+          detail: `${pr.path} ${pr.message}`,
+          invalid: { name: pr.profileName, origin: pr.origin },
+        });
+      }
+    }
+    const list = [...valid, ...invalid];
     if (list.length === 0) {
       const c = await vscode.window.showInformationMessage(
         'ROS Network: no profiles defined yet.',
@@ -56,7 +107,7 @@ export function registerProfileCommands(deps: {
       else if (c) await vscode.commands.executeCommand(Commands.importFromEnvironment);
       return undefined;
     }
-    return (await vscode.window.showQuickPick(list, { placeHolder, matchOnDescription: true, matchOnDetail: true }))?.profile;
+    return vscode.window.showQuickPick(list, { placeHolder, matchOnDescription: true, matchOnDetail: true });
   }
 
   async function activate(name: string | undefined): Promise<void> {
@@ -120,7 +171,7 @@ export function registerProfileCommands(deps: {
     else if (pick.label.includes('Import')) await vscode.commands.executeCommand(Commands.importFromEnvironment);
   }
 
-  async function askScope(): Promise<WritableScope | undefined> {
+  async function askScope(title?: string): Promise<WritableScope | undefined> {
     const ws = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
     if (!ws) return 'user';
     const pick = await vscode.window.showQuickPick(
@@ -128,15 +179,13 @@ export function registerProfileCommands(deps: {
         { label: 'User settings', description: 'available in every workspace', scope: 'user' as const },
         { label: 'Workspace settings', description: 'shared with the team in .vscode/settings.json', scope: 'workspace' as const },
       ],
-      { placeHolder: 'Where should the profile be saved?' },
+      { title, placeHolder: 'Where should the profile be saved?', ignoreFocusOut: true },
     );
     return pick?.scope;
   }
 
   async function input(
     title: string,
-    step: number,
-    total: number,
     opts: {
       prompt: string;
       value?: string;
@@ -145,7 +194,7 @@ export function registerProfileCommands(deps: {
     },
   ): Promise<string | undefined> {
     return vscode.window.showInputBox({
-      title: `${title} (${step}/${total})`,
+      title,
       prompt: opts.prompt,
       value: opts.value,
       placeHolder: opts.placeHolder,
@@ -154,75 +203,173 @@ export function registerProfileCommands(deps: {
     });
   }
 
+  /** This machine's addresses, the source of the route to the master first. */
+  async function addressSuggestions(masterUri: string): Promise<AddressSuggestion[]> {
+    const parsed = parseMasterUri(masterUri);
+    const host = parsed.ok ? parsed.uri.host : undefined;
+    let route: string | undefined;
+    if (host) {
+      const target = isIpLiteral(host) ? host : (await nodeLookup(host, 1000).catch(() => []))[0];
+      if (target) route = await udpRouteSource(target, 500);
+    }
+    return suggestAddresses(localAddresses(), host, route);
+  }
+
+  async function askRosIp(title: string, masterUri: string): Promise<string | undefined> {
+    const suggestions = await addressSuggestions(masterUri);
+    const other = '$(edit) Another address…';
+    const pick = await vscode.window.showQuickPick(
+      [
+        ...suggestions.map((s) => ({ label: s.address, description: s.detail, address: s.address as string | undefined })),
+        { label: other, description: 'type it', address: undefined },
+      ],
+      { title, placeHolder: "ROS_IP: this machine's address that the other machines reach", ignoreFocusOut: true },
+    );
+    if (!pick) return undefined;
+    if (pick.address) return pick.address;
+    const typed = await input(title, { prompt: 'ROS_IP', validate: (v) => message(checkRosIpInput(v)) });
+    return typed === undefined ? undefined : typed.trim();
+  }
+
   async function createProfile(): Promise<void> {
-    const title = 'Create ROS Network Profile';
+    const base = 'Create ROS Network Profile';
+    // ROS_DISTRO of the window (setup.bash sourced before starting VS Code) answers two questions.
+    const envDistro = process.env.ROS_DISTRO?.trim().toLowerCase() || undefined;
+    const envGeneration = envDistro ? rosGenerationOfDistro(envDistro) : undefined;
+    const versions = [
+      { label: 'ROS 1', description: 'ROS_MASTER_URI + ROS_IP/ROS_HOSTNAME', v: 1 as const },
+      { label: 'ROS 2', description: 'ROS_DOMAIN_ID + DDS discovery and middleware', v: 2 as const },
+    ].map((x) => (x.v === envGeneration ? { ...x, description: `${x.description} · ROS_DISTRO=${envDistro}` } : x));
+    if (envGeneration === 2) versions.reverse();
+    const version = await vscode.window.showQuickPick(versions, { title: base, placeHolder: 'ROS version', ignoreFocusOut: true });
+    if (!version) return;
+    // Steps are numbered per flow, and a skipped step keeps its number: the counter never repeats.
+    const total = version.v === 1 ? 6 : 7;
+    const title = (step: number, what?: string) => `${base} (${step}/${total})${what ? ` · ${what}` : ''}`;
     const existing = new Set(profiles.snapshot.profiles().profiles.map((p) => p.name));
-    const name = await input(title, 1, 4, {
+    const name = await input(title(2), {
       prompt: 'Profile name',
       placeHolder: 'e.g. hal (lab network)',
       validate: (v) => (existing.has(v.trim()) ? `A profile named '${v.trim()}' already exists` : fieldError('name', v)),
     });
     if (name === undefined) return;
-    const version = await vscode.window.showQuickPick(
-      [
-        { label: 'ROS 1', description: 'ROS_MASTER_URI + ROS_IP/ROS_HOSTNAME', v: 1 as const },
-        { label: 'ROS 2', description: 'ROS_DOMAIN_ID + DDS discovery', v: 2 as const },
-      ],
-      { title: `${title} (2/4)`, placeHolder: 'ROS version', ignoreFocusOut: true },
-    );
-    if (!version) return;
     const profile: Record<string, unknown> = { name: name.trim(), rosVersion: version.v };
     if (version.v === 1) {
-      const uri = await input(title, 3, 4, {
+      const uri = await input(title(3), {
         prompt: 'ROS_MASTER_URI: the master every machine uses',
         value: 'http://localhost:11311',
-        validate: (v) => fieldError('ROS_MASTER_URI', v),
+        validate: (v) => fieldError('ROS_MASTER_URI', v.trim()),
       });
       if (uri === undefined) return;
-      profile.ROS_MASTER_URI = uri;
+      profile.ROS_MASTER_URI = uri.trim();
       const adv = await vscode.window.showQuickPick(
         [
           { label: 'ROS_IP', description: 'advertise a literal IP address of this machine', key: 'ROS_IP' as const },
           { label: 'ROS_HOSTNAME', description: 'advertise a name every other machine can resolve', key: 'ROS_HOSTNAME' as const },
           { label: 'Neither', description: "nodes advertise this machine's hostname", key: undefined },
         ],
-        { title: `${title} (4/4)`, placeHolder: 'How do other machines reach this one?', ignoreFocusOut: true },
+        { title: title(4), placeHolder: 'How do other machines reach this one?', ignoreFocusOut: true },
       );
       if (!adv) return;
-      if (adv.key) {
-        const value = await input(title, 4, 4, { prompt: adv.key, validate: (v) => fieldError(adv.key!, v) });
-        if (value === undefined) return;
-        profile[adv.key] = value;
+      if (adv.key === 'ROS_IP') {
+        const ip = await askRosIp(title(5, 'ROS_IP'), uri.trim());
+        if (ip === undefined) return;
+        profile.ROS_IP = ip;
+      } else if (adv.key === 'ROS_HOSTNAME') {
+        const host = await input(title(5, 'ROS_HOSTNAME'), {
+          prompt: 'ROS_HOSTNAME: a name every other machine resolves to this one',
+          value: os.hostname(),
+          validate: (v) => message(checkHostnameInput(v)),
+        });
+        if (host === undefined) return;
+        profile.ROS_HOSTNAME = host.trim();
       }
     } else {
-      const domain = await input(title, 3, 4, {
+      let distro = envGeneration === 2 ? envDistro : undefined;
+      if (!distro) {
+        const d = await vscode.window.showQuickPick(
+          [
+            ...['jazzy', 'kilted', 'rolling', 'humble', 'iron'].map((x) => ({ label: x, value: x as string | undefined })),
+            { label: "Don't know", description: 'offer the Iron and later discovery variables', value: undefined },
+          ],
+          { title: title(3), placeHolder: 'ROS 2 distro (decides which discovery variables exist)', ignoreFocusOut: true },
+        );
+        if (!d) return;
+        distro = d.value;
+      }
+      const domain = await input(title(4, distro ? `distro ${distro}` : undefined), {
         prompt: 'ROS_DOMAIN_ID (0–232; 0–101 avoids the OS ephemeral ports)',
         value: '0',
         validate: (v) => {
-          const err = fieldError('ROS_DOMAIN_ID', v);
-          if (err) return err;
-          const a = assessDomain(Number(v), DEFAULT_EPHEMERAL[targetOsOf(process.platform)]);
+          const c = checkDomainInput(v);
+          if (!c.ok) return c.message;
+          const a = assessDomain(c.value, DEFAULT_EPHEMERAL[targetOsOf(process.platform)]);
           if (!a.safe)
             return {
-              message: `Domain ${v} uses ports ${a.firstPort}+ inside the OS ephemeral range; ${nearestSafeDomain(Number(v), a.ephemeral)} is the nearest safe ID`,
+              message: `Domain ${c.value} uses ports ${a.firstPort}+ inside the OS ephemeral range; ${nearestSafeDomain(c.value, a.ephemeral)} is the nearest safe ID`,
               severity: vscode.InputBoxValidationSeverity.Warning,
             };
           return undefined;
         },
       });
       if (domain === undefined) return;
-      profile.ROS_DOMAIN_ID = Number(domain);
-      const range = await vscode.window.showQuickPick(
+      profile.ROS_DOMAIN_ID = Number(domain.trim());
+      const rmw = await vscode.window.showQuickPick(
         [
-          { label: '(default)', description: 'SUBNET on Iron and later', value: undefined },
-          ...DISCOVERY_RANGES.map((r) => ({ label: r, value: r as string | undefined })),
+          { label: '(keep the default)', description: "the distro's default middleware (Fast DDS)", id: undefined as string | undefined },
+          ...RMW_CHOICES.map((r) => ({ label: r.id, description: r.detail, id: r.id as string | undefined })),
         ],
-        { title: `${title} (4/4)`, placeHolder: 'ROS_AUTOMATIC_DISCOVERY_RANGE', ignoreFocusOut: true },
+        { title: title(5), placeHolder: 'RMW_IMPLEMENTATION', ignoreFocusOut: true },
       );
-      if (!range) return;
-      if (range.value) profile.ROS_AUTOMATIC_DISCOVERY_RANGE = range.value;
+      if (!rmw) return;
+      if (rmw.id) profile.RMW_IMPLEMENTATION = rmw.id;
+      if (discoveryStyle(distro) === 'localhost-only') {
+        const lo = await vscode.window.showQuickPick(
+          [
+            { label: '(default)', description: 'discover hosts on the network', value: undefined },
+            { label: 'ROS_LOCALHOST_ONLY=1', description: 'this machine only', value: '1' },
+          ],
+          {
+            title: title(6, distro),
+            placeHolder: `Discovery on ${distro} (ROS_AUTOMATIC_DISCOVERY_RANGE exists from Iron on)`,
+            ignoreFocusOut: true,
+          },
+        );
+        if (!lo) return;
+        if (lo.value) profile.ROS_LOCALHOST_ONLY = lo.value;
+      } else {
+        const range = await vscode.window.showQuickPick(
+          [
+            { label: '(default)', description: 'SUBNET on Iron and later', value: undefined },
+            ...DISCOVERY_RANGES.map((r) => ({ label: r, value: r as string | undefined })),
+          ],
+          { title: title(6, distro), placeHolder: 'ROS_AUTOMATIC_DISCOVERY_RANGE', ignoreFocusOut: true },
+        );
+        if (!range) return;
+        if (range.value) profile.ROS_AUTOMATIC_DISCOVERY_RANGE = range.value;
+        if (range.value !== 'OFF') {
+          const peers = await input(title(6, 'ROS_STATIC_PEERS'), {
+            prompt: 'ROS_STATIC_PEERS (optional): other hosts to discover, separated by ;',
+            placeHolder: 'e.g. 192.168.1.5;robot.local — empty for none',
+            validate: (v) => {
+              const items = v.split(';').map((x) => x.trim());
+              if (v.trim() === '') return undefined;
+              if (/[,\s]/.test(v.trim().replace(/\s*;\s*/g, ';'))) return "Separate hosts with ';' (not ',' or spaces)";
+              if (items.some((x) => x === '')) return 'Remove the empty entry between two semicolons';
+              if (items.some((x) => x.length > 255)) return 'A host may be at most 255 characters';
+              return undefined;
+            },
+          });
+          if (peers === undefined) return;
+          const list = peers
+            .split(';')
+            .map((x) => x.trim())
+            .filter(Boolean);
+          if (list.length) profile.ROS_STATIC_PEERS = list;
+        }
+      }
     }
-    const scope = await askScope();
+    const scope = await askScope(title(total, 'save'));
     if (!scope) return;
     await saveAndActivate(profile as ProfileInput, scope);
   }
@@ -266,16 +413,17 @@ export function registerProfileCommands(deps: {
   }
 
   async function deleteProfile(): Promise<void> {
-    const p = await pickProfile('Profile to delete');
-    if (!p) return;
+    const item = await pickEntry('Profile to delete', true);
+    const p = item?.profile ?? item?.invalid;
+    if (!item || !p) return;
     const where = p.origin === 'user' ? 'user settings' : 'workspace settings';
     const ok = await vscode.window.showWarningMessage(
       `Delete profile '${p.name}' from ${where}?`,
-      { modal: true, detail: profileSummary(p) },
+      { modal: true, detail: item.profile ? variablesLine(item.profile) : `Invalid: ${item.detail ?? ''}` },
       'Delete',
     );
     if (ok !== 'Delete') return;
-    if (profiles.snapshot.identity.profile?.name === p.name) await store.set(undefined);
+    if (profiles.snapshot.identity.profile?.name === p.name || store.get(profiles.snapshot.folder) === p.name) await store.set(undefined);
     const removed = await profileSettings.remove(p.name, p.origin);
     log.info(removed ? `deleted profile '${p.name}' from ${where}` : `profile '${p.name}' not found in ${where}`);
   }
@@ -343,7 +491,9 @@ export function registerProfileCommands(deps: {
   }
 
   async function copyProfileAs(formatArg?: unknown): Promise<string | undefined> {
-    const p = profiles.snapshot.identity.profile ?? (await pickProfile('Profile to copy'));
+    // Any profile, the active one first; with a single profile there is nothing to ask.
+    const all = profiles.snapshot.profiles().profiles;
+    const p = all.length === 1 ? all[0] : await pickProfile('Profile to copy');
     if (!p) return undefined;
     // A format argument (from a keybinding or another extension) skips the question.
     const given = EXPORT_FORMATS.find((f) => f.id === formatArg);
