@@ -6,6 +6,7 @@ import { ActiveProfileStore } from '../vscode/profiles/activeProfileStore';
 import { ProfileService } from '../vscode/profiles/profileService';
 import { ProfileProblems } from '../vscode/profiles/profileProblems';
 import { TerminalEnv } from '../vscode/terminal/terminalEnv';
+import { ShellStartup } from '../vscode/terminal/shellStartup';
 import { StatusBar } from '../vscode/status/statusBar';
 import { registerProfileCommands } from '../vscode/profiles/profileCommands';
 import { MasterMonitor } from '../vscode/status/masterMonitor';
@@ -56,7 +57,10 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
     const store = new ActiveProfileStore(context.workspaceState);
     const profiles = new ProfileService(settings, store);
     const problems = new ProfileProblems(profiles, settings, log);
-    const terminalEnv = new TerminalEnv(context.environmentVariableCollection, profiles, log);
+    // The start-up file scan parses with the lint engine's shell source; the engine loads on first use.
+    const lintEngine = new LazyBundle<LintEngine>(path.join(context.extensionPath, 'dist', 'lint.js'), 'lint engine', log);
+    const shellStartup = new ShellStartup(() => lintEngine.get().shellAssignments);
+    const terminalEnv = new TerminalEnv(context.environmentVariableCollection, profiles, log, shellStartup);
     const monitor = new MasterMonitor(profiles, log);
     const ros2 = new Ros2LiveStatus(profiles, log);
     const statusBar = new StatusBar(profiles, monitor, ros2);
@@ -79,8 +83,7 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
     );
 
     // Linting: providers are registered now (cheap); the parsers (dist/lint.js) load on first use.
-    const lintEngine = new LazyBundle<LintEngine>(path.join(context.extensionPath, 'dist', 'lint.js'), 'lint engine', log);
-    const lintContexts = new LintContextProvider(profiles);
+    const lintContexts = new LintContextProvider(profiles, (p) => terminalEnv.plan(p));
     const lint = new LintDiagnostics(lintEngine, lintContexts, profiles, log);
     context.subscriptions.push(
       lint,

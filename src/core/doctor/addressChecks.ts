@@ -38,11 +38,50 @@ export async function addressChecks(f: DoctorFacts): Promise<Check[]> {
   for (const name of [variable(f.input, 'ROS_HOSTNAME'), f.deps.hostname()]) if (name !== undefined) void f.resolve(name);
   const route = await routeP;
   return Promise.all([
+    advertisedCheck(f),
     hostnameCheck(f, route.address),
     ipCheck(f, route.address),
     localHostnameCheck(f, route.address),
     routeCheck(f, route),
   ]);
+}
+
+/**
+ * Which variable decides the address nodes started with this environment advertise. ROS_HOSTNAME
+ * wins over ROS_IP (rosgraph, roscpp): a user who exports ROS_IP in a terminal where ROS_HOSTNAME
+ * is set (by ~/.bashrc, or pinned by a ROS Network profile) is told, not silently ignored.
+ */
+export function advertisedCheck(f: Pick<DoctorFacts, 'input'>): Check {
+  const id = 'local.advertises';
+  const title = 'What nodes started here advertise';
+  const host = f.input.variables.get('ROS_HOSTNAME');
+  const ip = variable(f.input, 'ROS_IP');
+  const t = f.input.terminal;
+  const pinnedHere = t?.pinned.includes('ROS_HOSTNAME');
+  if (host && ip && ip !== host) {
+    const from = pinnedHere
+      ? `ROS_HOSTNAME=${host} was pinned by the ROS Network profile '${t!.profile}' (a shell start-up file or VS Code's own environment sets ROS_HOSTNAME)`
+      : `ROS_HOSTNAME=${host} is set`;
+    return {
+      id,
+      group: G,
+      title,
+      verdict: 'warning',
+      evidence: [`${from}; it wins over ROS_IP=${ip}: nodes started here advertise ${host}, not ${ip}.`],
+      fix: { title: `export ROS_HOSTNAME=${ip} (or unset ROS_HOSTNAME) in this shell, or change the profile` },
+    };
+  }
+  if (host === '' && ip)
+    return {
+      id,
+      group: G,
+      title,
+      verdict: 'warning',
+      evidence: [`ROS_HOSTNAME is set but empty: rosgraph and roscpp still skip ROS_IP=${ip} and advertise the machine's hostname.`],
+      fix: { title: 'unset ROS_HOSTNAME' },
+    };
+  const what = host ? `ROS_HOSTNAME=${host}` : ip ? `ROS_IP=${ip}` : "this machine's hostname (neither ROS_HOSTNAME nor ROS_IP is set)";
+  return { id, group: G, title, verdict: 'ok', evidence: [`Nodes advertise ${what}.`] };
 }
 
 /** ROS_HOSTNAME: resolves, to this machine, and not to loopback when the master is elsewhere (roswtf's checks plus the loopback one). */

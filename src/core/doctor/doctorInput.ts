@@ -28,7 +28,14 @@ function inferVersion(vars: ReadonlyMap<string, string>): 1 | 2 {
 export function inputFromEnvironment(env: Readonly<Record<string, string | undefined>>): DoctorInput {
   const variables = new Map<string, string>();
   for (const k of Object.keys(env).sort()) if (RELEVANT.test(k) && !NOISE.has(k) && env[k] !== undefined) variables.set(k, env[k]!);
-  return { source: { kind: 'environment', name: 'environment' }, rosVersion: inferVersion(variables), variables };
+  const profile = env.ROSNET_PROFILE;
+  const pinned = (env.ROSNET_PINNED ?? '').split(',').filter(Boolean);
+  return {
+    source: { kind: 'environment', name: 'environment' },
+    rosVersion: inferVersion(variables),
+    variables,
+    ...(profile ? { terminal: { profile, pinned } } : {}),
+  };
 }
 
 export function inputFromEnvFile(path: string, text: string, env: Readonly<Record<string, string | undefined>> = {}): DoctorInput {

@@ -45,6 +45,11 @@ export interface DoctorInput {
   readonly variables: ReadonlyMap<string, string>;
   /** The file text when the source is a file, so the lint sees real spans and format problems. */
   readonly file?: { readonly path: string; readonly text: string };
+  /**
+   * Run in a terminal of a ROS Network profile (its ROSNET_PROFILE / ROSNET_PINNED markers): the
+   * profile and the variables it pinned, so the report can say where a winning value came from.
+   */
+  readonly terminal?: { readonly profile: string; readonly pinned: readonly string[] };
 }
 
 export interface DoctorOptions {

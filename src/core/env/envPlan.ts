@@ -19,9 +19,28 @@ export interface EnvEntry {
 export interface EnvPlan {
   readonly profileName: string;
   readonly entries: readonly EnvEntry[];
+  /** Set when the profile has ROS_IP and ROS_HOSTNAME is left alone: an `export ROS_IP` in a terminal takes effect. */
+  readonly rosIpOverridable?: boolean;
 }
 
-export function planProfileEnv(profile: Profile): EnvPlan {
+/**
+ * Where terminals would get a ROS_HOSTNAME that is not the profile's: the environment VS Code was
+ * started with, and shell start-up files (`~/.bashrc:3`), which VS Code terminals run too.
+ */
+export interface HostnameEvidence {
+  readonly inherited?: string;
+  readonly startup: readonly string[];
+}
+
+/**
+ * The variables a profile gives terminals. ROS_HOSTNAME wins over ROS_IP, and VS Code cannot unset
+ * a variable (an empty ROS_HOSTNAME still hides ROS_IP in rosgraph and roscpp). So for a profile
+ * with only ROS_IP, ROS_HOSTNAME is pinned to the same address only when there is evidence that
+ * terminals would otherwise get one (`evidence`). Without evidence it is left unset, so that an
+ * `export ROS_IP=…` in a terminal works as ROS documents; with a pin, the plan says how to override.
+ * No evidence given (Copy Profile As…, outside VS Code): no pin.
+ */
+export function planProfileEnv(profile: Profile, evidence?: HostnameEvidence): EnvPlan {
   const entries = new Map<string, EnvEntry>();
   for (const [name, value] of profile.variables) entries.set(name, { name, value, kind: 'profile' });
   const has = (k: string) => entries.has(k);
@@ -30,14 +49,20 @@ export function planProfileEnv(profile: Profile): EnvPlan {
   };
 
   const ip = profile.variables.get('ROS_IP');
-  if (ip !== undefined && !has('ROS_HOSTNAME')) {
-    add({
-      name: 'ROS_HOSTNAME',
-      value: ip,
-      kind: 'pinned',
-      reason:
-        "ROS_HOSTNAME wins over ROS_IP, so an inherited or ~/.bashrc ROS_HOSTNAME would hide the profile's ROS_IP; it is pinned to the same address",
-    });
+  const sources = [
+    ...(evidence?.inherited !== undefined ? [`VS Code was started with ROS_HOSTNAME=${evidence.inherited}`] : []),
+    ...(evidence?.startup.map((w) => `${w} sets ROS_HOSTNAME`) ?? []),
+  ];
+  let rosIpOverridable = false;
+  if (ip !== undefined && !has('ROS_HOSTNAME') && !profile.unset.includes('ROS_HOSTNAME')) {
+    if (sources.length)
+      add({
+        name: 'ROS_HOSTNAME',
+        value: ip,
+        kind: 'pinned',
+        reason: `${sources.join('; ')}, and ROS_HOSTNAME wins over ROS_IP: it is pinned to the profile's ROS_IP. To advertise another address in one terminal, export ROS_HOSTNAME there (export ROS_IP alone is ignored while ROS_HOSTNAME is set)`,
+      });
+    else rosIpOverridable = true;
   }
   if (has('ROS_HOSTNAME') && !has('ROS_IP')) {
     add({
@@ -64,7 +89,7 @@ export function planProfileEnv(profile: Profile): EnvPlan {
     });
   }
   for (const name of profile.unset) add({ name, value: '', kind: 'blanked', reason: 'listed in the profile\'s "unset"' });
-  return { profileName: profile.name, entries: [...entries.values()] };
+  return { profileName: profile.name, entries: [...entries.values()], ...(rosIpOverridable ? { rosIpOverridable } : {}) };
 }
 
 /** The plan as the variables a terminal ends up with. */
@@ -90,9 +115,19 @@ export function isEmptyDiff(d: EnvDiff): boolean {
   return d.replace.length === 0 && d.remove.length === 0;
 }
 
-/** One line for the terminal's "environment changes" hover. */
+/** The terminal's "environment changes" hover: what is set, and what wins when the user sets ROS_IP there. */
 export function describePlan(plan: EnvPlan): string {
-  const set = plan.entries.filter((e) => e.kind !== 'blanked').map((e) => e.name);
+  const set = plan.entries.filter((e) => e.kind === 'profile').map((e) => e.name);
+  const pinned = plan.entries.filter((e) => e.kind === 'pinned');
   const blank = plan.entries.filter((e) => e.kind === 'blanked').map((e) => e.name);
-  return `ROS Network profile '${plan.profileName}': sets ${set.join(', ') || 'nothing'}${blank.length ? `; clears ${blank.join(', ')}` : ''}`;
+  const parts = [`sets ${set.join(', ') || 'nothing'}`];
+  for (const p of pinned) parts.push(`pins ${p.name}=${p.value} (${p.reason})`);
+  if (blank.length) parts.push(`clears ${blank.join(', ')}`);
+  if (plan.rosIpOverridable) parts.push('leaves ROS_HOSTNAME unset, so an export ROS_IP=… in this terminal takes effect');
+  return `ROS Network profile '${plan.profileName}': ${parts.join('; ')}`;
+}
+
+/** The variables of the plan that are pinned (what `ROSNET_PINNED` lists in terminals). */
+export function pinnedNames(plan: EnvPlan): string[] {
+  return plan.entries.filter((e) => e.kind === 'pinned').map((e) => e.name);
 }

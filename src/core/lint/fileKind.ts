@@ -1,3 +1,4 @@
+import { isStartupFileName } from '../env/startupFiles';
 import type { FileKind } from './types';
 
 const SHELL_RC = new Set(['.bashrc', 'bashrc', 'bash.rc', '.zshrc', 'zshrc', '.profile', '.bash_profile', '.bash_aliases', '.zprofile']);
@@ -21,7 +22,7 @@ export function kindByName(path: string): FileKind | undefined {
   if (/[._]launch\.ya?ml$/.test(base)) return 'ros2-launch-yaml';
   if (/[._]launch\.xml$/.test(base)) return 'ros2-launch-xml';
   if (base.endsWith('.launch')) return 'ros1-launch';
-  if (/\.(sh|bash|zsh)(\.in)?$/.test(base) || SHELL_RC.has(lower)) return 'shell';
+  if (/\.(sh|bash|zsh)(\.in)?$/.test(base) || SHELL_RC.has(lower) || isStartupFileName(base)) return 'shell';
   return undefined;
 }
 

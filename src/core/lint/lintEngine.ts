@@ -5,6 +5,7 @@ import { launchYamlSource } from './sources/launchYamlSource';
 import { launchPySource } from './sources/launchPySource';
 import { devcontainerSource, settingsSource } from './sources/jsonSources';
 import { lintModel, notLintable, unreadable } from './lintModel';
+import { startupRules } from './rules/startupRules';
 import { detectKind } from './fileKind';
 import type { FileKind, Finding, LintContext, SourceModel } from './types';
 
@@ -35,6 +36,11 @@ export function parseSource(kind: FileKind, text: string): SourceModel {
   }
 }
 
+/** A shell file's assignments (the start-up file scan of the terminal env reads them). */
+export function shellAssignments(text: string): SourceModel['assignments'] {
+  return parseSource('shell', text).assignments;
+}
+
 export interface LintResult {
   readonly kind: FileKind | undefined;
   readonly findings: readonly Finding[];
@@ -47,7 +53,10 @@ export function lintText(path: string, text: string, ctx: LintContext, kindOverr
   const skipped = notLintable(text);
   if (skipped) return { kind, findings: skipped };
   try {
-    return { kind, findings: lintModel(parseSource(kind, text), ctx) };
+    const model = parseSource(kind, text);
+    const startup = startupRules(path, model, ctx);
+    const findings = lintModel(model, ctx);
+    return { kind, findings: startup.length ? [...findings, ...startup] : findings };
   } catch (e) {
     return { kind, findings: unreadable(text, e) };
   }

@@ -69,6 +69,7 @@ export const RULE_CATALOG: readonly RuleInfo[] = [
   { code: 'XF001', severity: 'warning', section: XF, title: 'Launch file overrides a value of the active profile' },
   { code: 'XF002', severity: 'error', section: XF, title: 'Remote <machine> with a loopback master URI' },
   { code: 'XF003', severity: 'warning', section: XF, title: 'Contexts that must talk disagree on the network identity' },
+  { code: 'XF004', severity: 'warning', section: XF, title: 'Shell start-up file sets another value than the active profile' },
   { code: 'DC001', severity: 'warning', section: DC, title: 'ROS 1 service behind a bridge network' },
   { code: 'DC002', severity: 'error', section: DC, title: 'network_mode: host with ports or networks' },
   { code: 'DC003', severity: 'warning', section: DC, title: 'Fast DDS with host network but no ipc: host' },

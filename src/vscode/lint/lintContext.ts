@@ -5,6 +5,8 @@ import { rosGenerationOfDistro, type RosGeneration } from '../../core/ros/variab
 import type { LintContext } from '../../core/lint/types';
 import type { HoverContext } from '../../core/lint/hover/hoverAt';
 import { scopeFor, type ProfileService } from '../profiles/profileService';
+import type { Profile } from '../../core/profiles/profileSchema';
+import { planToEnv, type EnvPlan } from '../../core/env/envPlan';
 
 /**
  * What the linter knows about this machine and the active profile: the ROS generation and distro
@@ -15,12 +17,24 @@ export class LintContextProvider {
   private ephemeral: PortRange | undefined;
   private ephemeralRead: Promise<void> | undefined;
 
-  constructor(private readonly profiles: ProfileService) {}
+  constructor(
+    private readonly profiles: ProfileService,
+    /** What terminals of a profile get (the terminal env plan), for the "what wins" hovers. */
+    private readonly terminalPlan?: (profile: Profile) => EnvPlan,
+  ) {}
 
   /** Reads /proc/sys/net/ipv4/ip_local_port_range once; missing or unreadable means the default range. */
   ready(): Promise<void> {
     this.ephemeralRead ??= readHostEphemeralRange(targetOsOf(process.platform)).then((r) => void (this.ephemeral = r));
     return this.ephemeralRead;
+  }
+
+  private profileContext(profile: Profile): NonNullable<HoverContext['profile']> {
+    const base = { name: profile.name, variables: profile.variables };
+    if (!this.terminalPlan) return base;
+    const plan = this.terminalPlan(profile);
+    const pinned = new Map(plan.entries.filter((e) => e.kind === 'pinned').map((e) => [e.name, e.reason ?? '']));
+    return { ...base, terminal: planToEnv(plan), pinned };
   }
 
   forUri(uri: vscode.Uri): LintContext & HoverContext {
@@ -35,7 +49,7 @@ export class LintContextProvider {
       os: targetOsOf(process.platform),
       ...(ros ? { ros } : {}),
       ...(distro ? { distro } : {}),
-      ...(profile ? { profile: { name: profile.name, variables: profile.variables } } : {}),
+      ...(profile ? { profile: this.profileContext(profile) } : {}),
       ...(this.ephemeral ? { ephemeral: this.ephemeral } : {}),
     };
   }

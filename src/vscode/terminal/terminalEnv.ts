@@ -1,5 +1,17 @@
 import * as vscode from 'vscode';
-import { describePlan, diffEnv, isEmptyDiff, planProfileEnv, planToEnv, type EnvPlan } from '../../core/env/envPlan';
+import {
+  describePlan,
+  diffEnv,
+  isEmptyDiff,
+  pinnedNames,
+  planProfileEnv,
+  planToEnv,
+  type EnvPlan,
+  type HostnameEvidence,
+} from '../../core/env/envPlan';
+import type { Profile } from '../../core/profiles/profileSchema';
+import { isStartupFileName } from '../../core/env/startupFiles';
+import type { ShellStartup } from './shellStartup';
 import { Commands } from '../../ids';
 import { settings } from '../settings';
 import type { ProfileScope, ProfileService } from '../profiles/profileService';
@@ -22,8 +34,15 @@ export class TerminalEnv implements vscode.Disposable {
     private readonly collection: vscode.GlobalEnvironmentVariableCollection,
     private readonly profiles: ProfileService,
     private readonly log: vscode.LogOutputChannel,
+    private readonly startup?: ShellStartup,
   ) {
     this.subscriptions.push(
+      vscode.workspace.onDidSaveTextDocument((d) => {
+        if (this.startup && d.uri.scheme === 'file' && isStartupFileName(d.uri.fsPath)) {
+          this.startup.invalidate();
+          this.sync();
+        }
+      }),
       vscode.commands.registerCommand(Commands.relaunchTerminals, () => this.relaunchAll()),
       vscode.tasks.onDidStartTaskProcess((e) => e.processId !== undefined && this.taskPids.add(e.processId)),
       profiles.onDidChange(() => this.sync()),
@@ -44,7 +63,7 @@ export class TerminalEnv implements vscode.Disposable {
     const scopes = this.profiles.snapshot.scopes;
     const scoped = scopes.some((s) => s.folder);
     for (const scope of scopes) {
-      const plan = this.enabled() && scope.identity.profile ? planProfileEnv(scope.identity.profile) : undefined;
+      const plan = this.enabled() && scope.identity.profile ? this.plan(scope.identity.profile) : undefined;
       const collection = scope.folder ? this.collection.getScoped({ workspaceFolder: scope.folder }) : this.collection;
       changed = this.apply(collection, plan, scope) || changed;
       description ??= plan && describePlan(plan);
@@ -53,6 +72,20 @@ export class TerminalEnv implements vscode.Disposable {
     if (scoped) changed = this.apply(this.collection, undefined) || changed;
     if (changed) void this.offerRelaunch(description);
     return changed;
+  }
+
+  /** The profile's plan with the evidence for pinning ROS_HOSTNAME, gathered only when the profile has ROS_IP alone. */
+  plan(profile: Profile): EnvPlan {
+    const v = profile.variables;
+    if (!v.has('ROS_IP') || v.has('ROS_HOSTNAME')) return planProfileEnv(profile);
+    let evidence: HostnameEvidence;
+    try {
+      evidence = this.startup ? this.startup.hostnameEvidence() : { startup: ['(shell start-up files not checked)'] };
+    } catch (e) {
+      this.log.warn(`shell start-up files could not be read: ${String(e)}`);
+      evidence = { startup: ['(shell start-up files could not be read)'] };
+    }
+    return planProfileEnv(profile, evidence);
   }
 
   private apply(collection: vscode.EnvironmentVariableCollection, plan: EnvPlan | undefined, scope?: ProfileScope): boolean {
@@ -68,6 +101,12 @@ export class TerminalEnv implements vscode.Disposable {
         optionsDiffer = true;
     });
     const next = plan ? planToEnv(plan) : new Map<string, string>();
+    // Markers for tools run in the terminal (`rosnet doctor` says what was pinned and why).
+    if (plan) {
+      next.set('ROSNET_PROFILE', plan.profileName);
+      const pinned = pinnedNames(plan);
+      if (pinned.length) next.set('ROSNET_PINNED', pinned.join(','));
+    }
     const diff = diffEnv(current, next);
     const description = plan ? describePlan(plan) : undefined;
     const where = scope?.folder ? ` [folder ${scope.folder.name}]` : '';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseProfiles } from '../../../src/core/profiles/parseProfiles';
-import { diffEnv, planProfileEnv, planToEnv } from '../../../src/core/env/envPlan';
+import { describePlan, diffEnv, planProfileEnv, planToEnv } from '../../../src/core/env/envPlan';
 
 function profile(raw: object) {
   const r = parseProfiles([raw], 'user');
@@ -9,10 +9,28 @@ function profile(raw: object) {
   return r.profiles[0]!;
 }
 
-test('a ROS_IP profile pins ROS_HOSTNAME to the same address, since ROS_HOSTNAME would win', () => {
-  const env = planToEnv(planProfileEnv(profile({ name: 'a', ROS_MASTER_URI: 'http://hal:11311', ROS_IP: '10.0.0.2' })));
-  assert.equal(env.get('ROS_IP'), '10.0.0.2');
-  assert.equal(env.get('ROS_HOSTNAME'), '10.0.0.2');
+test('a ROS_IP profile pins ROS_HOSTNAME when ~/.bashrc or the inherited environment sets one, and says how to override', () => {
+  const p = profile({ name: 'a', ROS_MASTER_URI: 'http://hal:11311', ROS_IP: '10.0.0.2' });
+  for (const evidence of [{ startup: ['~/.bashrc:3'] }, { inherited: 'old-host', startup: [] }]) {
+    const plan = planProfileEnv(p, evidence);
+    const env = planToEnv(plan);
+    assert.equal(env.get('ROS_IP'), '10.0.0.2');
+    assert.equal(env.get('ROS_HOSTNAME'), '10.0.0.2');
+    assert.match(
+      describePlan(plan),
+      /pins ROS_HOSTNAME=10\.0\.0\.2 \((~\/\.bashrc:3 sets ROS_HOSTNAME|VS Code was started with ROS_HOSTNAME=old-host)/,
+    );
+    assert.match(describePlan(plan), /export ROS_HOSTNAME there \(export ROS_IP alone is ignored/);
+  }
+});
+
+test('a ROS_IP profile leaves ROS_HOSTNAME unset without evidence, so export ROS_IP in a terminal works', () => {
+  const p = profile({ name: 'a', ROS_MASTER_URI: 'http://hal:11311', ROS_IP: '10.0.0.2' });
+  const plan = planProfileEnv(p, { startup: [] });
+  assert.equal(planToEnv(plan).has('ROS_HOSTNAME'), false);
+  assert.match(describePlan(plan), /leaves ROS_HOSTNAME unset, so an export ROS_IP=… in this terminal takes effect/);
+  // Copy Profile As… (no evidence): no pin either.
+  assert.equal(planToEnv(planProfileEnv(p)).has('ROS_HOSTNAME'), false);
 });
 
 test('a ROS_HOSTNAME profile blanks an inherited ROS_IP', () => {

@@ -131,6 +131,10 @@ const FIRE: Record<string, Case[]> = {
     ['a.launch', '<launch><env name="" value="x"/></launch>'],
     ['a.launch', '<launch><machine name="m" address="a" timeout="abc"/></launch>'],
   ],
+  XF004: [
+    ['/home/ada/.bashrc', 'export ROS_MASTER_URI=http://wrong:11311\n', withProfile({ ROS_MASTER_URI: 'http://hal:11311' })],
+    ['/home/ada/.profile', 'ROS_HOSTNAME=old-laptop\nexport ROS_HOSTNAME\n', withProfile({ ROS_IP: '10.0.0.2' })],
+  ],
   XF001: [
     [
       'a.launch',
@@ -242,6 +246,14 @@ const NEAR_MISS: Record<string, Case[]> = {
       "Node(package='p', executable='e', additional_env={'A': 'b'})\nAppendEnvironmentVariable('ROS_STATIC_PEERS', '10.0.0.2', separator=';')\n",
     ],
   ],
+  XF004: [
+    // Same value, a value built from other variables, no profile, or not a start-up file.
+    ['/home/ada/.bashrc', 'export ROS_MASTER_URI=http://hal:11311\n', withProfile({ ROS_MASTER_URI: 'http://hal:11311' })],
+    ['/home/ada/.bashrc', 'export ROS_MASTER_URI=http://$MASTER:11311\n', withProfile({ ROS_MASTER_URI: 'http://hal:11311' })],
+    ['/home/ada/.bashrc', 'export ROS_MASTER_URI=http://wrong:11311\n'],
+    ['/home/ada/ws/setup_lab.sh', 'export ROS_MASTER_URI=http://wrong:11311\n', withProfile({ ROS_MASTER_URI: 'http://hal:11311' })],
+    ['/home/ada/.zshrc', 'export ROS_HOSTNAME=10.0.0.2\n', withProfile({ ROS_IP: '10.0.0.2' })],
+  ],
   XF001: [
     [
       'a.launch',
@@ -319,6 +331,7 @@ test('every required rule code has must-fire and near-miss cases', () => {
     'FMT005',
     'XF001',
     'XF002',
+    'XF004',
     'DC001',
     'DC002',
     'DC003',

@@ -10,7 +10,13 @@ export interface HoverContext {
   readonly os: TargetOs;
   readonly ephemeral?: PortRange;
   /** The active profile for this file's folder; undefined when none is active. */
-  readonly profile?: { readonly name: string; readonly variables: ReadonlyMap<string, string> };
+  readonly profile?: {
+    readonly name: string;
+    readonly variables: ReadonlyMap<string, string>;
+    /** What VS Code terminals of the profile get (the env plan, pins included), and why each pin. */
+    readonly terminal?: ReadonlyMap<string, string>;
+    readonly pinned?: ReadonlyMap<string, string>;
+  };
 }
 
 export interface HoverResult {
@@ -75,7 +81,35 @@ export function variableHoverMarkdown(
     const p = ctx.profile.variables.get(v.name);
     out.push(`*Active profile '${ctx.profile.name}':* ${p === undefined ? 'does not set it' : code(p)}`);
   }
+  const wins = where.at && v.name === 'ROS_IP' ? rosIpWinner(where.at, where.assignments, lineOf, ctx) : undefined;
+  if (wins) out.push('', `*What wins:* ${wins}`);
   return out.join('\n');
+}
+
+/**
+ * ROS_HOSTNAME wins over ROS_IP (rosgraph, roscpp), also when it comes from the terminal the
+ * launch or script runs in: say which address nodes started from here advertise.
+ */
+function rosIpWinner(
+  at: Assignment,
+  assignments: readonly Assignment[],
+  lineOf: (a: Assignment) => number,
+  ctx: HoverContext,
+): string | undefined {
+  if (at.op !== 'set' || at.value === undefined) return undefined;
+  const ip = code(at.value);
+  const h = effectiveIn(assignments, 'ROS_HOSTNAME', at.scope);
+  if (h && h.op === 'set' && h.value)
+    return `ROS_HOSTNAME on line ${lineOf(h)} (${code(h.value)}): nodes advertise it and ignore this ROS_IP.`;
+  const p = ctx.profile;
+  const th = p?.terminal?.get('ROS_HOSTNAME');
+  if (p && th) {
+    const why = p.pinned?.get('ROS_HOSTNAME');
+    return `started from a VS Code terminal of '${p.name}', nodes advertise ${code(th)}, not ${ip}: the terminal has ROS_HOSTNAME=${code(th)} (${why ? `pinned: ${why}` : 'set by the profile'}), and ROS_HOSTNAME wins over ROS_IP. Set ROS_HOSTNAME to the same address here for this value to take effect.`;
+  }
+  if (p?.terminal)
+    return `this value, when started from a VS Code terminal of '${p.name}': it does not set ROS_HOSTNAME (a ROS_HOSTNAME from another shell would still win).`;
+  return undefined;
 }
 
 function domainHover(raw: string, ctx: HoverContext): string {

@@ -8,7 +8,7 @@ export const LINT_GLOBS: readonly string[] = [
   '**/.env.*',
   '**/*.{sh,bash,zsh}',
   '**/*.{sh,bash,zsh}.in',
-  '**/{.bashrc,bashrc,bash.rc,.zshrc,zshrc,.profile,.bash_profile,.bash_aliases,.zprofile}',
+  '**/{.bashrc,bashrc,bash.rc,.zshrc,zshrc,.profile,.bash_profile,.bash_aliases,.zprofile,.bash_login,.zshenv,.zlogin}',
   '**/compose*.{yml,yaml}',
   '**/*docker-compose*.{yml,yaml}',
   '**/*.compose.{yml,yaml}',
