@@ -78,7 +78,21 @@ const entries = [
   })),
 ];
 
+/**
+ * WebAssembly the bundles read at run time from their own folder (src/core/lint/sources/shellParser.ts):
+ * the tree-sitter runtime and the bash grammar. dist/** is in .vscodeignore's allow-list.
+ */
+const WASM = [require.resolve('web-tree-sitter/tree-sitter.wasm'), require.resolve('tree-sitter-bash/tree-sitter-bash.wasm')];
+
+function copyWasm() {
+  const fs = require('node:fs');
+  const path = require('node:path');
+  fs.mkdirSync('dist', { recursive: true });
+  for (const f of WASM) fs.copyFileSync(f, path.join('dist', path.basename(f)));
+}
+
 async function main() {
+  copyWasm();
   const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

@@ -6,6 +6,8 @@ import { nodeChecks } from './nodeChecks';
 import { reverseChecks } from './reverseChecks';
 import { ros2Checks } from './ros2Checks';
 import { syntaxCheck, topologyCheck } from './syntaxChecks';
+import { envDialect } from './envLint';
+import { loadShellParser } from '../lint/sources/shellParser';
 import { GROUP_ORDER, worst, type Check, type DoctorInput, type DoctorOptions, type DoctorReport, type Verdict } from './types';
 
 /**
@@ -36,6 +38,9 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps, opts: Doct
   // them known (one cached lookup, made while the static checks run), the groups are independent
   // and run at once, except the node checks, which need the master's node list.
   const masterResolution = f.input.rosVersion === 1 && f.master ? f.resolve(f.master.host) : undefined;
+  // A shell script is linted by bash's grammar (WebAssembly, loaded on first use); without it the
+  // syntax check says the file was not linted.
+  if (input.file && envDialect(input.file.path) === 'shell') await loadShellParser().catch(() => undefined);
   const staticChecks = [syntaxCheck(f), topologyCheck(f)];
   const r = await masterResolution;
   if (r?.ok) f.masterAddresses = r.addresses;

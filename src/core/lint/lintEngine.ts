@@ -1,4 +1,6 @@
 import { dotenvSource } from './sources/dotenvSource';
+import { shellSource } from './sources/shellSource';
+import { loadShellParser, shellParserReady } from './sources/shellParser';
 import { composeSource } from './sources/composeSource';
 import { launchXmlSource } from './sources/launchXmlSource';
 import { launchYamlSource } from './sources/launchYamlSource';
@@ -18,7 +20,7 @@ export function parseSource(kind: FileKind, text: string): SourceModel {
     case 'dotenv':
       return dotenvSource(text, 'dotenv');
     case 'shell':
-      return dotenvSource(text, 'shell');
+      return shellSource(text);
     case 'compose':
       return composeSource(text);
     case 'ros1-launch':
@@ -36,9 +38,27 @@ export function parseSource(kind: FileKind, text: string): SourceModel {
   }
 }
 
-/** A shell file's assignments (the start-up file scan of the terminal env reads them). */
+/**
+ * A shell file's assignments (the start-up file scan of the terminal env reads them). A value
+ * computed at run time is given as written (the scan treats `$`/backticks as "not comparable").
+ * Until the grammar has loaded (it starts loading here), export lines are read line by line.
+ */
 export function shellAssignments(text: string): SourceModel['assignments'] {
-  return parseSource('shell', text).assignments;
+  if (!shellParserReady()) {
+    void loadShellParser().catch(() => undefined);
+    return dotenvSource(text, 'shell').assignments;
+  }
+  return shellSource(text).assignments.map((a) =>
+    a.computed && a.rawSpan ? { ...a, value: text.slice(a.rawSpan.start, a.rawSpan.end) } : a,
+  );
+}
+
+/**
+ * Loads what linting a kind needs beyond JavaScript (the shell grammar is WebAssembly, loaded
+ * asynchronously on the first shell file); lintText and hoverAt are synchronous and need it done.
+ */
+export function prepareLint(kind: FileKind | undefined): Promise<void> {
+  return kind === 'shell' ? loadShellParser() : Promise.resolve();
 }
 
 export interface LintResult {

@@ -1,7 +1,7 @@
 import { valueRules, isRuledName, ROS2_ONLY, type ValueContext } from './rules/valueRules';
 import { ROS1_KEYS } from '../ros/variables';
 import { scopeRules, machineRules } from './rules/scopeRules';
-import type { Assignment, Finding, LintContext, SourceModel } from './types';
+import type { Assignment, Finding, Fix, LintContext, SourceModel, TextEdit } from './types';
 
 // The rules over a parsed source, apart from the parsers (lintEngine.ts imports all of them): the
 // doctor lints a profile's variables through this module without loading XML/YAML/Python parsers.
@@ -45,6 +45,17 @@ function lineSpan(text: string, a: Assignment): { start: number; end: number } {
 
 const notRemovable = (): undefined => undefined;
 
+/** A finding with each fix's edits passed through the source's fixEdit; a fix with a dropped edit goes. */
+function safeFixes(f: Finding, fixEdit: (e: TextEdit) => TextEdit | undefined): Finding {
+  const fixes: Fix[] = [];
+  for (const fix of f.fixes!) {
+    const edits = fix.edits.map(fixEdit);
+    if (edits.every((e): e is TextEdit => e !== undefined)) fixes.push({ ...fix, edits });
+  }
+  const { fixes: _, ...rest } = f;
+  return fixes.length ? { ...rest, fixes } : rest;
+}
+
 const ROS1_NAMES: ReadonlySet<string> = new Set(ROS1_KEYS);
 const ROS2_NAMES: ReadonlySet<string> = new Set(ROS2_ONLY);
 
@@ -78,8 +89,9 @@ export function lintModel(model: SourceModel, ctx: LintContext): Finding[] {
   const lineBased = model.kind === 'dotenv' || model.kind === 'shell';
   // Rules of nested scopes see the same assignment again: one finding per code, span and message.
   const seen = new Set<string>();
+  const fixEdit = model.fixEdit;
   const push = (raw: Finding) => {
-    const f = clamp(raw);
+    const f = clamp(fixEdit && raw.fixes ? safeFixes(raw, fixEdit) : raw);
     const key = `${f.code} ${f.span.start} ${f.span.end} ${f.message}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -176,7 +188,11 @@ export function lintModel(model: SourceModel, ctx: LintContext): Finding[] {
         env,
         ros,
         kind: model.kind,
-        removable: lineBased ? (a) => (a.scope === scope ? lineSpan(model.text, a) : undefined) : notRemovable,
+        removable: model.removal
+          ? (a) => (a.scope === scope ? model.removal!(a) : undefined)
+          : lineBased
+            ? (a) => (a.scope === scope ? lineSpan(model.text, a) : undefined)
+            : notRemovable,
       },
       ctx,
     ))

@@ -43,6 +43,17 @@ export interface Assignment {
   /** Raw value text including quotes (for quoting fixes). */
   readonly rawSpan?: Span;
   readonly exported?: boolean;
+  /**
+   * Known only at run time (shell `$(…)`, `$VAR`, backticks, arithmetic): `value` is undefined, the
+   * rules give no verdict on it, and hovers show these parts (literal ones as written).
+   */
+  readonly computed?: readonly WordPart[];
+}
+
+/** A piece of a shell word: literal text (quotes and escapes removed) or an expansion as written. */
+export interface WordPart {
+  readonly text: string;
+  readonly dynamic: boolean;
 }
 
 export interface LintContext {
@@ -79,4 +90,14 @@ export interface SourceModel {
    * at or after this offset does not reach the scope. Scopes without an entry see all of them.
    */
   readonly scopeStarts?: ReadonlyMap<string, number>;
+  /**
+   * The span a "remove this assignment" fix deletes, when deleting it changes nothing else (line-based
+   * sources). Without it, .env and shell files delete the whole line and other kinds get no such fix.
+   */
+  readonly removal?: (a: Assignment) => Span | undefined;
+  /**
+   * Rewrites an edit of a rule's fix so the file still means what the fix says (a shell value that
+   * needs quoting gets it), or drops the fix (undefined). Source findings are built safe and skip it.
+   */
+  readonly fixEdit?: (edit: TextEdit) => TextEdit | undefined;
 }

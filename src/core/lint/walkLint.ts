@@ -1,4 +1,4 @@
-import { lintText, MAX_LINT_BYTES } from './lintEngine';
+import { lintText, MAX_LINT_BYTES, prepareLint } from './lintEngine';
 import { NODE_LINT_FS, walkFiles, type LintFs, type WalkedFile } from './walkFiles';
 import type { FileLintReport } from './report/locate';
 import type { LintContext } from './types';
@@ -23,6 +23,7 @@ export async function lintWalkedFile(f: WalkedFile, ctx: LintContext, fs: LintFs
     // without the CLI decoding (or holding) the whole file.
     return { file: f.file, text: '', findings: lintText(f.path, buf.toString('latin1'), ctx, f.kind).findings };
   }
+  await prepareLint(f.kind).catch(() => undefined);
   // VS Code drops a UTF-8 BOM from the document; columns are counted without it there too.
   const text = decoder.decode(buf).replace(/^\uFEFF/, '');
   return { file: f.file, text, findings: lintText(f.path, text, ctx, f.kind).findings };

@@ -124,11 +124,24 @@ export class LintDiagnostics implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        void this.contexts.ready().then(() => {
-          if (!doc.isClosed) this.lintDocument(doc);
-        });
+        void this.contexts
+          .ready()
+          .then(() => this.prepare(doc.uri))
+          .then(() => {
+            if (!doc.isClosed) this.lintDocument(doc);
+          });
       }, delay),
     );
+  }
+
+  /** Loads what the file's kind needs before the synchronous lint (the shell grammar is WebAssembly). */
+  private async prepare(uri: vscode.Uri): Promise<void> {
+    try {
+      const engine = this.engine.get();
+      await engine.prepareLint(engine.detectKind(uri.fsPath));
+    } catch (e) {
+      this.log.warn(`cannot load the parser for ${uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   private closed(doc: vscode.TextDocument): void {
@@ -256,6 +269,7 @@ export class LintDiagnostics implements vscode.Disposable {
 
   /** Lints a file from disk, or its open document. */
   async lintFile(uri: vscode.Uri): Promise<LintedText | undefined> {
+    await this.prepare(uri);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) return this.lintDocument(open);
     try {

@@ -1,10 +1,10 @@
 // The doctor lints variables with its own light entry into the lint rules (no XML/YAML parsers
 // loaded); it must report exactly what the lint engine reports for the same text.
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintText } from '../../../src/core/lint/lintEngine';
+import { lintText, prepareLint } from '../../../src/core/lint/lintEngine';
 import type { LintContext } from '../../../src/core/lint/types';
 import { DEFAULT_EPHEMERAL } from '../../../src/core/ros/domain';
 import { envDialect, lintEnvText } from '../../../src/core/doctor/envLint';
@@ -45,6 +45,8 @@ const CONTEXTS: LintContext[] = [
   { ros: 2, os: 'darwin', distro: 'jazzy' },
   { os: 'win32', profile: { name: 'lab', variables: new Map([['ROS_MASTER_URI', 'http://localhost:11311']]) } },
 ];
+
+before(() => prepareLint('shell'));
 
 test('the doctor’s lint entry reports exactly what lintText reports, on real files and written texts', () => {
   let compared = 0;

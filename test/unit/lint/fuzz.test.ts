@@ -1,13 +1,17 @@
 // Random mutations of the fixtures and huge inputs: the engine never throws, every finding lies inside
 // the text, and a huge file gets the same findings as its parts. Speed is measured in bench/, not here.
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintText } from '../../../src/core/lint/lintEngine';
+import { lintText, prepareLint } from '../../../src/core/lint/lintEngine';
 
 const dir = join(__dirname, '../../fixtures/lint');
-const fixtures = readdirSync(dir).map((f) => ({ f, text: readFileSync(join(dir, f), 'utf8') }));
+const fixtures = readdirSync(dir)
+  .filter((f) => statSync(join(dir, f)).isFile())
+  .map((f) => ({ f, text: readFileSync(join(dir, f), 'utf8') }));
+
+before(() => prepareLint('shell'));
 
 /** A small deterministic PRNG so a failure can be replayed from its seed. */
 function rng(seed: number) {

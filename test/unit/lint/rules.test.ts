@@ -1,13 +1,15 @@
 // Per rule: inputs that must fire it and near-misses that must not (precision matters as much as recall).
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintText } from '../../../src/core/lint/lintEngine';
+import { lintText, prepareLint } from '../../../src/core/lint/lintEngine';
 import type { Finding, LintContext } from '../../../src/core/lint/types';
 import { applyFixes } from '../../../src/core/lint/fixes/applyFixes';
 
 const ctx: LintContext = { os: 'linux' };
+
+before(() => prepareLint('shell'));
 const withProfile = (vars: Record<string, string>): LintContext => ({
   os: 'linux',
   profile: { name: 'lab', variables: new Map(Object.entries(vars)) },
@@ -234,6 +236,10 @@ const NEAR_MISS: Record<string, Case[]> = {
   FMT003: [
     ['.env', 'ROS_STATIC_PEERS="10.0.0.1;robot"\n'],
     ['.env', 'ROS_STATIC_PEERS=10.0.0.1;robot\n'],
+    ['x.sh', 'export ROS_IP=192.168.0.105;\n'],
+    ['x.sh', 'export ROS_STATIC_PEERS=10.0.0.1; shift\n'],
+    ['x.sh', 'case "$1" in -p) ROS_STATIC_PEERS=$2;; esac\n'],
+    ['x.sh', 'export ROS_IP=$(hostname -I | cut -d" " -f1)\n'],
   ],
   FMT004: [
     ['.env', 'CYCLONEDDS_URI=file://${HOME}/c.xml\n'],
@@ -353,7 +359,7 @@ test('clean real-world files get zero findings', () => {
 
 test('preferred quick fixes, applied and re-linted, remove what they fix', () => {
   const dir = join(__dirname, '../../fixtures/lint');
-  for (const f of readdirSync(dir)) {
+  for (const f of readdirSync(dir).filter((x) => statSync(join(dir, x)).isFile())) {
     let text = readFileSync(join(dir, f), 'utf8');
     const before = lintText(join(dir, f), text, ctx).findings;
     const fixable = (fs: readonly Finding[]) => fs.filter((x) => x.fixes?.some((q) => q.isPreferred));

@@ -1,10 +1,13 @@
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hoverAt, type HoverContext } from '../../../../src/core/lint/hover/hoverAt';
+import { prepareLint } from '../../../../src/core/lint/lintEngine';
 
 const ctx: HoverContext = { os: 'linux' };
 const withProfile: HoverContext = { os: 'linux', profile: { name: 'sim', variables: new Map([['ROS_DOMAIN_ID', '42']]) } };
 const at = (text: string, needle: string, delta = 1) => text.indexOf(needle) + delta;
+
+before(() => prepareLint('shell'));
 
 test('on a ROS_DOMAIN_ID value in a .env file: the port table, spanning exactly the value', () => {
   const text = 'ROS_DOMAIN_ID=7\n';
