@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lintText, parseSource, prepareLint } from '../../../src/core/lint/lintEngine';
 import { applyFixes } from '../../../src/core/lint/fixes/applyFixes';
-import { fixAllEdits } from '../../../src/core/lint/fixes/fixAll';
+import { fixAllEdits } from '../../../src/core/lint/fixes/applyFixes';
 import type { Assignment, Fix, LintContext, TextEdit } from '../../../src/core/lint/types';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'lint', 'shell');
