@@ -55,7 +55,8 @@ const common = {
 };
 
 const entries = [
-  { entryPoints: ['src/bundles/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // mainFields: jsonc-parser's "main" is a UMD build whose inner require()s esbuild cannot follow; take its ESM build.
+  { entryPoints: ['src/bundles/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], mainFields: ['module', 'main'] },
   // The lint engine and its parsers, required by the extension on the first lint (keeps activation light).
   { entryPoints: ['src/bundles/lint.ts'], outfile: 'dist/lint.js', mainFields: ['module', 'main'] },
   // The network doctor core (with its own copy of the lint rules, not their parsers), required on the first "Run Network Doctor".
@@ -102,7 +103,11 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// test/unit/bundles.test.ts builds the same entries and loads them.
+module.exports = { common, entries };
+
+if (require.main === module)
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
