@@ -10,6 +10,7 @@ import { udpRouteSource } from '../net/routeSource';
 import { nodeLookup } from '../net/lookup';
 import { checkMulticast, type MulticastCheckResult } from '../multicast/multicastCheck';
 import { nodeUdpSockets } from '../multicast/udpSocket';
+import { pingDiscoveryServer } from '../rtps/discoveryServerPing';
 import { createRos2Monitor, type Ros2DomainView } from '../rtps/monitor';
 
 export type { LocalAddress };
@@ -42,8 +43,8 @@ export interface Ros2LiveDeps {
   /** The passive monitor's table after listening for `listenMs` (core/rtps/monitor); sends nothing. */
   observeDomain(domain: number, listenMs: number): Promise<Ros2DomainView>;
   /**
-   * One discovery-server ping. `answers` says whether this implementation can see a server answer
-   * (a real RTPS ping) or only a refusal (the UDP probe below).
+   * One discovery-server ping. `answers`: whether it can see a server answer (the RTPS ping) or
+   * only a refusal (a plain UDP probe); silence means "unreachable" only in the first case.
    */
   readonly pingDiscoveryServer: ((address: string, port: number, timeoutMs: number) => Promise<DsPing>) & { readonly answers: boolean };
 }
@@ -70,40 +71,22 @@ export interface DoctorDeps {
   readonly ros2Live: Ros2LiveDeps;
 }
 
-/**
- * Until the RTPS discovery-server ping is wired in: a connected UDP socket sends one non-RTPS byte
- * string; a closed port answers with ICMP port unreachable (ECONNREFUSED, measured 6–8 ms), a server
- * ignores it, and an unreachable host stays silent too. So this tells "down" apart, not "up".
- */
-export const udpRefusalProbe = Object.assign(
-  (address: string, port: number, timeoutMs: number): Promise<DsPing> =>
-    new Promise((resolve) => {
-      const s = dgram.createSocket(address.includes(':') ? 'udp6' : 'udp4');
-      const started = performance.now();
-      let settled = false;
-      const done = (r: DsPing) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        try {
-          s.close();
-        } catch {
-          // closed
-        }
-        resolve(r);
-      };
-      const timer = setTimeout(() => done({ kind: 'silent' }), timeoutMs);
-      s.on('error', (e: NodeJS.ErrnoException) =>
-        done(
-          e.code === 'ECONNREFUSED'
-            ? { kind: 'refused', roundTripMs: performance.now() - started }
-            : { kind: 'error', code: e.code ?? e.message },
-        ),
-      );
-      s.on('message', () => done({ kind: 'answered', roundTripMs: performance.now() - started }));
-      s.connect(port, address, () => s.send(Buffer.from('rosnet discovery server probe'), (e) => e && s.emit('error', e)));
-    }),
-  { answers: false },
+/** The RTPS discovery-server ping (core/rtps) in the doctor's terms. */
+export const rtpsServerPing = Object.assign(
+  async (address: string, port: number, timeoutMs: number): Promise<DsPing> => {
+    const r = await pingDiscoveryServer({ address, port, timeoutMs });
+    switch (r.state) {
+      case 'up':
+        return { kind: 'answered', roundTripMs: r.rttMs };
+      case 'down':
+        return { kind: 'refused', roundTripMs: r.rttMs };
+      case 'timeout':
+        return { kind: 'silent' };
+      case 'error':
+        return { kind: 'error', code: r.code };
+    }
+  },
+  { answers: true },
 );
 
 export function nodeRos2Live(): Ros2LiveDeps {
@@ -119,7 +102,7 @@ export function nodeRos2Live(): Ros2LiveDeps {
         m.dispose();
       }
     },
-    pingDiscoveryServer: udpRefusalProbe,
+    pingDiscoveryServer: rtpsServerPing,
   };
 }
 
