@@ -23,6 +23,7 @@ export const BENCHMARKS: Record<string, () => Promise<Bench>> = {
   lintThroughput: async () => (await import('./lintThroughput.bench')).run,
   cli: async () => (await import('./cli.bench')).run,
   activation: async () => (await import('./activation.bench')).run,
+  linearity: async () => (await import('./linearity.bench')).run,
 };
 
 export function select(args: readonly string[]): string[] {

@@ -1,5 +1,6 @@
 import type { Finding, LintContext } from '../lint/types';
-import { parseDotenv } from '../dotenv/dotenvParser';
+import { parseDotenv, type DotenvEntry } from '../dotenv/dotenvParser';
+import { LineIndex } from '../text/positions';
 import { isLoopbackHost } from '../ros/masterUri';
 import { DEFAULT_EPHEMERAL, targetOsOf, type TargetOs } from '../ros/domain';
 import { envDialect, lintEnvText } from './envLint';
@@ -7,6 +8,22 @@ import { type DoctorFacts, variable } from './facts';
 import type { Check, Verdict } from './types';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+/** Findings listed one by one in the report; the rest are counted (a report of 100k lines helps no one). */
+export const MAX_EVIDENCE = 100;
+
+/** The entry whose logical line holds `offset`: entries are in file order, so a binary search. */
+function nameAt(entries: readonly DotenvEntry[], offset: number): string | undefined {
+  let lo = 0;
+  let hi = entries.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const e = entries[mid]!;
+    if (offset < e.lineSpan.start) hi = mid - 1;
+    else if (offset > e.lineSpan.end) lo = mid + 1;
+    else return e.key;
+  }
+  return undefined;
+}
 
 /** `KEY=value` lines a dotenv parser reads back verbatim (values with specials are single-quoted). */
 export function syntheticDotenv(variables: ReadonlyMap<string, string>): string {
@@ -31,24 +48,30 @@ export function syntaxCheck(f: DoctorFacts): Check {
   const findings: Finding[] = lintEnvText(text, file ? envDialect(path) : 'dotenv', { ...ctx, ephemeral: DEFAULT_EPHEMERAL.linux }).filter(
     (x) => file || !/^FMT00[134]$/.test(x.code),
   );
-  const entries = parseDotenv(text).entries;
-  const nameAt = (offset: number) => entries.find((e) => offset >= e.lineSpan.start && offset <= e.lineSpan.end)?.key;
-  const lineAt = (offset: number) => text.slice(0, offset).split('\n').length;
+  const entries = file ? [] : parseDotenv(text).entries;
+  const lines = file ? new LineIndex(text) : undefined;
   const sorted = [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.span.start - b.span.start);
-  const evidence = sorted.map((x) => {
-    const where = file ? `${file.path}:${lineAt(x.span.start)}` : (nameAt(x.span.start) ?? 'variables');
+  const shown = sorted.slice(0, MAX_EVIDENCE);
+  const evidence = shown.map((x) => {
+    const where = lines ? `${file!.path}:${lines.positionAt(x.span.start).line + 1}` : (nameAt(entries, x.span.start) ?? 'variables');
     return `${x.severity}: ${where}: ${x.message} [${x.code}]`;
   });
-  const verdict: Verdict = findings.some((x) => x.severity === 'error')
-    ? 'error'
-    : findings.some((x) => x.severity === 'warning')
-      ? 'warning'
-      : 'ok';
+  if (sorted.length > shown.length) {
+    const rest = sorted.slice(shown.length);
+    const count = (s: string) => rest.filter((x) => x.severity === s).length;
+    evidence.push(
+      `… and ${rest.length} more finding${rest.length === 1 ? '' : 's'} (${count('error')} errors, ${count('warning')} warnings, ${count('info')} info)${file ? `: rosnet lint ${file.path} lists them all` : ''}`,
+    );
+  }
+  // A file the rules could not read (too large, binary) is not a file that passed them.
+  const unchecked = findings.some((x) => x.code === 'FMT001' && x.message.startsWith('Not linted'));
+  const verdict: Verdict =
+    unchecked || findings.some((x) => x.severity === 'error') ? 'error' : findings.some((x) => x.severity === 'warning') ? 'warning' : 'ok';
   const names = [...f.input.variables.keys()];
   if (!evidence.length)
     evidence.push(
       names.length
-        ? `${names.length} variable${names.length === 1 ? '' : 's'} checked (${names.join(', ')}): no problems`
+        ? `${names.length} variable${names.length === 1 ? '' : 's'} checked (${names.slice(0, 20).join(', ')}${names.length > 20 ? ', …' : ''}): no problems`
         : 'No ROS variables are set.',
     );
   const preferredFix = sorted.flatMap((x) => x.fixes ?? []).find((x) => x.isPreferred);

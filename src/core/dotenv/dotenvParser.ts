@@ -140,6 +140,8 @@ export function scanDotenv(text: string, sink: DotenvSink): void {
     unterminated: false,
   };
 
+  /** Per quote kind (single, double): the earliest start whose scan for a closing quote reached the end. */
+  const noCloseFrom = [Infinity, Infinity];
   const lineEnd = (from: number) => {
     const i = text.indexOf('\n', from);
     return i < 0 ? n : i;
@@ -180,8 +182,9 @@ export function scanDotenv(text: string, sink: DotenvSink): void {
     }
     // compose accepts `KEY: value`, but `:` inside an unspaced token (KEY:x=1) is part of the key.
     if (i < end && text.charCodeAt(i) === 58 && i + 1 < n && text.charCodeAt(i + 1) !== SPACE && text.charCodeAt(i + 1) !== TAB) {
-      const eq = text.indexOf('=', i);
-      if (eq >= 0 && eq < end) {
+      let eq = i;
+      while (eq < end && text.charCodeAt(eq) !== 61) eq++;
+      if (eq < end) {
         for (; i < end; i++) {
           const c = text.charCodeAt(i);
           if (c === 61 || c === SPACE || c === TAB) break;
@@ -240,6 +243,9 @@ export function scanDotenv(text: string, sink: DotenvSink): void {
       let out = '';
       let chunk = k;
       let closed = false;
+      // A scan that found no closing quote up to the end of the text proves that none after its
+      // start does either (a later start sits on an escape boundary of that scan), so it is not redone.
+      if (k >= noCloseFrom[quote === 'double' ? 1 : 0]!) k = n;
       while (k < n) {
         const c = text.charCodeAt(k);
         if (c === q) {
@@ -256,6 +262,8 @@ export function scanDotenv(text: string, sink: DotenvSink): void {
         k++;
       }
       if (!closed) {
+        const slot = double ? 1 : 0;
+        noCloseFrom[slot] = Math.min(noCloseFrom[slot]!, v + 1);
         // Unterminated: take the rest of the physical line only, so one stray quote doesn't swallow the file.
         e.unterminated = true;
         valueEnd = contentEnd(end, v);
@@ -268,8 +276,9 @@ export function scanDotenv(text: string, sink: DotenvSink): void {
         valueEnd = k + 1;
         if (valueEnd > end) end = lineEnd(valueEnd);
         const afterEnd = Math.max(valueEnd, contentEnd(end, valueEnd));
-        const hash = text.indexOf('#', valueEnd);
-        if (hash >= 0 && hash < afterEnd) {
+        let hash = valueEnd;
+        while (hash < afterEnd && text.charCodeAt(hash) !== 35) hash++;
+        if (hash < afterEnd) {
           e.commentStart = hash;
           e.commentEnd = afterEnd;
         } else if (!allWhitespace(text, valueEnd, afterEnd)) {

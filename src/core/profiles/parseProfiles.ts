@@ -103,7 +103,7 @@ export function mergeProfileScopes(scopes: readonly ParsedProfiles[]): ParsedPro
   const problems: ProfileProblem[] = [];
   for (const s of scopes) {
     for (const p of s.profiles) byName.set(p.name, p);
-    problems.push(...s.problems);
+    for (const x of s.problems) problems.push(x);
   }
   return { profiles: [...byName.values()], problems };
 }

@@ -53,7 +53,8 @@ export function locateFindings(reports: readonly FileLintReport[]): LocatedFindi
       })),
     }));
     located.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
-    out.push(...located);
+    // One by one: a spread of 100k+ elements overflows the stack.
+    for (const f of located) out.push(f);
   }
   return out;
 }

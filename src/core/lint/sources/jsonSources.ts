@@ -99,7 +99,7 @@ export function settingsSource(text: string): SourceModel {
     objectEntries(env, scope, assignments);
     // Only environment variables: drop the profile's own fields.
     const own = assignments.splice(before).filter((a) => /^[A-Z][A-Z0-9_]*$/.test(a.name));
-    assignments.push(...own);
+    for (const a of own) assignments.push(a);
     const version = findNodeAtLocation(p, ['rosVersion'])?.value;
     const ros = version === 1 || version === 2 ? version : own.some((a) => ROS1_KEYS.includes(a.name)) ? 1 : own.length ? 2 : undefined;
     scopes.set(scope, ros ? { ros } : {});
