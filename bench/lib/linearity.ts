@@ -3,7 +3,7 @@
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { buildFacts } from '../../src/core/doctor/facts';
-import type { DoctorDeps } from '../../src/core/doctor/deps';
+import { nodeDeps, type DoctorDeps } from '../../src/core/doctor/deps';
 import { inputFromEnvFile } from '../../src/core/doctor/doctorInput';
 import { renderText } from '../../src/core/doctor/renderReport';
 import { syntaxCheck } from '../../src/core/doctor/syntaxChecks';
@@ -28,6 +28,7 @@ export interface LinearityCase {
 
 /** A machine with no network: the doctor's syntax check needs only the facts. */
 const OFFLINE: DoctorDeps = {
+  ...nodeDeps(),
   lookup: () => Promise.reject(Object.assign(new Error('offline'), { code: 'ENOTFOUND' })),
   interfaces: () => [],
   hostname: () => 'bench',

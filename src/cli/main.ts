@@ -1,3 +1,4 @@
+import { sanitizeForTerminal, sanitizeLines } from '../core/text/sanitize';
 import { COMMANDS } from './commands/index';
 import { isUsageError, type CliIo } from './cliTypes';
 
@@ -27,7 +28,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   const entry = COMMANDS.find((c) => c.name === name);
   if (!entry) {
-    io.err(`rosnet: unknown command '${name}'\n\n${await help()}\n`);
+    io.err(`rosnet: unknown command '${sanitizeForTerminal(name)}'\n\n${await help()}\n`);
     return 2;
   }
   const cmd = await entry.load();
@@ -35,15 +36,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.out(`Usage: ${cmd.usage}\n\n${cmd.summary}\n`);
     return 0;
   }
+  // Messages quote arguments, file names and values: filtered line by line before the terminal.
+  const err = (t: string) => io.err(sanitizeLines(t));
   try {
-    return await cmd.run(rest, io);
+    return await cmd.run(rest, { ...io, err });
   } catch (e) {
     if (isUsageError(e)) {
-      io.err(`rosnet ${cmd.name}: ${e.message}\nUsage: ${cmd.usage}\n`);
+      err(`rosnet ${cmd.name}: ${e.message}\nUsage: ${cmd.usage}\n`);
       return 2;
     }
     // Not the user's arguments (an unreadable file, a bug): a failure, but not a usage error.
-    io.err(`rosnet ${cmd.name}: ${e instanceof Error ? e.message : String(e)}\n`);
+    err(`rosnet ${cmd.name}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   }
 }

@@ -1,3 +1,4 @@
+import { safeJson } from '../../core/text/sanitize';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { inputFromEnvFile, inputFromEnvironment, inputFromProfile } from '../../core/doctor/doctorInput';
@@ -40,11 +41,7 @@ export const doctorCommand: CliCommand = {
     } else input = inputFromEnvironment(io.env);
     const report = await runDoctor(input, nodeDeps(), { timeoutMs });
     io.out(
-      values.json
-        ? JSON.stringify(report, null, 2) + '\n'
-        : values.markdown
-          ? renderMarkdown(report)
-          : renderText(report, { verbose: !!verbose }),
+      values.json ? safeJson(report, 2) + '\n' : values.markdown ? renderMarkdown(report) : renderText(report, { verbose: !!verbose }),
     );
     return report.verdict === 'error' ? 1 : 0;
   },

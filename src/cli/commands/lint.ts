@@ -1,3 +1,4 @@
+import { sanitizeForTerminal } from '../../core/text/sanitize';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -85,7 +86,7 @@ export const lintCommand: CliCommand = {
     const reports = profile && a.online ? await withHostFindings(r.reports, profile.name, io.cwd) : r.reports;
     for (const s of r.skipped)
       io.err(
-        `rosnet lint: skipped ${s}: not a file kind rosnet lints (.env, *.sh, *.launch, *.launch.{xml,yaml,py}, compose.yaml, devcontainer.json, .vscode/settings.json)\n`,
+        `rosnet lint: skipped ${sanitizeForTerminal(s)}: not a file kind rosnet lints (.env, *.sh, *.launch, *.launch.{xml,yaml,py}, compose.yaml, devcontainer.json, .vscode/settings.json)\n`,
       );
     if (a.format === 'json') io.out(formatJson(reports));
     else if (a.format === 'sarif')

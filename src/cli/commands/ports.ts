@@ -1,3 +1,4 @@
+import { safeJson } from '../../core/text/sanitize';
 import { DEFAULT_EPHEMERAL, MAX_DOMAIN_ID } from '../../core/ros/domain';
 import { buildPortTable } from '../../core/ros/portTable';
 import { UsageError, type CliCommand } from '../cliTypes';
@@ -18,7 +19,7 @@ export const portsCommand: CliCommand = {
     const ephemeral = (await readHostEphemeralRange(os)) ?? DEFAULT_EPHEMERAL[os];
     const t = buildPortTable(Number(raw), os, ephemeral);
     if (values.json) {
-      io.out(`${JSON.stringify(t, null, 2)}\n`);
+      io.out(`${safeJson(t, 2)}\n`);
       return t.safe ? 0 : 1;
     }
     const fits = t.participants.filter((p) => !p.clash);

@@ -1,3 +1,4 @@
+import { safeJson, sanitizeForTerminal } from '../../core/text/sanitize';
 import { probeMaster } from '../../core/probe/masterProbe';
 import { UsageError, type CliCommand } from '../cliTypes';
 import { parseCliArgs, positiveMs } from '../cliOptions';
@@ -13,14 +14,17 @@ export const probeCommand: CliCommand = {
     if (!uri || positionals.length > 1) throw new UsageError('give one master URI (or set ROS_MASTER_URI)');
     const r = await probeMaster(uri, { timeoutMs });
     if (values.json) {
-      io.out(JSON.stringify(r, null, 2) + '\n');
+      io.out(safeJson(r, 2) + '\n');
     } else if (r.ok) {
+      // Everything but our own numbers comes from the argument or the master: filtered before the terminal.
+      const t = sanitizeForTerminal;
       io.out(
-        `${uri}: reachable in ${r.roundTripMs.toFixed(1)} ms — ${r.counts.nodes} nodes, ${r.counts.topics} topics, ${r.counts.services} services\n`,
+        `${t(uri)}: reachable in ${r.roundTripMs.toFixed(1)} ms — ${r.counts.nodes} nodes, ${r.counts.topics} topics, ${r.counts.services} services\n`,
       );
-      for (const n of r.nodes) io.out(`  ${n}\n`);
+      for (const n of r.nodes) io.out(`  ${t(n)}\n`);
     } else {
-      io.out(`${uri}: ${r.kind}: ${r.message}\n  ${r.hint}\n`);
+      const t = sanitizeForTerminal;
+      io.out(`${t(uri)}: ${r.kind}: ${t(r.message)}\n  ${t(r.hint)}\n`);
     }
     return r.ok ? 0 : 1;
   },

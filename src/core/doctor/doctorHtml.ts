@@ -1,10 +1,12 @@
+import { sanitizeForTerminal } from '../text/sanitize';
 import type { Check, DoctorReport, Verdict } from './types';
 import { GROUP_ORDER, GROUP_TITLES } from './types';
 
 const ICON: Record<Verdict, string> = { ok: '✓', warning: '⚠', error: '✗', skipped: '–' };
 
+/** HTML-escaped, with control and bidi characters shown as escapes (evidence quotes values from the network and files). */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return sanitizeForTerminal(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 export interface DoctorHtmlOptions {

@@ -1,3 +1,4 @@
+import { sanitizeForMarkdown, sanitizeForTerminal as t } from '../text/sanitize';
 import { GROUP_ORDER, GROUP_TITLES, type Check, type DoctorReport, type Verdict } from './types';
 
 export const TEXT_MARKS: Record<Verdict, string> = { ok: '✓', warning: '⚠', error: '✗', skipped: '–' };
@@ -26,7 +27,8 @@ function sourceLine(r: DoctorReport): string {
 
 /** Markdown for a bug report: grouped, every check with its evidence and fix. */
 export function renderMarkdown(r: DoctorReport): string {
-  const esc = (s: string) => s.replace(/([\\`*_[\]<>|])/g, '\\$1');
+  // Titles, evidence and fixes quote values from files, settings and the network.
+  const esc = sanitizeForMarkdown;
   const lines = [
     `## ROS Network doctor: ${r.verdict === 'ok' ? 'all ok' : r.verdict === 'warning' ? 'warnings' : 'problems found'}`,
     '',
@@ -47,14 +49,15 @@ export function renderMarkdown(r: DoctorReport): string {
 
 /** Plain text for a terminal: ✓ / ⚠ / ✗ / – per check, evidence indented, fixes marked. */
 export function renderText(r: DoctorReport, opts: { verbose?: boolean } = {}): string {
-  const lines = [`ROS Network doctor (${sourceLine(r)}): ${summaryLine(r)}`, ''];
+  // Titles, evidence and fixes quote values from files, settings and the network: filtered for the terminal.
+  const lines = [`ROS Network doctor (${t(sourceLine(r))}): ${summaryLine(r)}`, ''];
   for (const [title, cs] of groups(r)) {
     lines.push(title);
     for (const c of cs) {
-      lines.push(`  ${TEXT_MARKS[c.verdict]} ${c.title}`);
+      lines.push(`  ${TEXT_MARKS[c.verdict]} ${t(c.title)}`);
       const show = opts.verbose || c.verdict !== 'ok' ? c.evidence : c.evidence.slice(0, 1);
-      for (const e of show) lines.push(`      ${e}`);
-      if (c.fix) lines.push(`      → fix: ${c.fix.title}`);
+      for (const e of show) lines.push(`      ${t(e)}`);
+      if (c.fix) lines.push(`      → fix: ${t(c.fix.title)}`);
     }
     lines.push('');
   }

@@ -83,3 +83,16 @@ export function markdownCode(text: string): string {
 export function isDisplaySafe(text: string): boolean {
   return sanitizeForTerminal(text) === text;
 }
+
+/** Line by line: the line breaks of `text` are kept, everything else is filtered as above (a safety net for whole outputs). */
+export function sanitizeLines(text: string): string {
+  return text.split('\n').map(sanitizeForTerminal).join('\n');
+}
+
+// Characters JSON.stringify leaves raw that a terminal or a viewer may act on (C1, bidi, separators).
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+
+/** JSON.stringify, with the characters above written as \u escapes: the same JSON value, safe to print. */
+export function safeJson(value: unknown, space?: number): string {
+  return JSON.stringify(value, null, space).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -9,6 +9,7 @@ import type { ProfileService } from '../profiles/profileService';
 import type { ProfileSettings } from '../profiles/profileSettings';
 import { settings } from '../settings';
 import { renderDoctorHtml } from '../../core/doctor/doctorHtml';
+import { sanitizeForDisplay } from '../../core/text/sanitize';
 
 type DoctorCore = typeof DoctorBundle;
 
@@ -70,7 +71,7 @@ export class DoctorPanel implements vscode.Disposable {
       this.log.warn(why);
       // Not awaited: the command ends now; the user's answer only opens the trust editor.
       void vscode.window
-        .showWarningMessage(why, 'Manage Workspace Trust')
+        .showWarningMessage(sanitizeForDisplay(why), 'Manage Workspace Trust')
         .then((choice) => choice && vscode.commands.executeCommand(BuiltinCommands.manageTrust));
       return undefined;
     }
@@ -154,7 +155,7 @@ export class DoctorPanel implements vscode.Disposable {
       `doctor fix: profile '${profile.name}' ROS_IP=${action.address}${hadHostname ? ' (ROS_HOSTNAME removed: it would win over ROS_IP)' : ''}`,
     );
     void vscode.window.showInformationMessage(
-      `Profile '${profile.name}' now advertises ROS_IP=${action.address}${hadHostname ? ' (ROS_HOSTNAME removed, it would take precedence)' : ''}. Restart ROS nodes (and relaunch terminals) to use it.`,
+      `Profile '${sanitizeForDisplay(profile.name)}' now advertises ROS_IP=${action.address}${hadHostname ? ' (ROS_HOSTNAME removed, it would take precedence)' : ''}. Restart ROS nodes (and relaunch terminals) to use it.`,
     );
   }
 

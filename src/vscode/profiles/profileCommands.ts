@@ -27,6 +27,7 @@ import {
 import type { ProfileService } from './profileService';
 import type { ProfileSettings, WritableScope } from './profileSettings';
 import type { ActiveProfileStore } from './activeProfileStore';
+import { sanitizeForDisplay } from '../../core/text/sanitize';
 
 interface ProfileItem extends vscode.QuickPickItem {
   readonly profile?: Profile;
@@ -158,7 +159,7 @@ export function registerProfileCommands(deps: {
     if (pick.profile) {
       if (pick.profile.origin !== 'user' && !profiles.snapshot.trusted) {
         const c = await vscode.window.showWarningMessage(
-          `Profile '${pick.profile.name}' comes from this workspace's settings. It is not applied to terminals until you trust the workspace.`,
+          `Profile '${sanitizeForDisplay(pick.profile.name)}' comes from this workspace's settings. It is not applied to terminals until you trust the workspace.`,
           'Manage Workspace Trust',
           'Select Anyway',
         );
@@ -386,13 +387,13 @@ export function registerProfileCommands(deps: {
       await profileSettings.add(profile, scope);
     } catch (e) {
       void vscode.window
-        .showErrorMessage(`ROS Network: ${e instanceof Error ? e.message : String(e)}`, 'Open Settings')
+        .showErrorMessage(sanitizeForDisplay(`ROS Network: ${e instanceof Error ? e.message : String(e)}`), 'Open Settings')
         .then((c) => c && profileSettings.open(scope));
       return;
     }
     log.info(`saved profile '${profile.name}' to ${scope} settings`);
     await store.set(profile.name);
-    void vscode.window.showInformationMessage(`ROS Network: profile '${profile.name}' saved and active.`);
+    void vscode.window.showInformationMessage(`ROS Network: profile '${sanitizeForDisplay(profile.name)}' saved and active.`);
   }
 
   async function duplicateProfile(): Promise<void> {
@@ -418,8 +419,8 @@ export function registerProfileCommands(deps: {
     if (!item || !p) return;
     const where = p.origin === 'user' ? 'user settings' : 'workspace settings';
     const ok = await vscode.window.showWarningMessage(
-      `Delete profile '${p.name}' from ${where}?`,
-      { modal: true, detail: item.profile ? variablesLine(item.profile) : `Invalid: ${item.detail ?? ''}` },
+      `Delete profile '${sanitizeForDisplay(p.name)}' from ${where}?`,
+      { modal: true, detail: sanitizeForDisplay(item.profile ? variablesLine(item.profile) : `Invalid: ${item.detail ?? ''}`) },
       'Delete',
     );
     if (ok !== 'Delete') return;
@@ -484,7 +485,9 @@ export function registerProfileCommands(deps: {
     const r = result(name.trim());
     for (const s of r.skipped) log.warn(`import: skipped ${s.name}: ${s.reason}`);
     if (r.skipped.length)
-      void vscode.window.showWarningMessage(`ROS Network: skipped ${r.skipped.map((s) => `${s.name} (${s.reason})`).join('; ')}`);
+      void vscode.window.showWarningMessage(
+        sanitizeForDisplay(`ROS Network: skipped ${r.skipped.map((s) => `${s.name} (${s.reason})`).join('; ')}`),
+      );
     const scope = await askScope();
     if (!scope) return;
     await saveAndActivate(r.profile, scope);
@@ -508,7 +511,7 @@ export function registerProfileCommands(deps: {
     await vscode.env.clipboard.writeText(text);
     // Not awaited: the command is done once the clipboard is written, whether or not the toast is dismissed.
     void vscode.window
-      .showInformationMessage(`ROS Network: '${p.name}' copied as ${format.label.toLowerCase()}.`, 'Open in Editor')
+      .showInformationMessage(`ROS Network: '${sanitizeForDisplay(p.name)}' copied as ${format.label.toLowerCase()}.`, 'Open in Editor')
       .then(async (c) => {
         if (c)
           await vscode.window.showTextDocument(
@@ -528,7 +531,7 @@ export function registerProfileCommands(deps: {
       } catch (e) {
         log.error(`${id} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
         void vscode.window
-          .showErrorMessage(`ROS Network: ${e instanceof Error ? e.message : String(e)}`, 'Show Log')
+          .showErrorMessage(sanitizeForDisplay(`ROS Network: ${e instanceof Error ? e.message : String(e)}`), 'Show Log')
           .then((c) => c && log.show());
       }
     });

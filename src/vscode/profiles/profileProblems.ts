@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { formatProblem, type ProfileProblem } from '../../core/profiles/parseProfiles';
 import type { ProfileService } from './profileService';
 import type { ProfileSettings } from './profileSettings';
+import { sanitizeForDisplay } from '../../core/text/sanitize';
 
 /**
  * Reports invalid profiles: every problem goes to the log, and one warning with "Open Settings"
@@ -39,7 +40,7 @@ export class ProfileProblems implements vscode.Disposable {
       names.size === 1
         ? `ROS Network: invalid profile in settings: ${first.path}${first.profileName ? ` ('${first.profileName}')` : ''} ${first.message}. The other profiles stay usable.`
         : `ROS Network: ${names.size} profiles in settings are invalid (first: ${first.path} ${first.message}). The other profiles stay usable.`;
-    void vscode.window.showWarningMessage(msg, 'Open Settings', 'Show Log').then((choice) => {
+    void vscode.window.showWarningMessage(sanitizeForDisplay(msg), 'Open Settings', 'Show Log').then((choice) => {
       if (choice === 'Open Settings') void this.settings.open(first.origin);
       else if (choice === 'Show Log') this.log.show();
     });

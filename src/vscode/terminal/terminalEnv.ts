@@ -17,6 +17,7 @@ import { settings } from '../settings';
 import type { ProfileScope, ProfileService } from '../profiles/profileService';
 import { terminalKind, type TerminalKind } from './terminalKind';
 import { plural } from '../../core/text/plural';
+import { sanitizeForDisplay } from '../../core/text/sanitize';
 
 const MUTATOR_OPTIONS: vscode.EnvironmentVariableMutatorOptions = { applyAtProcessCreation: true, applyAtShellIntegration: true };
 
@@ -143,11 +144,11 @@ export class TerminalEnv implements vscode.Disposable {
     const taskNote = tasks.length ? ` Task terminals (${what(tasks)}) are not relaunched: tasks get the profile on their next run.` : '';
     const head = description ?? 'ROS Network profile deactivated';
     if (shells.length === 0) {
-      void vscode.window.showInformationMessage(`${head}.${taskNote}`);
+      void vscode.window.showInformationMessage(sanitizeForDisplay(`${head}.${taskNote}`));
       return;
     }
     const msg = `${head}. ${plural(shells.length, 'open terminal')} (${what(shells)}) ${shells.length > 1 ? 'keep' : 'keeps'} the previous environment.${taskNote}`;
-    const choice = await vscode.window.showInformationMessage(msg, 'Relaunch Terminals', "Don't Ask Again");
+    const choice = await vscode.window.showInformationMessage(sanitizeForDisplay(msg), 'Relaunch Terminals', "Don't Ask Again");
     if (choice === 'Relaunch Terminals') await vscode.commands.executeCommand(Commands.relaunchTerminals);
     else if (choice === "Don't Ask Again") await settings.terminal.offerRelaunch.update(false, vscode.ConfigurationTarget.Global);
   }

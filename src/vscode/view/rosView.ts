@@ -7,6 +7,8 @@ import type { Profile } from '../../core/profiles/profileSchema';
 import type { ProfileService } from '../profiles/profileService';
 import type { MasterMonitor } from '../status/masterMonitor';
 import { masterUriOf } from '../../core/ros/masterUri';
+// Names, URIs, values and faults come from the master (any machine on the LAN): filtered for display.
+import { sanitizeForDisplay as d } from '../../core/text/sanitize';
 
 type Node =
   | { kind: 'profile'; profile: Profile; active: boolean }
@@ -118,7 +120,7 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
     switch (n.kind) {
       case 'profile': {
         const item = new vscode.TreeItem(
-          n.profile.name,
+          d(n.profile.name),
           n.active && n.profile.rosVersion === 1 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
         );
         const state = n.active ? this.monitor.state : undefined;
@@ -133,7 +135,7 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
           desc = `unreachable · ${desc}`;
           icon = 'error';
         }
-        item.description = desc;
+        item.description = d(desc);
         item.iconPath = new vscode.ThemeIcon(
           icon,
           icon === 'error'
@@ -142,7 +144,7 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
               ? new vscode.ThemeColor('testing.iconPassed')
               : undefined,
         );
-        item.tooltip = `${n.profile.name}${n.active ? ' (active)' : ''}\n${profileSummary(n.profile)}${r && !r.ok ? `\n${r.message}` : ''}`;
+        item.tooltip = `${d(n.profile.name)}${n.active ? ' (active)' : ''}\n${d(profileSummary(n.profile))}${r && !r.ok ? `\n${d(r.message)}` : ''}`;
         item.contextValue = n.active ? 'profile.active' : 'profile';
         if (!n.active) item.command = { command: Commands.switchProfile, title: 'Switch', arguments: [n.profile.name] };
         item.id = `profile:${n.profile.name}`;
@@ -158,29 +160,29 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
         return item;
       }
       case 'node': {
-        const item = new vscode.TreeItem(n.name);
-        item.description = this.nodeUris.get(n.name) ?? '';
+        const item = new vscode.TreeItem(d(n.name));
+        item.description = d(this.nodeUris.get(n.name) ?? '');
         item.iconPath = new vscode.ThemeIcon('circuit-board');
         item.contextValue = 'rosNode';
-        item.tooltip = `${n.name}\n${this.nodeUris.get(n.name) ?? ''}`;
+        item.tooltip = `${d(n.name)}\n${d(this.nodeUris.get(n.name) ?? '')}`;
         return item;
       }
       case 'topic': {
-        const item = new vscode.TreeItem(n.name, vscode.TreeItemCollapsibleState.Collapsed);
-        item.description = `${n.type ?? ''} · ${n.publishers.length} pub / ${n.subscribers.length} sub`.replace(/^ · /, '');
+        const item = new vscode.TreeItem(d(n.name), vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = d(`${n.type ?? ''} · ${n.publishers.length} pub / ${n.subscribers.length} sub`.replace(/^ · /, ''));
         item.iconPath = new vscode.ThemeIcon('symbol-event');
         item.contextValue = 'rosName';
         return item;
       }
       case 'endpoint': {
-        const item = new vscode.TreeItem(n.name);
+        const item = new vscode.TreeItem(d(n.name));
         item.description = n.role;
         item.contextValue = 'rosName';
         return item;
       }
       case 'service': {
         const item = new vscode.TreeItem(
-          n.name,
+          d(n.name),
           n.providers.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
         );
         item.iconPath = new vscode.ThemeIcon('symbol-method');
@@ -188,15 +190,15 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
         return item;
       }
       case 'param': {
-        const item = new vscode.TreeItem(n.name);
+        const item = new vscode.TreeItem(d(n.name));
         const v = this.paramValues.get(n.name);
-        item.description = v ?? 'click to fetch the value';
+        item.description = v !== undefined ? d(v) : 'click to fetch the value';
         item.command = { command: Commands.showParamValue, title: 'Show Value', arguments: [n] };
         item.contextValue = 'rosName';
         return item;
       }
       case 'message':
-        return new vscode.TreeItem(n.text);
+        return new vscode.TreeItem(d(n.text));
     }
   }
 

@@ -1,3 +1,4 @@
+import { safeJson } from '../../text/sanitize';
 import { locateFindings, type FileLintReport } from './locate';
 
 /** `rosnet lint --format json`: an array of findings with 1-based positions, one object per finding. */
@@ -12,5 +13,5 @@ export function formatJson(reports: readonly FileLintReport[]): string {
     code: f.code,
     message: f.message,
   }));
-  return `${JSON.stringify(rows, null, 2)}\n`;
+  return `${safeJson(rows, 2)}\n`;
 }

@@ -1,3 +1,4 @@
+import { safeJson } from '../../text/sanitize';
 import { locateFindings, type FileLintReport, type Region } from './locate';
 import { RULE_CATALOG, ruleAnchor, ruleInfo, type RuleInfo } from '../ruleCatalog';
 import type { Severity } from '../types';
@@ -90,5 +91,5 @@ export function formatSarif(reports: readonly FileLintReport[], opts: SarifOptio
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${safeJson(log, 2)}\n`;
 }

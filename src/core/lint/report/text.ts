@@ -1,3 +1,4 @@
+import { sanitizeForTerminal } from '../../text/sanitize';
 import { locateFindings, type FileLintReport } from './locate';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -8,7 +9,11 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  */
 export function formatText(reports: readonly FileLintReport[]): string {
   const located = locateFindings(reports);
-  const lines = located.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code} ${f.message.replace(/\r?\n/g, ' ')}`);
+  // Paths and messages quote file contents: filtered, so a value cannot drive the terminal or forge a line.
+  const lines = located.map(
+    (f) =>
+      `${sanitizeForTerminal(f.file)}:${f.line}:${f.column}: ${f.severity} ${f.code} ${sanitizeForTerminal(f.message.replace(/\r?\n/g, ' '))}`,
+  );
   const count = (s: string) => located.filter((f) => f.severity === s).length;
   const files = new Set(located.map((f) => f.file)).size;
   const checked = plural(reports.length, 'file');
