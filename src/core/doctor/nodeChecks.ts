@@ -51,7 +51,7 @@ export async function nodeChecks(f: DoctorFacts): Promise<Check[]> {
 async function nodeCheck(f: DoctorFacts, masterTarget: string, node: string): Promise<Check> {
   const id = `nodes.ping:${node}`;
   const title = `Node ${node} is reachable from here`;
-  const rpcOpts = { timeoutMs: f.timeoutMs, maxBytes: 64 * 1024, ...(f.signal ? { signal: f.signal } : {}) };
+  const rpcOpts = { timeoutMs: f.timeoutMs, maxBytes: 64 * 1024, signal: f.signal };
   let uri: string;
   try {
     const v = unwrapRosReply('lookupNode', await f.deps.rpc(masterTarget, 'lookupNode', [CALLER_ID, node], rpcOpts));
@@ -72,6 +72,16 @@ async function nodeCheck(f: DoctorFacts, masterTarget: string, node: string): Pr
   } catch {
     return { id, group: G, title, verdict: 'error', evidence: [`${node} registered the URI '${uri}', which is not a URL.`] };
   }
+  // ROS nodes serve XML-RPC over http:// only; any other scheme is never contacted (the master
+  // handed it over, and it may point anywhere).
+  if (u.protocol !== 'http:')
+    return {
+      id,
+      group: G,
+      title,
+      verdict: 'error',
+      evidence: [`${node} registered the URI '${uri}': ROS nodes answer XML-RPC at http:// URIs only, so it was not contacted.`],
+    };
   const host = u.hostname.replace(/^\[|\]$/g, '');
   const port = Number(u.port || 80);
   const fixFor = (what: string) => ({

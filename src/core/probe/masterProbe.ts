@@ -1,5 +1,6 @@
 import { parseMasterUri, describeMasterUriProblem, formatMasterUri } from '../ros/masterUri';
 import { callXmlRpc, RpcError, type RpcFailureKind, type RpcOptions } from './xmlrpcCall';
+import { firstItemIsDouble } from './xmlrpcCodec';
 
 export const CALLER_ID = '/ros_network_probe';
 
@@ -57,7 +58,8 @@ export function unwrapRosReply(method: string, reply: unknown): unknown {
     !Array.isArray(reply) ||
     reply.length !== 3 ||
     typeof reply[0] !== 'number' ||
-    !Number.isFinite(reply[0]) ||
+    !Number.isInteger(reply[0]) ||
+    firstItemIsDouble(reply) ||
     typeof reply[1] !== 'string'
   ) {
     throw new RpcError('malformed', `${method} did not return a ROS [code, message, value] triple`);

@@ -1,3 +1,4 @@
+import { clampTimerMs } from '../util/timerMs';
 /**
  * A self-rescheduling poll loop: one call in flight, a hard timeout through AbortSignal, exponential
  * backoff while expensive calls fail, a slower cadence while the window is unfocused, `refreshNow()`
@@ -105,7 +106,7 @@ export class Poller<T> {
     const startedAt = this.timers.now?.();
     const ctrl = new AbortController();
     this.inFlight = ctrl;
-    const timeout = this.timers.setTimeout(() => ctrl.abort(), this.o.timeoutMs);
+    const timeout = this.timers.setTimeout(() => ctrl.abort(), clampTimerMs(this.o.timeoutMs));
     let result: T | undefined;
     let threw = false;
     try {
@@ -131,7 +132,7 @@ export class Poller<T> {
     // expensive failure the whole backoff delay is idle time.
     const delay = this.nextDelay();
     const elapsed = startedAt === undefined || this.failures > 0 ? 0 : this.timers.now!() - startedAt;
-    this.timer = this.timers.setTimeout(() => void this.tick(gen), Math.max(delay / 2, delay - elapsed));
+    this.timer = this.timers.setTimeout(() => void this.tick(gen), clampTimerMs(Math.max(delay / 2, delay - elapsed)));
   }
 
   dispose(): void {

@@ -1,7 +1,9 @@
 import * as http from 'node:http';
 // Our own HTTP exchange (the xmlrpc package's Client has no timeout, no abort and no size limit: a
 // ROS master on a flaky Wi-Fi must never hang a poll) and our own codec (see xmlrpcCodec.ts).
-import { parseMethodResponse, serializeMethodCall, XmlRpcFault } from './xmlrpcCodec';
+import { NotXmlRpcError, parseMethodResponse, serializeMethodCall, XmlRpcFault } from './xmlrpcCodec';
+import { clampTimerMs } from '../util/timerMs';
+import { deadlineReached } from '../net/lookup';
 
 export type RpcFailureKind =
   | 'bad-uri'
@@ -59,7 +61,17 @@ function parseTarget(uri: string): Target {
   return { hostname: u.hostname.replace(/^\[|\]$/g, ''), port, path: (u.pathname || '/') + u.search, display: `${u.hostname}:${port}` };
 }
 
-function classifySocketError(e: NodeJS.ErrnoException, t: Target): RpcError {
+/** The first bytes a peer sent, quoted for a message (JSON escapes; the display filters the rest). */
+function seen(first: Buffer | undefined): string {
+  if (!first?.length) return 'nothing';
+  return JSON.stringify(first.subarray(0, 48).toString('latin1')) + (first.length > 48 ? '…' : '');
+}
+
+function classifySocketError(e: NodeJS.ErrnoException, t: Target, first?: Buffer): RpcError {
+  // node's HTTP parser refusing the reply (garbage, HTTP/0.9, a huge header, Content-Length with
+  // Transfer-Encoding): the peer answered, it is just not an HTTP server.
+  if (e.code?.startsWith('HPE_'))
+    return new RpcError('not-xmlrpc', `${t.display} answered, but not with HTTP (${e.code}); it sent ${seen(first)}`, e.code);
   switch (e.code) {
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
@@ -119,15 +131,17 @@ export function callXmlRpc(uri: string, method: string, params: readonly unknown
       agent: opts.agent ?? false,
       headers: { 'Content-Type': 'text/xml', 'Content-Length': body.length, 'User-Agent': 'ros-network', Connection: 'close' },
     });
-    const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeoutMs = clampTimerMs(opts.timeoutMs, DEFAULT_TIMEOUT_MS);
     const timer = setTimeout(() => finish(new RpcError('timeout', `no reply from ${t.display} within ${timeoutMs} ms`)), timeoutMs);
-    const onAbort = () => finish(new RpcError('aborted', 'aborted'));
+    const onAbort = () =>
+      finish(new RpcError('aborted', deadlineReached(opts.signal) ? `the deadline was reached before ${t.display} answered` : 'aborted'));
     if (opts.signal?.aborted) {
       onAbort();
       return;
     }
     opts.signal?.addEventListener('abort', onAbort, { once: true });
-    req.on('error', (e: NodeJS.ErrnoException) => finish(classifySocketError(e, t)));
+    // node's HTTP parser errors carry the bytes it choked on (rawPacket): what a non-HTTP peer sent.
+    req.on('error', (e: NodeJS.ErrnoException & { rawPacket?: Buffer }) => finish(classifySocketError(e, t, e.rawPacket)));
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
@@ -151,20 +165,23 @@ export function callXmlRpc(uri: string, method: string, params: readonly unknown
       res.on('end', () => {
         if (settled) return;
         const text = Buffer.concat(chunks).toString('utf8');
-        if (res.statusCode !== 200 || !/<methodResponse[\s>]/.test(text.slice(0, 4096))) {
-          const what =
-            res.statusCode !== 200
-              ? `HTTP ${res.statusCode}`
-              : /html/i.test(type) || /<html/i.test(text.slice(0, 512))
-                ? 'an HTML page'
-                : 'a non-XML-RPC reply';
-          finish(new RpcError('not-xmlrpc', `${t.display} answered with ${what}, not XML-RPC`));
+        const notXmlRpc = (what: string) => finish(new RpcError('not-xmlrpc', `${t.display} answered with ${what}, not XML-RPC`));
+        if (res.statusCode !== 200) {
+          notXmlRpc(`HTTP ${res.statusCode}`);
           return;
         }
         let value: unknown;
         try {
           value = parseMethodResponse(text);
         } catch (err) {
+          if (err instanceof NotXmlRpcError) {
+            notXmlRpc(
+              /html/i.test(type) || /<html/i.test(text.slice(0, 512))
+                ? 'an HTML page'
+                : `a non-XML-RPC reply (${err.message}; it began ${JSON.stringify(text.slice(0, 48))})`,
+            );
+            return;
+          }
           if (err instanceof XmlRpcFault) {
             const msg = String(err.faultString ?? err.message);
             finish(

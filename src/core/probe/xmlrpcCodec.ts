@@ -64,21 +64,59 @@ const NAMES = new Map<string, string>();
 const STRUCTURE = ['value', 'array', 'data', 'struct', 'member', 'name', 'param', 'params', 'string', 'int', 'i4', 'boolean', 'double'];
 const OPEN: Record<string, string> = Object.fromEntries(STRUCTURE.map((n) => [n, `<${n}>`]));
 const CLOSE: Record<string, string> = Object.fromEntries(STRUCTURE.map((n) => [n, `</${n}>`]));
-const ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(lt|gt|amp|quot|apos));/g;
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
-function decodeEntities(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(ENTITY, (_m, dec: string | undefined, hex: string | undefined, name: string | undefined) =>
-    name ? NAMED[name]! : String.fromCodePoint(dec !== undefined ? Number(dec) : parseInt(hex!, 16)),
-  );
-}
+/**
+ * Work limits per reply, beyond the byte cap of the call: a reply of nothing but `&amp;` (8 MB is
+ * 1.6 M references) or nesting a million arrays deep must cost the extension host milliseconds, not
+ * seconds or a stack overflow. ROS replies use a handful of references and four levels.
+ */
+export const DECODE_LIMITS = { references: 65_536, depth: 64 } as const;
 
+/** A reply that is not an XML-RPC methodResponse at all (as opposed to a malformed one). */
+export class NotXmlRpcError extends Error {}
 class Parser {
   private pos = 0;
   private peeked: Token | undefined | null = null;
 
+  /** References decoded so far, against DECODE_LIMITS.references. */
+  private refs = 0;
+  private depth = 0;
+  /** Set by typed() when the value just read was a <double> (a ROS status code must be an int). */
+  private wasDouble = false;
+  /** Arrays whose first item was a <double>: see firstItemIsDouble(). */
+  readonly doubleFirst = new WeakSet<unknown[]>();
+
   constructor(private readonly s: string) {}
+
+  /** Character and entity references decoded with one scan (a regex callback per reference cost ~1 µs). */
+  private decode(s: string): string {
+    let amp = s.indexOf('&');
+    if (amp < 0) return s;
+    let out = '';
+    let from = 0;
+    while (amp >= 0) {
+      const semi = s.indexOf(';', amp + 1);
+      if (semi < 0 || semi - amp > 12) throw new Error(`malformed reference at '${s.slice(amp, amp + 12)}'`);
+      if (++this.refs > DECODE_LIMITS.references)
+        throw new Error(`more than ${DECODE_LIMITS.references} character references in one reply`);
+      const body = s.slice(amp + 1, semi);
+      let ch: string | undefined;
+      if (body.charCodeAt(0) === 35 /* # */) {
+        const hex = body.charCodeAt(1) === 120; /* x */
+        const digits = body.slice(hex ? 2 : 1);
+        if ((hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) {
+          const cp = parseInt(digits, hex ? 16 : 10);
+          if (cp <= 0x10ffff) ch = String.fromCodePoint(cp);
+        }
+      } else ch = NAMED[body];
+      if (ch === undefined) throw new Error(`unknown reference '&${body.slice(0, 12)};'`);
+      out += s.slice(from, amp) + ch;
+      from = semi + 1;
+      amp = s.indexOf('&', from);
+    }
+    return out + s.slice(from);
+  }
 
   /** A hand-rolled scanner: a sticky regex with alternatives ran at a third of this speed. */
   private read(): Token | undefined {
@@ -89,7 +127,7 @@ class Parser {
       if (s.charCodeAt(pos) !== 60 /* < */) {
         const lt = s.indexOf('<', pos);
         this.pos = lt < 0 ? s.length : lt;
-        return { t: 'text', text: decodeEntities(s.slice(pos, this.pos)) };
+        return { t: 'text', text: this.decode(s.slice(pos, this.pos)) };
       }
       const c1 = s.charCodeAt(pos + 1);
       if (c1 === 33 /* ! */ || c1 === 63 /* ? */) {
@@ -215,6 +253,7 @@ class Parser {
   }
 
   value(): unknown {
+    this.wasDouble = false;
     // Fast path for the bulk of a ROS reply (names and URIs): one indexOf instead of six tokens.
     if (this.peeked === null) {
       const s = this.s;
@@ -225,14 +264,14 @@ class Parser {
         const end = s.indexOf('<', p + 15);
         if (end >= 0 && s.startsWith('</string></value>', end)) {
           this.pos = end + 17;
-          return decodeEntities(s.slice(p + 15, end));
+          return this.decode(s.slice(p + 15, end));
         }
       }
       // And for its lists (a ROS state is lists of [name, [node…]] pairs): step over the three
       // tags at each end; anything unusual in between goes to the general loop below.
       if (s.startsWith('<value><array><data>', p)) {
         this.pos = p + 20;
-        return this.arrayItems(true);
+        return this.nested(() => this.arrayItems(true));
       }
     }
     if (this.open('value')) return '';
@@ -244,9 +283,22 @@ class Parser {
       return raw;
     }
     if (t.t !== 'open' || raw.trim() !== '') throw new Error(`unexpected content in <value>`);
-    const v = this.typed(t.name, t.empty);
+    const v = this.nested(() => this.typed(t.name, t.empty));
     this.close('value');
     return v;
+  }
+
+  private nested<T>(read: () => T): T {
+    if (++this.depth > DECODE_LIMITS.depth) throw new Error(`values nested more than ${DECODE_LIMITS.depth} levels deep`);
+    const v = read();
+    this.depth--;
+    return v;
+  }
+
+  private push(out: unknown[]): void {
+    const v = this.value();
+    if (out.length === 0 && this.wasDouble) this.doubleFirst.add(out);
+    out.push(v);
   }
 
   /** The items after `<data>`, through `</array>` (and `</value>` when `inValue`). */
@@ -256,13 +308,13 @@ class Parser {
     for (;;) {
       let p = this.pos;
       for (let c = s.charCodeAt(p); c === 32 || c === 10 || c === 13 || c === 9; c = s.charCodeAt(++p));
-      if (s.startsWith('<value>', p)) out.push(this.value());
+      if (s.startsWith('<value>', p)) this.push(out);
       else if (inValue && s.startsWith('</data></array></value>', p)) {
         this.pos = p + 23;
         return out;
       } else break;
     }
-    while (!this.closes('data')) out.push(this.value());
+    while (!this.closes('data')) this.push(out);
     this.close('array');
     if (inValue) this.close('value');
     return out;
@@ -274,9 +326,10 @@ class Parser {
         return this.leaf(name, empty);
       case 'int':
       case 'i4': {
-        const d = this.leaf(name, empty);
-        const v = parseInt(d, 10);
-        if (Number.isNaN(v)) throw new Error(`Expected an integer but got '${d}'`);
+        // The spec: an optional sign and digits. parseInt alone took '1abc' and '1.9' as 1.
+        const d = this.leaf(name, empty).trim();
+        const v = /^[+-]?\d{1,16}$/.test(d) ? Number(d) : NaN;
+        if (!Number.isSafeInteger(v)) throw new Error(`Expected an integer but got '${d.slice(0, 40)}'`);
         return v;
       }
       case 'i8': {
@@ -285,9 +338,10 @@ class Parser {
         return d;
       }
       case 'double': {
-        const d = this.leaf(name, empty);
-        const v = parseFloat(d);
-        if (Number.isNaN(v)) throw new Error(`Expected a double but got '${d}'`);
+        const d = this.leaf(name, empty).trim();
+        const v = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(d) ? Number(d) : NaN;
+        if (Number.isNaN(v)) throw new Error(`Expected a double but got '${d.slice(0, 40)}'`);
+        this.wasDouble = true;
         return v;
       }
       case 'boolean': {
@@ -321,7 +375,8 @@ class Parser {
         while (!this.closes('struct')) {
           this.open('member');
           const key = this.leaf('name', this.open('name'));
-          out[key] = this.value();
+          // A member named __proto__ is data: assigned, it would replace the object's prototype.
+          Object.defineProperty(out, key, { value: this.value(), enumerable: true, writable: true, configurable: true });
           this.close('member');
         }
         return out;
@@ -332,8 +387,15 @@ class Parser {
   }
 
   response(): unknown {
-    const first = this.tag();
-    if (first.t !== 'open' || first.name !== 'methodresponse') throw new Error('Not a method response');
+    // What the spec allows before the root (declaration, comments, whitespace) is skipped by the scanner.
+    let first: Token;
+    try {
+      first = this.tag();
+    } catch (e) {
+      throw new NotXmlRpcError(`not XML: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (first.t !== 'open' || first.name !== 'methodresponse')
+      throw new NotXmlRpcError(`the root element is ${describe(first)}, not <methodResponse>`);
     const kind = this.tag();
     let result: unknown;
     if (kind.t === 'open' && kind.name === 'params') {
@@ -375,5 +437,15 @@ function describe(t: Token): string {
  * the text is not a well-formed XML-RPC response.
  */
 export function parseMethodResponse(text: string): unknown {
-  return new Parser(text).response();
+  const p = new Parser(text);
+  const v = p.response();
+  if (Array.isArray(v) && p.doubleFirst.has(v)) DOUBLE_FIRST.add(v);
+  return v;
+}
+
+const DOUBLE_FIRST = new WeakSet<unknown[]>();
+
+/** True when a decoded top-level array began with a <double>: `1.0` is not a ROS status code (an int). */
+export function firstItemIsDouble(v: unknown): boolean {
+  return Array.isArray(v) && DOUBLE_FIRST.has(v);
 }
