@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { TARGET_OSES, targetOsOf, type TargetOs } from '../core/ros/domain';
 import { UsageError } from './cliTypes';
+import { clampTimerMs, MAX_TIMER_MS } from '../core/util/timerMs';
 
 export interface OptionSpec {
   readonly type: 'string' | 'boolean';
@@ -58,12 +59,17 @@ export function oneOf<T extends string>(name: string, value: string | undefined,
   throw new UsageError(`${name} must be ${list}, got '${value}'`);
 }
 
-/** A `--timeout`-style value in milliseconds. */
-export function positiveMs(name: string, value: string | undefined, fallback: number): number {
+/**
+ * A `--timeout`-style value in milliseconds. Node's timers hold at most 2³¹−1 ms and turn anything
+ * larger into 1 ms, so a larger value is clamped to that, with a note through `warn`.
+ */
+export function positiveMs(name: string, value: string | undefined, fallback: number, warn?: (text: string) => void): number {
   if (value === undefined) return fallback;
   const v = Number(value);
   if (!Number.isFinite(v) || v <= 0) throw new UsageError(`${name} needs a positive number of milliseconds`);
-  return v;
+  if (v > MAX_TIMER_MS)
+    warn?.(`rosnet: ${name} ${value} is more than the longest timer (${MAX_TIMER_MS} ms, about 24.8 days); using ${MAX_TIMER_MS}\n`);
+  return clampTimerMs(v);
 }
 
 /** `--os` value, defaulting to the OS the CLI runs on. */

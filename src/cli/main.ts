@@ -59,7 +59,10 @@ if (require.main === module) {
     env: process.env,
   }).then(
     (code) => {
+      // Exit once the output is written, not when the event loop drains: a getaddrinfo that hangs
+      // (an unreachable resolver) holds a thread-pool request the doctor has stopped waiting for.
       process.exitCode = code;
+      process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
     },
     (e) => {
       process.stderr.write(`rosnet: ${String(e)}\n`);

@@ -25,7 +25,7 @@ export const doctorCommand: CliCommand = {
     });
     if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
     const { profile, 'env-file': envFile, verbose } = values;
-    const timeoutMs = positiveMs('--timeout', values.timeout, 2000);
+    const timeoutMs = positiveMs('--timeout', values.timeout, 2000, io.err);
     if (profile !== undefined && envFile !== undefined) throw new UsageError('give either --profile or --env-file, not both');
     let input: DoctorInput;
     if (profile !== undefined) input = inputFromProfile(workspaceProfile(profile, io.cwd), io.env.ROS_DISTRO);

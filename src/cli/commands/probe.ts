@@ -9,7 +9,7 @@ export const probeCommand: CliCommand = {
   summary: 'Ask a ROS master for its state (exit 0 reachable, 1 not, 2 usage error).',
   async run(args, io) {
     const { values, positionals } = parseCliArgs(args, { json: { type: 'boolean' }, timeout: { type: 'string' } });
-    const timeoutMs = positiveMs('--timeout', values.timeout, 2000);
+    const timeoutMs = positiveMs('--timeout', values.timeout, 2000, io.err);
     const uri = positionals[0] ?? io.env.ROS_MASTER_URI;
     if (!uri || positionals.length > 1) throw new UsageError('give one master URI (or set ROS_MASTER_URI)');
     const r = await probeMaster(uri, { timeoutMs });

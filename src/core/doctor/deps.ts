@@ -55,7 +55,7 @@ export interface Ros2LiveDeps {
  */
 export interface DoctorDeps {
   /** All addresses of a name (getaddrinfo); rejects with an error whose `code` is ENOTFOUND etc. */
-  lookup(host: string): Promise<string[]>;
+  lookup(host: string, opts?: { readonly timeoutMs?: number; readonly signal?: AbortSignal }): Promise<string[]>;
   interfaces(): LocalAddress[];
   hostname(): string;
   /** `evidence`: also gather the slower, human-readable evidence (`ip route get`), not only the address. */
@@ -164,7 +164,7 @@ export function listenXmlRpc(address: string): Promise<Listener> {
 /** The real machine: node's resolver, interfaces, sockets, `ip route`, files. */
 export function nodeDeps(): DoctorDeps {
   return {
-    lookup: (host) => nodeLookup(host),
+    lookup: (host, opts = {}) => nodeLookup(host, opts.timeoutMs, opts.signal),
     interfaces: localAddresses,
     hostname: () => os.hostname(),
     async routeSource(address, timeoutMs, opts = {}) {

@@ -5,6 +5,7 @@ import { isLoopbackAddress, normalizeAddress } from '../net/addresses';
 
 export { isLoopbackAddress, normalizeAddress };
 import type { DoctorInput, DoctorOptions } from './types';
+import { clampTimerMs } from '../util/timerMs';
 
 export type Resolution =
   { readonly ok: true; readonly addresses: readonly string[] } | { readonly ok: false; readonly code: string; readonly message: string };
@@ -20,10 +21,13 @@ export interface DoctorFacts {
   readonly input: DoctorInput;
   readonly deps: DoctorDeps;
   readonly timeoutMs: number;
+  /** The whole run's deadline (ms): every step shares it, so sequential steps cannot add up. */
+  readonly deadlineMs: number;
   readonly nodeConcurrency: number;
   readonly maxNodes: number;
   readonly listenMs: number;
-  readonly signal?: AbortSignal;
+  /** Aborts at the run's deadline (and with the caller's signal): passed to every network step. */
+  readonly signal: AbortSignal;
   readonly masterUriText: string;
   readonly masterUriExplicit: boolean;
   readonly master?: MasterUri;
@@ -44,6 +48,15 @@ export function variable(input: DoctorInput, name: string): string | undefined {
   return v === undefined || v === '' ? undefined : v;
 }
 
+/**
+ * The whole run's deadline: twice the per-step timeout (a lookup, then a call on what it found), plus
+ * the ROS 2 checks' deliberate listening time.
+ */
+export function runDeadlineMs(input: DoctorInput, opts: DoctorOptions): number {
+  const listen = input.rosVersion === 2 ? Math.max(0, opts.listenMs ?? DEFAULT_LISTEN_MS) : 0;
+  return clampTimerMs(2 * clampTimerMs(opts.timeoutMs, 2000) + listen);
+}
+
 export function buildFacts(input: DoctorInput, deps: DoctorDeps, opts: DoctorOptions): DoctorFacts {
   const explicit = variable(input, 'ROS_MASTER_URI');
   const masterUriText = explicit ?? DEFAULT_MASTER_URI;
@@ -58,13 +71,17 @@ export function buildFacts(input: DoctorInput, deps: DoctorDeps, opts: DoctorOpt
         : { source: 'hostname', value: deps.hostname() };
   const local = deps.interfaces();
   const localSet = new Set(local.map((l) => normalizeAddress(l.address)));
+  const timeoutMs = clampTimerMs(opts.timeoutMs, 2000);
+  const deadlineMs = runDeadlineMs(input, opts);
+  // runDoctor passes its deadline in opts.signal; facts built elsewhere (tests, benchmarks) have none.
+  const signal = opts.signal ?? new AbortController().signal;
   const cache = new Map<string, Promise<Resolution>>();
   const resolve = (host: string): Promise<Resolution> => {
     const h = host.replace(/^\[|\]$/g, '');
     if (isIpLiteral(h)) return Promise.resolve({ ok: true, addresses: [h] });
     let p = cache.get(h);
     if (!p) {
-      p = deps.lookup(h).then(
+      p = deps.lookup(h, { timeoutMs, signal }).then(
         (addresses): Resolution =>
           addresses.length ? { ok: true, addresses } : { ok: false, code: 'ENOTFOUND', message: `'${h}' has no addresses` },
         (e: NodeJS.ErrnoException): Resolution => ({
@@ -80,11 +97,12 @@ export function buildFacts(input: DoctorInput, deps: DoctorDeps, opts: DoctorOpt
   return {
     input,
     deps,
-    timeoutMs: opts.timeoutMs ?? 2000,
+    timeoutMs,
+    deadlineMs,
     nodeConcurrency: Math.max(1, opts.nodeConcurrency ?? 8),
     maxNodes: Math.max(1, opts.maxNodes ?? 200),
-    listenMs: Math.max(0, opts.listenMs ?? 3500),
-    ...(opts.signal ? { signal: opts.signal } : {}),
+    listenMs: Math.max(0, opts.listenMs ?? DEFAULT_LISTEN_MS),
+    signal,
     masterUriText,
     masterUriExplicit: explicit !== undefined,
     ...(parsed.ok ? { master: parsed.uri } : {}),

@@ -73,7 +73,7 @@ export async function masterChecks(f: DoctorFacts): Promise<Check[]> {
   try {
     state = unwrapRosReply(
       'getSystemState',
-      await f.deps.rpc(target, 'getSystemState', [CALLER_ID], { timeoutMs: f.timeoutMs, ...(f.signal ? { signal: f.signal } : {}) }),
+      await f.deps.rpc(target, 'getSystemState', [CALLER_ID], { timeoutMs: f.timeoutMs, signal: f.signal }),
     );
   } catch (e) {
     const { kind, message } = errText(e);
@@ -128,7 +128,7 @@ async function selfUriCheck(f: DoctorFacts, target: string, title: string): Prom
   const id = 'master.selfUri';
   let uri: string;
   try {
-    const v = unwrapRosReply('getUri', await f.deps.rpc(target, 'getUri', [CALLER_ID], { timeoutMs: f.timeoutMs }));
+    const v = unwrapRosReply('getUri', await f.deps.rpc(target, 'getUri', [CALLER_ID], { timeoutMs: f.timeoutMs, signal: f.signal }));
     if (typeof v !== 'string') throw new RpcError('malformed', 'getUri did not return a string');
     uri = v;
   } catch (e) {
@@ -140,6 +140,14 @@ async function selfUriCheck(f: DoctorFacts, target: string, title: string): Prom
   } catch {
     return { id, group: G, title, verdict: 'warning', evidence: [`The master reports the URI '${uri}', which is not a URL.`] };
   }
+  if (u.protocol !== 'http:')
+    return {
+      id,
+      group: G,
+      title,
+      verdict: 'warning',
+      evidence: [`The master reports the URI '${uri}': a ROS master answers at an http:// URI, so it was not contacted.`],
+    };
   const host = u.hostname.replace(/^\[|\]$/g, '');
   const port = Number(u.port || 80);
   const r = await f.resolve(host);
@@ -171,7 +179,7 @@ async function selfUriCheck(f: DoctorFacts, target: string, title: string): Prom
   }
   const addr = preferred(r.addresses, f.ipv6)[0] ?? r.addresses[0]!;
   try {
-    unwrapRosReply('getPid', await f.deps.rpc(uriFor(addr, port), 'getPid', [CALLER_ID], { timeoutMs: f.timeoutMs }));
+    unwrapRosReply('getPid', await f.deps.rpc(uriFor(addr, port), 'getPid', [CALLER_ID], { timeoutMs: f.timeoutMs, signal: f.signal }));
     return {
       id,
       group: G,

@@ -3,6 +3,7 @@ import { CALLER_ID, unwrapRosReply } from '../probe/masterProbe';
 import { RpcError } from '../probe/xmlrpcCall';
 import { type DoctorFacts, isLoopbackAddress, localList, preferred, uriFor } from './facts';
 import type { Check } from './types';
+import { isUnspecifiedAddress } from '../net/addresses';
 
 const G = 'reverse' as const;
 
@@ -18,6 +19,18 @@ export async function reverseChecks(f: DoctorFacts): Promise<Check[]> {
   const title = `A server bound on the advertised address is reachable as '${adv.value}'`;
   if (f.input.rosVersion !== 1) return [{ id, group: G, title: 'Reverse reachability', verdict: 'skipped', evidence: ['ROS 2 profile.'] }];
   const note = 'Local check: it binds and connects on this machine; the master’s machine must resolve the name to the same address.';
+  // Binding the wildcard would succeed and answer on every interface: a ✓ for an address that
+  // nobody can connect to. It is never bound.
+  if (isUnspecifiedAddress(adv.value))
+    return [
+      {
+        id,
+        group: G,
+        title,
+        verdict: 'error',
+        evidence: [`${adv.source}=${adv.value} is the wildcard address: other machines cannot connect to it, so it was not bound.`, note],
+      },
+    ];
   const r = await f.resolve(adv.value);
   if (!r.ok)
     return [
@@ -30,6 +43,19 @@ export async function reverseChecks(f: DoctorFacts): Promise<Check[]> {
       },
     ];
   const bindAddr = preferred(r.addresses, f.ipv6)[0] ?? r.addresses[0]!;
+  if (isUnspecifiedAddress(bindAddr))
+    return [
+      {
+        id,
+        group: G,
+        title,
+        verdict: 'error',
+        evidence: [
+          `'${adv.value}' (${adv.source}) resolves to the wildcard address ${bindAddr}: other machines cannot connect to it.`,
+          note,
+        ],
+      },
+    ];
   let listener: Awaited<ReturnType<typeof f.deps.listen>>;
   try {
     listener = await f.deps.listen(bindAddr);
@@ -52,7 +78,7 @@ export async function reverseChecks(f: DoctorFacts): Promise<Check[]> {
     const target = uriFor(bindAddr, listener.port);
     const shown = `http://${isIpLiteral(adv.value) ? (adv.value.includes(':') ? `[${adv.value}]` : adv.value) : adv.value}:${listener.port}/`;
     try {
-      unwrapRosReply('getPid', await f.deps.rpc(target, 'getPid', [CALLER_ID], { timeoutMs: f.timeoutMs }));
+      unwrapRosReply('getPid', await f.deps.rpc(target, 'getPid', [CALLER_ID], { timeoutMs: f.timeoutMs, signal: f.signal }));
     } catch (e) {
       return [
         {

@@ -1,6 +1,6 @@
 import { addressChecks } from './addressChecks';
 import type { DoctorDeps } from './deps';
-import { buildFacts } from './facts';
+import { buildFacts, runDeadlineMs } from './facts';
 import { masterChecks } from './masterChecks';
 import { nodeChecks } from './nodeChecks';
 import { reverseChecks } from './reverseChecks';
@@ -18,10 +18,46 @@ import { GROUP_ORDER, worst, type Check, type DoctorInput, type DoctorOptions, t
  */
 export async function runDoctor(input: DoctorInput, deps: DoctorDeps, opts: DoctorOptions = {}): Promise<DoctorReport> {
   const started = deps.now();
+  // The run's deadline: a ref'd timer (AbortSignal.timeout's is not), so the run ends at it even
+  // when nothing else holds the event loop, e.g. a lookup that never settles.
+  const deadline = new AbortController();
+  const deadlineMs = runDeadlineMs(input, opts);
+  const timer = setTimeout(() => deadline.abort(new DOMException(`deadline of ${deadlineMs} ms`, 'TimeoutError')), deadlineMs);
+  try {
+    return await run(
+      input,
+      deps,
+      { ...opts, signal: opts.signal ? AbortSignal.any([opts.signal, deadline.signal]) : deadline.signal },
+      started,
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function run(input: DoctorInput, deps: DoctorDeps, opts: DoctorOptions, started: number): Promise<DoctorReport> {
   const f = buildFacts(input, deps, opts);
+  // Every step also ends at the run's deadline, even one whose I/O ignores the signal.
+  const late = (group: Check['group']) =>
+    new Promise<Check[]>((resolve) => {
+      const report = () =>
+        resolve([
+          {
+            id: `${group}.deadline`,
+            group,
+            title: 'The check did not finish in time',
+            verdict: 'error',
+            evidence: [
+              `Not finished when the run's deadline (${f.deadlineMs} ms: twice --timeout, plus the ROS 2 listening time) was reached.`,
+            ],
+          },
+        ]);
+      if (f.signal.aborted) report();
+      else f.signal.addEventListener('abort', report, { once: true });
+    });
   const step = async (group: Check['group'], run: () => Promise<Check[]>): Promise<Check[]> => {
     try {
-      return await run();
+      return await Promise.race([run(), late(group)]);
     } catch (e) {
       return [
         {
@@ -42,7 +78,7 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps, opts: Doct
   // syntax check says the file was not linted.
   if (input.file && envDialect(input.file.path) === 'shell') await loadShellParser().catch(() => undefined);
   const staticChecks = [syntaxCheck(f), topologyCheck(f)];
-  const r = await masterResolution;
+  const r = await (masterResolution ? Promise.race([masterResolution, late('master').then(() => undefined)]) : undefined);
   if (r?.ok) f.masterAddresses = r.addresses;
   const groups = await Promise.all([
     step('master', () => masterChecks(f)).then(async (master) => [...master, ...(await step('nodes', () => nodeChecks(f)))]),

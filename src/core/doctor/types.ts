@@ -53,7 +53,7 @@ export interface DoctorInput {
 }
 
 export interface DoctorOptions {
-  /** Timeout of every single network operation (ms). */
+  /** Timeout of every single network operation, DNS lookups included (ms); the whole run ends by twice it. */
   readonly timeoutMs?: number;
   /** Nodes pinged at once. */
   readonly nodeConcurrency?: number;

@@ -4,6 +4,7 @@ import { isLoopbackAddress, localAddresses, normalizeAddress, type LocalAddress 
 import { nodeLookup } from '../net/lookup';
 import type { Span } from '../text/positions';
 import type { Assignment, Finding } from './types';
+import { clampTimerMs } from '../util/timerMs';
 
 // URI004 and HOST003: the rules that ask this machine (its resolver, its interfaces) rather than
 // read the text. Asynchronous and cached, so an editor runs them after the text lint and off the
@@ -68,7 +69,7 @@ export class HostLookupCache {
 
 function lookupWithTimeout(deps: HostDeps, host: string, timeoutMs: number): Promise<HostResolution> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve({ kind: 'timeout' }), timeoutMs);
+    const timer = setTimeout(() => resolve({ kind: 'timeout' }), clampTimerMs(timeoutMs));
     deps.lookup(host).then(
       (addresses) => {
         clearTimeout(timer);
