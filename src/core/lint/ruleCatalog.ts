@@ -43,6 +43,12 @@ export const RULE_CATALOG: readonly RuleInfo[] = [
   { code: 'HOST004', severity: 'error', section: HOST, title: 'Loopback address advertised while the master is remote' },
   { code: 'HOST005', severity: 'warning', section: HOST, title: 'Remote master but neither ROS_IP nor ROS_HOSTNAME is set' },
   { code: 'HOST006', severity: 'warning', section: HOST, title: "ROS_IPV6 is not exactly 'on' (or an IPv6 address without it)" },
+  {
+    code: 'HOST007',
+    severity: 'error',
+    section: HOST,
+    title: 'ROS_IP/ROS_HOSTNAME is a wildcard address (0.0.0.0, ::): no peer can connect to it',
+  },
   { code: 'PREC001', severity: 'warning', section: PREC, title: 'ROS_HOSTNAME and ROS_IP both set: ROS_IP is ignored' },
   { code: 'PREC002', severity: 'warning', section: PREC, title: 'Variable of the other ROS generation has no effect' },
   { code: 'PREC003', severity: 'error', section: PREC, title: 'ROS_VERSION / ROS_DISTRO contradict each other' },

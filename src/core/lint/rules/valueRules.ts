@@ -4,6 +4,7 @@ import { isIpLiteral } from '../../ros/ipLiteral';
 import { closest } from '../../util/closest';
 import { ROS_VARIABLE_BY_NAME, ROS_VARIABLES, ROS1_KEYS, rosGenerationOfDistro, ROS2_DISTROS } from '../../ros/variables';
 import type { Assignment, Finding, Fix, LintContext } from '../types';
+import { isUnspecifiedAddress } from '../../net/addresses';
 
 export const KNOWN_RMW = [
   'rmw_fastrtps_cpp',
@@ -185,6 +186,15 @@ function hostRules(a: Assignment, v: string, ctx: ValueContext): Finding[] {
       ]),
     ];
   }
+  if (isUnspecifiedAddress(v))
+    return [
+      f(
+        'HOST007',
+        'error',
+        `${a.name}=${v} is the wildcard (unspecified) address: nodes would put it in the URIs they register, and no other machine can connect to it. Use this machine's address on the master's network.`,
+        a.valueSpan,
+      ),
+    ];
   if (!isIpLiteral(v) && /:\d+$/.test(v)) {
     const fixed = v.replace(/:\d+$/, '');
     return [
