@@ -7,6 +7,9 @@ export { isLoopbackAddress, normalizeAddress };
 import type { DoctorInput, DoctorOptions } from './types';
 import { clampTimerMs } from '../util/timerMs';
 
+/** How long the ROS 2 checks listen for participants by default (ms). */
+export const DEFAULT_LISTEN_MS = 3500;
+
 export type Resolution =
   { readonly ok: true; readonly addresses: readonly string[] } | { readonly ok: false; readonly code: string; readonly message: string };
 
