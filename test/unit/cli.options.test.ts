@@ -44,7 +44,7 @@ test('oneOf and positiveMs word the allowed values', () => {
     assert.throws(() => positiveMs('--timeout', bad, 2000), /--timeout needs a positive number of milliseconds/);
 });
 
-test('probe and doctor: bad arguments exit 2 with the message and the usage', async () => {
+test('probe, doctor, discover, multicast: bad arguments exit 2 with the message and the usage', async () => {
   for (const [argv, msg] of [
     [['probe', '--timeout', 'x', 'http://h:1'], /--timeout needs a positive number/],
     [['probe', '--timeout'], /--timeout needs a value/],
@@ -54,6 +54,9 @@ test('probe and doctor: bad arguments exit 2 with the message and the usage', as
     [['doctor', '--profile'], /--profile needs a value/],
     [['doctor', 'extra'], /unexpected argument 'extra'/],
     [['doctor', '--profile', 'a', '--env-file', 'b'], /either --profile or --env-file/],
+    [['discover', '--bogus'], /unknown option '--bogus'/],
+    [['discover', '--domain'], /--domain needs a value/],
+    [['multicast', 'send', '--port'], /--port needs a value/],
   ] as const) {
     let err = '';
     const code = await main([...argv], { out: () => undefined, err: (t) => (err += t), cwd: process.cwd(), env: {} });

@@ -1,11 +1,11 @@
 import * as os from 'node:os';
-import { parseArgs } from 'node:util';
 import { MAX_DOMAIN_ID } from '../../core/ros/domain';
 import { isIpv4Literal } from '../../core/ros/ipLiteral';
 import { discoverJson, discoverRos2, type DiscoverResult } from '../../core/rtps/discover';
 import { ipv4Addresses } from '../../core/rtps/monitor';
 import { sanitizeForTerminal } from '../../core/text/sanitize';
 import { UsageError, type CliCommand } from '../cliTypes';
+import { parseCliArgs } from '../cliOptions';
 
 const USAGE = 'rosnet discover [--domain D] [--interface ADDR] [--timeout MS] [--graph] [--json]';
 
@@ -66,23 +66,14 @@ export const discoverCommand: CliCommand = {
   summary:
     'List the ROS 2 / DDS participants of a domain (passive), with --graph also nodes, topics and services (announces a participant). Exit 0 someone seen, 1 nobody, 2 usage error.',
   async run(args, io) {
-    let v;
-    try {
-      v = parseArgs({
-        args: [...args],
-        options: {
-          domain: { type: 'string' },
-          interface: { type: 'string' },
-          timeout: { type: 'string' },
-          graph: { type: 'boolean' },
-          json: { type: 'boolean' },
-        },
-        strict: true,
-        allowPositionals: false,
-      }).values;
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
+    const { values: v, positionals } = parseCliArgs(args, {
+      domain: { type: 'string' },
+      interface: { type: 'string' },
+      timeout: { type: 'string' },
+      graph: { type: 'boolean' },
+      json: { type: 'boolean' },
+    });
+    if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
     const domainText = v.domain ?? io.env.ROS_DOMAIN_ID ?? '0';
     if (!/^\d+$/.test(domainText) || Number(domainText) > MAX_DOMAIN_ID)
       throw new UsageError(`the domain must be a whole number 0–${MAX_DOMAIN_ID}, got '${domainText}'`);

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { localAddresses } from '../../core/net/addresses';
 import { isIpv4Literal } from '../../core/ros/ipLiteral';
 import {
@@ -11,27 +10,17 @@ import {
 import { nodeUdpSockets } from '../../core/multicast/udpSocket';
 import { sanitizeForTerminal } from '../../core/text/sanitize';
 import { UsageError, type CliCommand } from '../cliTypes';
+import { parseCliArgs } from '../cliOptions';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 function parse(args: readonly string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        group: { type: 'string' },
-        port: { type: 'string' },
-        interface: { type: 'string' },
-        timeout: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCliArgs(args, {
+    group: { type: 'string' },
+    port: { type: 'string' },
+    interface: { type: 'string' },
+    timeout: { type: 'string' },
+  });
   if (positionals.length !== 1 || (positionals[0] !== 'send' && positionals[0] !== 'receive'))
     throw new UsageError("give 'send' or 'receive'");
   const group = values.group ?? ROS2_MULTICAST_GROUP;
