@@ -173,14 +173,18 @@ export function lintModel(model: SourceModel, ctx: LintContext): Finding[] {
     const cut = scope.indexOf('/');
     const scopeCtx =
       model.scopes && (cut < 0 ? model.scopes.get(scope) : (model.scopes.get(scope.slice(0, cut)) ?? model.scopes.get(scope)));
-    const ros = scopeCtx?.ros ?? model.ros ?? ctx.ros ?? inferred;
+    // The file says first (its dialect, image, ROS_VERSION, the variables of this scope); the
+    // active profile only when the file says nothing. Both generations' variables: a bridge.
+    const ros = scopeCtx?.ros ?? model.ros ?? (ros1Only && ros2Only ? undefined : (inferred ?? ctx.ros));
     const distro = scopeCtx?.distro ?? model.distro ?? ctx.distro;
     const here = { ...ctx, ...(ros ? { rosHere: ros } : {}), ...(distro ? { distroHere: distro } : {}) };
     const renamable: ValueContext = { ...here, renamable: true };
     const notRenamable: ValueContext = { ...here, renamable: false };
+    const quiet = scopeCtx?.quiet;
+    const report = (f: Finding) => (quiet?.has(f.code) ? undefined : push(f));
     for (const j of mine) {
       const a = vars[j]!;
-      for (const f of valueRules(a, a.op !== 'arg' ? renamable : notRenamable, env)) push(f);
+      for (const f of valueRules(a, a.op !== 'arg' ? renamable : notRenamable, env)) report(f);
     }
     for (const f of scopeRules(
       {
@@ -196,7 +200,7 @@ export function lintModel(model: SourceModel, ctx: LintContext): Finding[] {
       },
       ctx,
     ))
-      push(f);
+      report(f);
   }
   for (const f of machineRules(machines, ctx)) push(f);
   return findings.sort((a, b) => a.span.start - b.span.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));

@@ -67,6 +67,14 @@ export interface LintContext {
   readonly ephemeral?: { lo: number; hi: number };
 }
 
+/** What a source knows about one scope (a compose service, a devcontainer). */
+export interface ScopeContext {
+  readonly ros?: RosGeneration;
+  readonly distro?: string;
+  /** Rule codes not reported in this scope: the source's own finding covers their cause. */
+  readonly quiet?: ReadonlySet<string>;
+}
+
 /** What a source parser hands to the rules. */
 export interface SourceModel {
   readonly kind: FileKind;
@@ -84,7 +92,7 @@ export interface SourceModel {
   readonly ros?: RosGeneration;
   readonly distro?: string;
   /** Per-scope context (a compose service's image tag, a devcontainer's image). */
-  readonly scopes?: ReadonlyMap<string, { readonly ros?: RosGeneration; readonly distro?: string }>;
+  readonly scopes?: ReadonlyMap<string, ScopeContext>;
   /**
    * Where nested scopes begin (launch files run in order): an enclosing scope's assignment written
    * at or after this offset does not reach the scope. Scopes without an entry see all of them.

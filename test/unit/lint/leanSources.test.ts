@@ -78,12 +78,13 @@ test('.env: ROS_VERSION and ROS_DISTRO come from their first assignment, as befo
 
 test('compose: the last assignment of a variable decides, in map and list form; first key of a service wins', () => {
   const list =
-    'services:\n  a:\n    image: ros:noetic\n    environment:\n      - ROS_MASTER_URI=http://localhost:11311\n      - ROS_MASTER_URI=http://hal:11311\n';
+    'services:\n  a:\n    image: ros:noetic\n    network_mode: host\n    environment:\n      - ROS_MASTER_URI=http://localhost:11311\n      - ROS_MASTER_URI=http://hal:11311\n';
   assert.ok(
     codes('/ws/compose.yaml', list).some((c) => c.startsWith('HOST005')),
     'remote master from the second entry',
   );
-  const map = 'services:\n  a:\n    image: ros:noetic\n    environment:\n      ROS_MASTER_URI: http://hal:11311\n      ROS_IP: 10.0.0.2\n';
+  const map =
+    'services:\n  a:\n    image: ros:noetic\n    network_mode: host\n    environment:\n      ROS_MASTER_URI: http://hal:11311\n      ROS_IP: 10.0.0.2\n';
   assert.ok(!codes('/ws/compose.yaml', map).some((c) => c.startsWith('HOST005')));
   const m = composeSource(
     'services:\n  a:\n    image: ros:jazzy\n    network_mode: host\n    environment:\n      ROS_DOMAIN_ID: "3"\n      APP: x\n',

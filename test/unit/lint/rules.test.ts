@@ -96,7 +96,10 @@ const FIRE: Record<string, Case[]> = {
     ['.env', 'FASTDDS_BUILTIN_TRANSPORTS=TCP\n'],
     ['.env', 'ROS_DISTRO=kilted\nFASTRTPS_DEFAULT_PROFILES_FILE=/p.xml\n'],
   ],
-  DISC007: [['.env', 'CYCLONEDDS_URI=/etc/cyclone.xml\n']],
+  DISC007: [
+    ['.env', 'CYCLONEDDS_URI=http://config.local/cyclone.xml\n'],
+    ['.env', 'CYCLONEDDS_URI=file:///etc/a.xml,ftp://x/b.xml\n'],
+  ],
   DISC008: [
     ['.env', 'ROS_SECURITY_ENABLE=True\n'],
     ['.env', 'ROS_SECURITY_STRATEGY=enforce\n'],
@@ -229,10 +232,19 @@ const NEAR_MISS: Record<string, Case[]> = {
     ['.env', 'ROS_SUPER_CLIENT=True\n'],
     ['.env', 'FASTDDS_BUILTIN_TRANSPORTS=LARGE_DATA?max_msg_size=1MB\n'],
   ],
-  DISC007: [['.env', 'CYCLONEDDS_URI=file:///etc/cyclone.xml\n']],
+  DISC007: [
+    ['.env', 'CYCLONEDDS_URI=file:///etc/cyclone.xml\n'],
+    // Cyclone opens a plain path as a file before it tries file:// (ddsi_config.c).
+    ['.env', 'CYCLONEDDS_URI=/etc/cyclone.xml\n'],
+    ['.env', 'CYCLONEDDS_URI=config/cyclonedds.xml\n'],
+    ['.env', 'CYCLONEDDS_URI=file:///etc/a.xml,<CycloneDDS><Domain><Id>any</Id></Domain></CycloneDDS>\n'],
+  ],
   DISC008: [['.env', 'ROS_SECURITY_ENABLE=true\nROS_SECURITY_STRATEGY=Enforce\n']],
   FMT001: [['.env', '# comment\nROS_DOMAIN_ID=7\n']],
-  FMT002: [['.env', 'ROS_DOMAIN_ID=7\nROS_PACKAGE_PATH=/opt\n']],
+  FMT002: [
+    ['.env', 'ROS_DOMAIN_ID=7\nROS_PACKAGE_PATH=/opt\n'],
+    ['.env', 'ROS1_DISTRO=noetic\nROS2_DISTRO=foxy\n'],
+  ],
   FMT003: [
     ['.env', 'ROS_STATIC_PEERS="10.0.0.1;robot"\n'],
     ['.env', 'ROS_STATIC_PEERS=10.0.0.1;robot\n'],
@@ -276,10 +288,9 @@ const NEAR_MISS: Record<string, Case[]> = {
       'compose.yaml',
       'services:\n  talker:\n    image: ros:noetic\n    network_mode: host\n    environment:\n      ROS_MASTER_URI: http://lab:11311\n      ROS_IP: 10.0.0.2\n',
     ],
-    [
-      'compose.yaml',
-      'services:\n  master:\n    image: ros:noetic\n  talker:\n    image: ros:noetic\n    environment:\n      ROS_MASTER_URI: http://master:11311\n      ROS_HOSTNAME: talker\n',
-    ],
+    // Its own master (none named, or a loopback one).
+    ['compose.yaml', 'services:\n  master:\n    image: ros:noetic\n    command: roscore\n'],
+    ['compose.yaml', 'services:\n  a:\n    image: ros:noetic\n    environment:\n      ROS_MASTER_URI: http://localhost:11311\n'],
   ],
   DC002: [['compose.yaml', 'services:\n  a:\n    ports: ["80:80"]\n']],
   DC003: [

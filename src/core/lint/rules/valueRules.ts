@@ -17,6 +17,11 @@ export const KNOWN_RMW = [
 const RANGES = ['OFF', 'LOCALHOST', 'SUBNET', 'SYSTEM_DEFAULT'];
 const ROS2_ONLY = ['ROS_DOMAIN_ID', 'RMW_IMPLEMENTATION', 'ROS_AUTOMATIC_DISCOVERY_RANGE', 'ROS_STATIC_PEERS', 'ROS_LOCALHOST_ONLY'];
 const KNOWN_NAMES = ROS_VARIABLES.map((v) => v.name).concat([
+  // Deliberate names of ros1_bridge setups, one per generation (not typos of ROS_DISTRO).
+  'ROS1_DISTRO',
+  'ROS2_DISTRO',
+  'ROS1_INSTALL_PATH',
+  'ROS2_INSTALL_PATH',
   'ROS_ROOT',
   'ROS_PACKAGE_PATH',
   'ROS_HOME',
@@ -243,19 +248,22 @@ function domainRules(a: Assignment, v: string, ctx: ValueContext, rmw: string | 
     );
   } else if (p.kind === 'decimal') d = p.value;
   if (d === undefined) return out;
+  const eph = ctx.os === 'linux' ? (ctx.ephemeral ?? DEFAULT_EPHEMERAL.linux) : DEFAULT_EPHEMERAL[ctx.os];
   if (d > MAX_DOMAIN_ID && rmw !== 'rmw_zenoh_cpp') {
+    const near = nearestSafeDomain(MAX_DOMAIN_ID, eph);
     out.push(
       f(
         'DOM002',
         'error',
         `ROS_DOMAIN_ID ${d} > ${MAX_DOMAIN_ID}: RTPS ports exceed 65535 (Fast DDS aborts: "Calculated port number is too high…")`,
         a.valueSpan,
+        // Not preferred: every peer must move to the same domain, so the user picks it.
+        near !== undefined ? [{ title: `Use the nearest safe domain ${near}`, edits: [{ span: a.valueSpan, newText: String(near) }] }] : [],
       ),
     );
     return out;
   }
   if (rmw === 'rmw_zenoh_cpp') return out;
-  const eph = ctx.os === 'linux' ? (ctx.ephemeral ?? DEFAULT_EPHEMERAL.linux) : DEFAULT_EPHEMERAL[ctx.os];
   const as = assessDomain(d, eph);
   if (!as.safe) {
     const near = nearestSafeDomain(d, eph);
@@ -439,18 +447,23 @@ function discoveryRules(a: Assignment, v: string, ctx: ValueContext): Finding[] 
         );
       break;
     case 'CYCLONEDDS_URI':
-      if (v !== '' && !/^file:\/\//.test(v) && !v.trimStart().startsWith('<'))
-        out.push(
-          f(
-            'DISC007',
-            'warning',
-            'CYCLONEDDS_URI should be file://<path> or an inline <CycloneDDS> fragment',
-            a.valueSpan,
-            v.startsWith('/')
-              ? [{ title: 'Prefix file://', edits: [{ span: a.valueSpan, newText: `file://${v}` }], isPreferred: true }]
-              : [],
-          ),
-        );
+      {
+        // Cyclone reads a comma-separated list of file:// URIs, inline <CycloneDDS> fragments and
+        // plain paths (a plain path is opened as a file first, ddsi_config.c): only another
+        // scheme is wrong.
+        const bad = v.trimStart().startsWith('<')
+          ? undefined
+          : v.split(',').find((x) => /^[A-Za-z][\w+.-]*:/.test(x.trim()) && !/^file:\/\//.test(x.trim()));
+        if (bad)
+          out.push(
+            f(
+              'DISC007',
+              'warning',
+              `CYCLONEDDS_URI item '${bad.trim()}' is neither file://<path>, a plain path nor an inline <CycloneDDS> fragment`,
+              a.valueSpan,
+            ),
+          );
+      }
       break;
     case 'ROS_SECURITY_ENABLE':
       if (v !== 'true' && v !== '')
@@ -534,6 +547,8 @@ export function valueRules(a: Assignment, ctx: ValueContext, scopeEnv: ReadonlyM
       break;
     case 'ROS_IP':
     case 'ROS_HOSTNAME':
+      // rosgraph reads ROS_IP only when ROS_HOSTNAME is unset: an empty ROS_IP beside it is never read.
+      if (a.name === 'ROS_IP' && v === '' && scopeEnv.get('ROS_HOSTNAME')?.value) break;
       out.push(...hostRules(a, v, ctx));
       break;
     case 'ROS_IPV6':

@@ -14,7 +14,47 @@ interface ServiceKeys {
   readonly networks?: Entry;
   readonly ipc?: Entry;
   readonly pid?: Entry;
+  readonly command?: Entry;
+  readonly container_name?: Entry;
+  readonly hostname?: Entry;
 }
+
+/** The names and addresses other containers reach a service by, per network it is on. */
+interface ServiceNet {
+  readonly networks: ReadonlySet<string>;
+  /** Service name, container_name, hostname, network aliases, ipv4/ipv6_address. */
+  readonly addresses: ReadonlySet<string>;
+}
+
+function serviceNet(y: YamlDoc, name: string, keys: ServiceKeys): ServiceNet {
+  const networks = new Set<string>();
+  const addresses = new Set([name]);
+  const add = (set: Set<string>, n: unknown) => {
+    const v = str(y, n);
+    if (v) set.add(v);
+  };
+  for (const k of [keys.container_name, keys.hostname]) add(addresses, k?.value);
+  const nets = keys.networks?.value;
+  const list = asSeq(y, nets);
+  const map = asMap(y, nets);
+  if (list) for (const n of list.items) add(networks, n);
+  if (map)
+    for (const n of entries(y, map)) {
+      networks.add(n.key);
+      const cfg = asMap(y, n.value);
+      if (!cfg) continue;
+      for (const e of entries(y, cfg)) {
+        if (e.key === 'ipv4_address' || e.key === 'ipv6_address') add(addresses, e.value);
+        if (e.key === 'aliases') for (const a of asSeq(y, e.value)?.items ?? []) add(addresses, a);
+      }
+    }
+  if (!keys.network_mode && networks.size === 0) networks.add('default');
+  return { networks, addresses };
+}
+
+/** Official ROS images (and OSRF's): they leave RMW_IMPLEMENTATION unset, so Fast DDS. */
+const DEFAULT_ROS_IMAGE = /^(?:(?:docker\.io|index\.docker\.io|public\.ecr\.aws\/docker)\/)?(?:library\/)?(?:ros|osrf\/ros|osrf\/ros2):/;
+const BRIDGE = /ros1[-_]bridge/;
 
 function serviceKeys(y: YamlDoc, svc: Parameters<typeof entries>[1]): ServiceKeys {
   const out: Record<string, Entry> = {};
@@ -26,7 +66,14 @@ function serviceKeys(y: YamlDoc, svc: Parameters<typeof entries>[1]): ServiceKey
 type ServiceEnv = {
   -readonly [
     K in
-      'ROS_VERSION' | 'ROS_MASTER_URI' | 'ROS_DOMAIN_ID' | 'RMW_IMPLEMENTATION' | 'ROS_HOSTNAME' | 'ROS_IP' | 'FASTDDS_BUILTIN_TRANSPORTS'
+      | 'ROS_VERSION'
+      | 'ROS_MASTER_URI'
+      | 'ROS_DOMAIN_ID'
+      | 'RMW_IMPLEMENTATION'
+      | 'ROS_HOSTNAME'
+      | 'ROS_IP'
+      | 'FASTDDS_BUILTIN_TRANSPORTS'
+      | 'ROS_LOCALHOST_ONLY'
   ]?: Assignment;
 };
 
@@ -39,6 +86,7 @@ function noteEnv(env: ServiceEnv, a: Assignment): void {
     case 'ROS_HOSTNAME':
     case 'ROS_IP':
     case 'FASTDDS_BUILTIN_TRANSPORTS':
+    case 'ROS_LOCALHOST_ONLY':
       env[a.name] = a;
   }
 }
@@ -64,6 +112,45 @@ function addLines(
   return { span: { start: lineStart, end: lineStart }, newText: lines.map((l) => `${indent}${l}\n`).join('') };
 }
 
+/** "Use network_mode: host": the key added, and ports/networks (which host mode rejects) removed when written in the service. */
+function hostModeEdits(
+  text: string,
+  svc: { items: ReadonlyArray<{ key: unknown }> },
+  svcKey: { start: number; end: number },
+  keys: ServiceKeys,
+): Array<{ span: { start: number; end: number }; newText: string }> {
+  const drop = [keys.ports, keys.networks]
+    .filter((e): e is Entry => !!e && !e.merged)
+    .map((e) => ({ span: keyLine(text, e), newText: '' }));
+  return [addLines(text, svc, svcKey, ['network_mode: host']), ...drop];
+}
+
+/** An edit adding `NAME=value` to the service's environment (map or list form), or a new environment. */
+function addEnv(
+  text: string,
+  y: YamlDoc,
+  keys: ServiceKeys,
+  svc: { items: ReadonlyArray<{ key: unknown }> },
+  svcKey: { start: number; end: number },
+  name: string,
+  value: string,
+): { span: { start: number; end: number }; newText: string } {
+  const envMap = asMap(y, keys.environment?.value);
+  const envSeq = asSeq(y, keys.environment?.value);
+  const first = envMap?.items[0]?.key ?? envSeq?.items[0];
+  if (first && (envMap?.flow || envSeq?.flow) !== true) {
+    const { lineStart, indent } = lineIndent(text, nodeSpan(first).start);
+    const entry = envMap ? `${name}: ${value}` : `- ${name}=${value}`;
+    return { span: { start: lineStart, end: lineStart }, newText: `${indent}${entry}\n` };
+  }
+  if (!keys.environment) {
+    const e = addLines(text, svc, svcKey, ['environment:']);
+    const { indent } = lineIndent(text, e.span.start);
+    return { span: e.span, newText: `${e.newText}${indent}  ${name}: ${value}\n` };
+  }
+  return { span: { start: nodeSpan(keys.environment.keyNode).start, end: nodeSpan(keys.environment.keyNode).start }, newText: '' };
+}
+
 /** Line start offset and indentation of the line holding `offset`. */
 function lineIndent(text: string, offset: number): { lineStart: number; indent: string } {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
@@ -78,7 +165,7 @@ const COERCED = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE
 export function composeSource(text: string): SourceModel {
   const findings: Finding[] = [];
   const assignments: Assignment[] = [];
-  const scopes = new Map<string, { ros?: RosGeneration; distro?: string }>();
+  const scopes = new Map<string, { ros?: RosGeneration; distro?: string; quiet?: ReadonlySet<string> }>();
   const y = readYaml(text, { prettyErrors: false });
   for (const e of y.errors)
     findings.push({
@@ -92,7 +179,16 @@ export function composeSource(text: string): SourceModel {
   const services = asMap(y, entries(y, root).find((e) => e.key === 'services')?.value);
   if (!services) return { kind: 'compose', text, assignments, findings };
   const serviceEntries = entries(y, services);
-  const serviceNames = new Set(serviceEntries.map((e) => e.key));
+  const nets = new Map<string, ServiceNet>();
+  for (const sp of serviceEntries) {
+    const svc = asMap(y, sp.value);
+    if (svc) nets.set(sp.key, serviceNet(y, sp.key, serviceKeys(y, svc)));
+  }
+  /** The service `host` names, if it is one on a network `from` shares. */
+  const serviceAt = (host: string, from: ServiceNet): string | undefined => {
+    for (const [n, net] of nets) if (net.addresses.has(host) && [...net.networks].some((x) => from.networks.has(x))) return n;
+    return undefined;
+  };
 
   for (const sp of serviceEntries) {
     const name = sp.key;
@@ -168,17 +264,25 @@ export function composeSource(text: string): SourceModel {
       }
     }
     const rosVersion = env.ROS_VERSION?.value;
-    const ros: RosGeneration | undefined =
-      rosVersion === '1' || rosVersion === '2'
+    const command = str(y, keys.command?.value) ?? (asSeq(y, keys.command?.value)?.items ?? []).map((i) => str(y, i) ?? '').join(' ');
+    // ros1_bridge services need both generations' variables: neither generation's rules apply.
+    const bridge =
+      BRIDGE.test(image ?? '') ||
+      BRIDGE.test(command) ||
+      (!!env.ROS_MASTER_URI && (!!env.ROS_DOMAIN_ID || !!env.RMW_IMPLEMENTATION || !!env.ROS_LOCALHOST_ONLY));
+    const ros: RosGeneration | undefined = bridge
+      ? undefined
+      : rosVersion === '1' || rosVersion === '2'
         ? (Number(rosVersion) as RosGeneration)
         : (ctx.ros ?? (!!env.ROS_MASTER_URI ? 1 : !!env.ROS_DOMAIN_ID || !!env.RMW_IMPLEMENTATION ? 2 : undefined));
-    const scopeCtx: { ros?: RosGeneration; distro?: string } = {};
-    if (ros) scopeCtx.ros = ros;
-    if (ctx.distro) scopeCtx.distro = ctx.distro;
-    scopes.set(scope, scopeCtx);
-
     const nm = keys.network_mode;
     const networkMode = str(y, nm?.value);
+    // A container off the host network gets HOST005's case from DC001 (or it is no problem:
+    // Docker resolves service names and container IDs inside a compose network).
+    const quiet = new Set<string>(networkMode === 'host' ? [] : ['HOST005']);
+    if (bridge) quiet.add('PREC002');
+    scopes.set(scope, { ...(ros ? { ros } : {}), ...(ctx.distro ? { distro: ctx.distro } : {}), quiet });
+
     const ports = keys.ports;
     const networks = keys.networks;
     if (networkMode === 'host' && ports) {
@@ -201,38 +305,56 @@ export function composeSource(text: string): SourceModel {
     }
     const svcKey = nodeSpan(sp.keyNode);
 
-    if (ros === 1 && networkMode !== 'host') {
+    const net = nets.get(name);
+    if (ros === 1 && networkMode !== 'host' && !networkMode?.startsWith('service:') && !networkMode?.startsWith('container:') && net) {
       const master = env.ROS_MASTER_URI?.value;
-      const parsed = master ? parseMasterUri(master) : undefined;
-      const masterIsService = parsed?.ok && serviceNames.has(parsed.uri.host);
-      // Without ROS_MASTER_URI the service uses its own local master (e.g. the roscore service).
-      if (parsed?.ok && !masterIsService && !isLoopbackHost(parsed.uri.host)) {
+      const parsed = master && !master.includes('$') ? parseMasterUri(master) : undefined;
+      const host = parsed?.ok ? parsed.uri.host : undefined;
+      const masterService = host !== undefined ? serviceAt(host, net) : undefined;
+      const hostnameFix = (preferred: boolean) =>
+        env.ROS_HOSTNAME || env.ROS_IP || keys.environment?.merged
+          ? []
+          : [
+              {
+                title: `Set ROS_HOSTNAME=${name}`,
+                edits: [addEnv(text, y, keys, svc, svcKey, 'ROS_HOSTNAME', name)],
+                ...(preferred ? { isPreferred: true } : {}),
+              },
+            ];
+      // Without ROS_MASTER_URI (or with a loopback one) the service uses its own master.
+      if (host !== undefined && !masterService && !isLoopbackHost(host)) {
         findings.push({
           code: 'DC001',
           severity: 'warning',
-          message: `ROS 1 service '${name}' is on a bridge network: its nodes advertise the container's hostname and random XML-RPC/TCPROS ports, which the master and peers outside this compose network cannot reach. Use network_mode: host`,
+          message: `ROS 1 service '${name}' is on a bridge network but its master ${host} is outside this compose network: its nodes advertise the container's hostname and random XML-RPC/TCPROS ports, which the master and peers outside cannot reach. Use network_mode: host`,
           span: svcKey,
-          fixes: [{ title: 'Add network_mode: host', edits: [addLines(text, svc, svcKey, ['network_mode: host'])], isPreferred: true }],
+          fixes: [{ title: 'Use network_mode: host', edits: hostModeEdits(text, svc, svcKey, keys), isPreferred: true }],
         });
-      } else if (masterIsService && !env.ROS_HOSTNAME && !env.ROS_IP) {
+      } else if (masterService) {
         findings.push({
           code: 'DC001',
-          severity: 'warning',
-          message: `ROS 1 service '${name}' talks to a master inside this compose network but advertises its container ID as hostname: set ROS_HOSTNAME=${name} so other containers can reach its nodes`,
+          severity: 'info',
+          message: `ROS 1 service '${name}' reaches its master '${masterService}' inside this compose network, where Docker resolves service names and container IDs; ROS nodes outside the network (on the host or other machines) cannot reach its nodes. Use network_mode: host if they must`,
           span: svcKey,
+          fixes: hostnameFix(false),
         });
       }
     }
     if (ros === 2 && networkMode === 'host') {
       const rmw = env.RMW_IMPLEMENTATION?.value;
-      const fast = !rmw || rmw.startsWith('rmw_fastrtps');
       const udp = env.FASTDDS_BUILTIN_TRANSPORTS?.value?.startsWith('UDPv');
       const ipc = str(y, keys.ipc?.value);
-      if (fast && !udp && ipc !== 'host') {
+      // The effective RMW: as set here, else the image's own (official images set none: Fast DDS).
+      const fast = rmw ? rmw.startsWith('rmw_fastrtps') : undefined;
+      const defaultImage = image !== undefined && DEFAULT_ROS_IMAGE.test(image);
+      if (fast !== false && !udp && ipc !== 'host') {
+        const sure = fast === true;
         findings.push({
           code: 'DC003',
-          severity: 'warning',
-          message: `Fast DDS will try shared memory with host processes: topics appear but no data flows. Add ipc: host and pid: host, or set FASTDDS_BUILTIN_TRANSPORTS=UDPv4`,
+          severity: sure || defaultImage ? 'warning' : 'info',
+          message: sure
+            ? 'Fast DDS will try shared memory with host processes: topics appear but no data flows. Add ipc: host and pid: host, or set FASTDDS_BUILTIN_TRANSPORTS=UDPv4'
+            : `If the image does not set RMW_IMPLEMENTATION, Fast DDS (the default) will try shared memory with host processes: topics appear but no data flows. Add ipc: host and pid: host, or set FASTDDS_BUILTIN_TRANSPORTS=UDPv4`,
           span: nodeSpan(deref(y, nm!.value)),
           fixes: [
             {
