@@ -38,7 +38,7 @@ test('idioms that are not mistakes get no finding', () => {
     "cat <<'EOF' >> ~/.bashrc\nexport ROS_DOMAIN_ID=abc\nEOF\n",
     'ros2 daemon stop > /dev/null 2>&1 && export ROS_DOMAIN_ID=5 || echo "no daemon" >&2\n',
     'export ROS_MASTER_URI=http://${MASTER:-hal}:11311 ROS_HOSTNAME=$(hostname).local\n',
-    'docker run --rm \\\n  --network host \\\n  ros:jazzy ros2 topic list\n',
+    'docker run --rm \\\n  --network host --ipc host \\\n  ros:jazzy ros2 topic list\n',
     'export ROS_DISCOVERY_SERVER="10.0.0.1:11811;10.0.0.2:11811"\n',
     "export ROS_STATIC_PEERS='10.0.0.2;10.0.0.3'\n",
   ];

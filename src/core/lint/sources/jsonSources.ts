@@ -1,7 +1,8 @@
 import { parseTree, findNodeAtLocation, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { imageContext } from '../imageContext';
 import { PROFILES_SETTING } from '../../profiles/parseProfiles';
-import type { Assignment, Finding, SourceModel } from '../types';
+import type { Assignment, Finding, SourceModel, WordPart } from '../types';
+import { containerFindings, containerRun, type ArgWord } from './dockerRun';
 import { ROS1_KEYS, type RosGeneration } from '../../ros/variables';
 
 function parseJson(text: string, findings: Finding[]): JsonNode | undefined {
@@ -40,7 +41,7 @@ function objectEntries(obj: JsonNode | undefined, scope: string, out: Assignment
   }
 }
 
-/** devcontainer.json: containerEnv, remoteEnv, and `-e K=V` / `--env` / `--net` in runArgs. */
+/** devcontainer.json: containerEnv, remoteEnv, and runArgs read as `docker run` options (-e, --network, --ipc, -p …). */
 export function devcontainerSource(text: string): SourceModel {
   const findings: Finding[] = [];
   const assignments: Assignment[] = [];
@@ -48,30 +49,36 @@ export function devcontainerSource(text: string): SourceModel {
   if (!root) return { kind: 'devcontainer', text, assignments, findings };
   objectEntries(findNodeAtLocation(root, ['containerEnv']), 'container', assignments);
   objectEntries(findNodeAtLocation(root, ['remoteEnv']), 'container', assignments);
-  const runArgs = findNodeAtLocation(root, ['runArgs']);
-  const args = (runArgs?.children ?? []).filter((n) => n.type === 'string');
-  args.forEach((n, i) => {
-    let v = String(n.value);
-    let s = strSpan(n);
-    if ((v === '-e' || v === '--env') && args[i + 1]) {
-      v = String(args[i + 1]!.value);
-      s = strSpan(args[i + 1]!);
-    } else if (v.startsWith('--env=')) {
-      s = { start: s.start + 6, end: s.end };
-      v = v.slice(6);
-    } else return;
-    const eq = v.indexOf('=');
-    const key = eq < 0 ? v : v.slice(0, eq);
-    assignments.push({
-      name: key,
-      value: eq < 0 ? undefined : v.slice(eq + 1),
-      keySpan: { start: s.start, end: s.start + key.length },
-      valueSpan: eq < 0 ? { start: s.end, end: s.end } : { start: s.start + eq + 1, end: s.end },
-      op: 'set',
-      scope: 'container',
-    });
-  });
   const image = findNodeAtLocation(root, ['image'])?.value;
+  const runArgs = findNodeAtLocation(root, ['runArgs']);
+  const scopes = new Map<string, { ros?: RosGeneration; distro?: string }>();
+  if (runArgs?.type === 'array') {
+    // runArgs are `docker run` options: the same reader and container rules as a script's docker run.
+    const at = { start: runArgs.offset, end: runArgs.offset };
+    const implicit = (t: string): ArgWord => ({ text: t, parts: [{ text: t, dynamic: false }], span: at });
+    const words = (runArgs.children ?? []).map((n): ArgWord => {
+      const span = { start: n.offset, end: n.offset + n.length };
+      if (n.type !== 'string') return { text: undefined, parts: [{ text: text.slice(span.start, span.end), dynamic: true }], span };
+      const v = String(n.value);
+      // ${localEnv:X} and friends are substituted when the container is created.
+      const dynamic = v.includes('${');
+      const inner = strSpan(n);
+      return {
+        text: dynamic ? undefined : v,
+        parts: dynamic ? splitSubstitutions(v) : [{ text: v, dynamic: false }],
+        span,
+        ...(text.slice(inner.start, inner.end) === v ? { inner } : {}),
+      };
+    });
+    const run = containerRun([implicit('docker'), implicit('run'), ...words, implicit('image')], 'container');
+    if (run) {
+      for (const a of run.env) assignments.push(a);
+      const env = assignments.filter((a) => a.scope === 'container');
+      const c = containerFindings([{ ...run, env, ...(typeof image === 'string' ? { image } : {}) }], text, 'json');
+      findings.push(...c.findings);
+      for (const [k, v] of c.scopes) scopes.set(k, v);
+    }
+  }
   const ctx = typeof image === 'string' ? imageContext(image) : {};
   return {
     kind: 'devcontainer',
@@ -80,7 +87,16 @@ export function devcontainerSource(text: string): SourceModel {
     findings,
     ...(ctx.ros ? { ros: ctx.ros } : {}),
     ...(ctx.distro ? { distro: ctx.distro } : {}),
+    ...(scopes.size ? { scopes } : {}),
   };
+}
+
+/** `a${localEnv:X}b` as literal and substituted parts. */
+function splitSubstitutions(v: string): WordPart[] {
+  return v
+    .split(/(\$\{[^}]*\})/)
+    .filter(Boolean)
+    .map((p) => ({ text: p, dynamic: p.startsWith('${') }));
 }
 
 /** settings.json: each profile of rosNetwork.profiles is one scope. */

@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { parseShell, shellParserReady } from './shellParser';
 import { shellWord } from './shellWords';
+import { containerFindings, containerRun, type ArgWord, type ContainerRun } from './dockerRun';
 import { shellQuote } from '../../env/exportFormats';
 import { isRuledName } from '../rules/valueRules';
 import type { Assignment, Finding, SourceModel, TextEdit } from '../types';
@@ -22,6 +23,8 @@ const BARE = /^[A-Za-z0-9_@%+=:,./-]*$/;
 const DOUBLE_SAFE = /^[^$`"\\]*$/;
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Where a container tool may be run (the tree confirms it is a command name). */
+const CONTAINER_TOOL = /(?<![\w/.-])(?:[\w./-]*\/)?(?:docker-compose|docker|podman)(?![\w.-])/g;
 /** Where a name with a ruled prefix (isRuledName) is followed by `=` or `+=`: assignment candidates. */
 const RULED_ASSIGNMENT = /(?:^|[^\w$])((?:ROS|RMW|FAST|CYCLONEDDS|ZENOH)\w*)\+?=/dgm;
 /** `NAME =…` / `export NAME =…` for a ruled name: where FMT003's spaced assignment can be (the tree confirms). */
@@ -116,6 +119,21 @@ function readScript(text: string, root: Node): SourceModel {
     if (stmt.type === 'declaration_command') spacedDeclaration(text, stmt, findings);
     else if (stmt.type === 'command') spacedCommand(text, stmt, findings);
   }
+  // Containers started here: `docker run -e … --network …` read as compose reads a service.
+  const runs: ContainerRun[] = [];
+  for (const m of text.matchAll(CONTAINER_TOOL)) {
+    const leaf = root.descendantForIndex(m.index);
+    const nameNode = leaf?.parent?.type === 'command_name' ? leaf.parent : undefined;
+    const cmd = nameNode?.parent;
+    if (!leaf || !cmd || cmd.type !== 'command' || nameNode.startIndex !== m.index || (heredocs.length && inHeredoc(cmd))) continue;
+    const words = [leaf, ...cmd.childrenForFieldName('argument')].flatMap((w) => (w ? [argWord(w, text)] : []));
+    const run = containerRun(words, `container@${cmd.startIndex}`);
+    if (!run) continue;
+    runs.push(run);
+    for (const a of run.env) if (isRuledName(a.name)) assignments.push(a);
+  }
+  const containers = runs.length ? containerFindings(runs, text, 'shell') : undefined;
+  if (containers) findings.push(...containers.findings);
   const v = rosVersion?.value;
   const d = distro?.value;
   const byStart = new Map<number, Assignment[]>();
@@ -132,6 +150,7 @@ function readScript(text: string, root: Node): SourceModel {
     findings,
     ...(v === '1' || v === '2' ? { ros: Number(v) as 1 | 2 } : {}),
     ...(d ? { distro: d } : {}),
+    ...(containers ? { scopes: containers.scopes } : {}),
     removal: (a) => removals.get(a),
     fixEdit: (e) => safeEdit(e, byStart),
   };
@@ -284,4 +303,25 @@ function safeEdit(e: TextEdit, byStart: ReadonlyMap<number, readonly Assignment[
   if (here.some((x) => x.keySpan.start === e.span.start && x.keySpan.end === e.span.end)) return NAME.test(e.newText) ? e : undefined;
   // Other edits (whole-line removals) come from the source's own spans.
   return e;
+}
+
+/** A command argument as the container reader takes it, with offsets where its text maps one to one. */
+function argWord(n: Node, text: string): ArgWord {
+  const w = shellWord(n, text);
+  const span = { start: n.startIndex, end: n.endIndex };
+  const raw = text.slice(span.start, span.end);
+  const inner =
+    w.literal === undefined
+      ? undefined
+      : raw === w.literal
+        ? span
+        : w.quote !== 'none' && raw.slice(1, -1) === w.literal
+          ? { start: span.start + 1, end: span.end - 1 }
+          : undefined;
+  // `"NAME=$X"`: the literal head maps to the text after the quote.
+  const head =
+    w.literal === undefined && w.quote === 'double' && raw.slice(1).startsWith(w.parts[0]?.text ?? '\0')
+      ? { start: span.start + 1, end: span.end - 1 }
+      : undefined;
+  return { text: w.literal, parts: w.parts, span, ...(inner || head ? { inner: inner ?? head } : {}) };
 }
