@@ -11,6 +11,7 @@ import { StatusBar } from '../vscode/status/statusBar';
 import { registerProfileCommands } from '../vscode/profiles/profileCommands';
 import { MasterMonitor } from '../vscode/status/masterMonitor';
 import { Ros2LiveStatus } from '../vscode/ros2/ros2Live';
+import { Ros2GraphSession } from '../vscode/ros2/ros2Graph';
 import { RosView } from '../vscode/view/rosView';
 import type { LintEngine } from '../vscode/lint/lintEngineLoader';
 import { LazyBundle } from '../vscode/lazyBundle';
@@ -64,7 +65,8 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
     const monitor = new MasterMonitor(profiles, log);
     const ros2 = new Ros2LiveStatus(profiles, log);
     const statusBar = new StatusBar(profiles, monitor, ros2);
-    const view = new RosView(profiles, monitor);
+    const ros2Graph = new Ros2GraphSession(log);
+    const view = new RosView(profiles, monitor, ros2, ros2Graph);
     context.subscriptions.push(
       settings,
       store,
@@ -73,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
       terminalEnv,
       monitor,
       ros2,
+      ros2Graph,
       statusBar,
       vscode.commands.registerCommand(Commands.refreshStatus, () => {
         monitor.refresh();

@@ -45,6 +45,7 @@ export const settings = {
     exclude: setting('lint.exclude'),
     include: setting('lint.include'),
   },
+  ros2: { graphDiscovery: setting('ros2.graphDiscovery') },
 };
 
 /** Every setting of the facade, for tests and for "did any of these change". */

@@ -25,6 +25,11 @@ const stringList = (d: readonly string[]): SettingSpec<readonly string[]> => ({
   read: (v) => (Array.isArray(v) ? v.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : d),
 });
 
+const oneOf = <T extends string>(d: T, values: readonly T[]): SettingSpec<T> => ({
+  default: d,
+  read: (v) => (values.includes(v as T) ? (v as T) : d),
+});
+
 const record = (): SettingSpec<unknown> => ({ default: {}, read: (v) => v });
 
 export const SETTING_SPECS = {
@@ -38,6 +43,7 @@ export const SETTING_SPECS = {
   /** Parsed and validated by core/lint/settings/ruleSettings (problems are reported, not dropped). */
   'lint.rules': record(),
   'lint.exclude': stringList(DEFAULT_LINT_EXCLUDE),
+  'ros2.graphDiscovery': oneOf('whenVisible', ['whenVisible', 'never'] as const),
   'lint.include': stringList([]),
 } as const;
 

@@ -7,8 +7,15 @@ import type { Profile } from '../../core/profiles/profileSchema';
 import type { ProfileService } from '../profiles/profileService';
 import type { MasterMonitor } from '../status/masterMonitor';
 import { masterUriOf } from '../../core/ros/masterUri';
-// Names, URIs, values and faults come from the master (any machine on the LAN): filtered for display.
+import { createRos2Monitor, type Ros2Monitor, type Ros2Participant } from '../../core/rtps/monitor';
+import type { Ros2Node, Ros2Service, Ros2Topic } from '../../core/rtps/graph';
+import { summarizeDomain, type Ros2HostGroup } from '../../core/status/ros2Status';
+import { plural } from '../../core/text/plural';
+// Names, URIs, values and faults come from the master or DDS peers (any machine on the LAN): filtered for display.
 import { sanitizeForDisplay as d } from '../../core/text/sanitize';
+import { monitorOptionsFor, type Ros2LiveStatus } from '../ros2/ros2Live';
+import type { Ros2GraphSession } from '../ros2/ros2Graph';
+import { settings } from '../settings';
 
 type Node =
   | { kind: 'profile'; profile: Profile; active: boolean }
@@ -18,7 +25,13 @@ type Node =
   | { kind: 'endpoint'; name: string; role: string }
   | { kind: 'service'; name: string; providers: readonly string[] }
   | { kind: 'param'; name: string; uri: string; value?: string }
-  | { kind: 'message'; text: string };
+  | { kind: 'message'; text: string }
+  | { kind: 'ros2group'; group: 'hosts' | 'nodes' | 'topics' | 'services'; count?: number }
+  | { kind: 'ros2host'; host: Ros2HostGroup }
+  | { kind: 'ros2participant'; participant: Ros2Participant }
+  | { kind: 'ros2node'; node: Ros2Node }
+  | { kind: 'ros2topic'; topic: Ros2Topic }
+  | { kind: 'ros2service'; service: Ros2Service };
 
 const PROBE_CONCURRENCY = 4;
 const PROFILE_REFRESH_MS = 10_000;
@@ -38,11 +51,15 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
   private topicTypes = new Map<string, string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private probing = false;
+  /** Passive monitors of the other ROS 2 profiles' domains, while the view is visible (one per domain). */
+  private readonly domainMonitors = new Map<number, Ros2Monitor>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
     private readonly profiles: ProfileService,
     private readonly monitor: MasterMonitor,
+    private readonly ros2: Ros2LiveStatus,
+    private readonly ros2Graph: Ros2GraphSession,
   ) {
     this.tree = vscode.window.createTreeView(ViewIds.view, { treeDataProvider: this, showCollapseAll: true });
     this.subscriptions.push(
@@ -51,6 +68,9 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
       this.tree.onDidChangeVisibility((e) => (e.visible ? this.probeProfiles() : this.stopProbing())),
       profiles.onDidChange(() => this.refresh()),
       monitor.onDidChangeState(() => this.refresh(false)),
+      ros2.onDidChange(() => this.emitter.fire(undefined)),
+      ros2Graph.onDidChange(() => this.emitter.fire(undefined)),
+      vscode.workspace.onDidChangeConfiguration((e) => settings.ros2.graphDiscovery.isAffectedBy(e) && this.refresh()),
       vscode.commands.registerCommand(Commands.refreshView, () => this.refresh()),
       vscode.commands.registerCommand(Commands.showGraph, async () => {
         await vscode.commands.executeCommand(`${ViewIds.view}.focus`);
@@ -84,15 +104,52 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
     if (reprobe) this.reach.clear();
     this.emitter.fire(undefined);
     if (reprobe && this.tree.visible) void this.probeProfiles();
+    else if (this.tree.visible) this.followRos2();
   }
 
   private stopProbing(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    for (const m of this.domainMonitors.values()) m.dispose();
+    this.domainMonitors.clear();
+    this.ros2Graph.stop();
+  }
+
+  /** While visible: the active ROS 2 profile's graph (unless turned off) and the other ROS 2 domains' participants. */
+  private followRos2(): void {
+    const identity = this.profiles.snapshot.identity;
+    if (identity.profile?.rosVersion === 2 && settings.ros2.graphDiscovery.get() === 'whenVisible') this.ros2Graph.run(identity);
+    else this.ros2Graph.stop();
+    const wanted = new Map<number, Profile>();
+    for (const p of this.profiles.snapshot.profiles().profiles) {
+      if (p.rosVersion !== 2 || p.name === identity.profile?.name || p.variables.get('RMW_IMPLEMENTATION') === 'rmw_zenoh_cpp') continue;
+      const d = Number(p.variables.get('ROS_DOMAIN_ID') || '0');
+      if (Number.isInteger(d) && d >= 0 && d <= 232 && d !== identity.domain && !wanted.has(d)) wanted.set(d, p);
+    }
+    for (const [d, m] of this.domainMonitors)
+      if (!wanted.has(d)) {
+        m.dispose();
+        this.domainMonitors.delete(d);
+      }
+    for (const [d, p] of wanted) {
+      if (this.domainMonitors.has(d)) continue;
+      const m = createRos2Monitor(monitorOptionsFor(d, p.variables));
+      m.onDidChange(() => this.emitter.fire(undefined));
+      this.domainMonitors.set(d, m);
+    }
+  }
+
+  /** Participants of a ROS 2 profile's domain as the view can say them, or undefined when not listened to. */
+  private participantsOf(p: Profile, active: boolean): number | undefined {
+    const d = Number(p.variables.get('ROS_DOMAIN_ID') || '0');
+    const view = active ? this.ros2.live?.domain : this.domainMonitors.get(d)?.snapshot();
+    if (!view) return undefined;
+    return summarizeDomain(view, this.ros2.live?.localAddresses ?? []).participants.length;
   }
 
   /** Probes every ROS 1 profile's master, a few at a time, and again every 10 s while visible. */
   private async probeProfiles(): Promise<void> {
+    this.followRos2();
     if (this.probing) return;
     this.probing = true;
     this.stopProbing();
@@ -121,7 +178,7 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
       case 'profile': {
         const item = new vscode.TreeItem(
           d(n.profile.name),
-          n.active && n.profile.rosVersion === 1 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+          n.active ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
         );
         const state = n.active ? this.monitor.state : undefined;
         const r = this.reach.get(n.profile.name);
@@ -134,6 +191,9 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
         } else if (state?.kind === 'unreachable' || (!state && r && !r.ok)) {
           desc = `unreachable · ${desc}`;
           icon = 'error';
+        } else if (n.profile.rosVersion === 2) {
+          const count = this.participantsOf(n.profile, n.active);
+          if (count !== undefined) desc = `${count === 0 ? 'no participants' : plural(count, 'participant')} · ${desc}`;
         }
         item.description = d(desc);
         item.iconPath = new vscode.ThemeIcon(
@@ -199,6 +259,57 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
       }
       case 'message':
         return new vscode.TreeItem(d(n.text));
+      case 'ros2group': {
+        const labels = { hosts: 'Hosts', nodes: 'Nodes', topics: 'Topics', services: 'Services' } as const;
+        const icons = { hosts: 'vm', nodes: 'circuit-board', topics: 'symbol-event', services: 'symbol-method' } as const;
+        const item = new vscode.TreeItem(labels[n.group], vscode.TreeItemCollapsibleState.Collapsed);
+        if (n.count !== undefined) item.description = String(n.count);
+        item.iconPath = new vscode.ThemeIcon(icons[n.group]);
+        item.id = `ros2group:${n.group}`;
+        return item;
+      }
+      case 'ros2host': {
+        const item = new vscode.TreeItem(d(n.host.host), vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = `${n.host.local ? 'this machine · ' : ''}${plural(n.host.participants.length, 'participant')}`;
+        item.iconPath = new vscode.ThemeIcon('vm');
+        return item;
+      }
+      case 'ros2participant': {
+        const p = n.participant;
+        const item = new vscode.TreeItem(d(p.process ?? p.guid));
+        item.description = d(
+          [p.vendor, p.pid !== undefined ? `pid ${p.pid}` : undefined, p.enclave ? `enclave ${p.enclave}` : undefined]
+            .filter(Boolean)
+            .join(' · '),
+        );
+        item.tooltip = d(`${p.guid}\n${p.vendor}${p.host ? ` on ${p.host}` : ''}\n${p.locators.join('\n')}\nlease ${p.leaseSeconds} s`);
+        item.iconPath = new vscode.ThemeIcon('plug');
+        item.contextValue = 'rosName';
+        return item;
+      }
+      case 'ros2node': {
+        const item = new vscode.TreeItem(d(n.node.fullName));
+        item.iconPath = new vscode.ThemeIcon('circuit-board');
+        item.contextValue = 'rosName';
+        return item;
+      }
+      case 'ros2topic': {
+        const t = n.topic;
+        const item = new vscode.TreeItem(d(t.name));
+        item.description = d(
+          `${t.type} · ${t.publishers} pub / ${t.subscribers} sub · ${[...t.reliability, ...t.durability].join(', ')}`,
+        );
+        item.iconPath = new vscode.ThemeIcon('symbol-event');
+        item.contextValue = 'rosName';
+        return item;
+      }
+      case 'ros2service': {
+        const item = new vscode.TreeItem(d(n.service.name));
+        item.description = d(`${n.service.type} · ${plural(n.service.servers, 'server')} / ${plural(n.service.clients, 'client')}`);
+        item.iconPath = new vscode.ThemeIcon('symbol-method');
+        item.contextValue = 'rosName';
+        return item;
+      }
     }
   }
 
@@ -211,6 +322,7 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
     }
     switch (n.kind) {
       case 'profile': {
+        if (n.active && n.profile.rosVersion === 2) return this.ros2Children();
         const uri = masterUriOf(n.profile);
         if (!n.active || !uri) return [];
         const state = this.monitor.state;
@@ -231,6 +343,10 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
       }
       case 'group':
         return this.groupChildren(n.group, n.uri);
+      case 'ros2group':
+        return this.ros2GroupChildren(n.group);
+      case 'ros2host':
+        return n.host.participants.map((participant) => ({ kind: 'ros2participant' as const, participant }));
       case 'topic':
         return [
           ...n.publishers.map((p) => ({ kind: 'endpoint' as const, name: p, role: 'publisher' })),
@@ -241,6 +357,37 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
       default:
         return [];
     }
+  }
+
+  private ros2Children(): Node[] {
+    const identity = this.profiles.snapshot.identity;
+    if (identity.profile?.variables.get('RMW_IMPLEMENTATION') === 'rmw_zenoh_cpp')
+      return [{ kind: 'message', text: 'rmw_zenoh: no DDS discovery to show (see the status bar for the router)' }];
+    const hosts = summarizeDomain(this.ros2.live?.domain, this.ros2.live?.localAddresses ?? []).hosts;
+    const out: Node[] = [{ kind: 'ros2group', group: 'hosts', count: hosts.length }];
+    if (settings.ros2.graphDiscovery.get() === 'never')
+      return [...out, { kind: 'message', text: 'Nodes and topics: graph discovery is off (rosNetwork.ros2.graphDiscovery)' }];
+    const g = this.ros2Graph.graph(identity);
+    if (!g) return [...out, { kind: 'message', text: 'Reading the graph…' }];
+    return [
+      ...out,
+      { kind: 'ros2group', group: 'nodes', count: g.nodes.length },
+      { kind: 'ros2group', group: 'topics', count: g.topics.length },
+      { kind: 'ros2group', group: 'services', count: g.services.length },
+    ];
+  }
+
+  private ros2GroupChildren(group: 'hosts' | 'nodes' | 'topics' | 'services'): Node[] {
+    if (group === 'hosts')
+      return summarizeDomain(this.ros2.live?.domain, this.ros2.live?.localAddresses ?? []).hosts.map((host) => ({
+        kind: 'ros2host' as const,
+        host,
+      }));
+    const g = this.ros2Graph.graph(this.profiles.snapshot.identity);
+    if (!g) return [];
+    if (group === 'nodes') return g.nodes.map((node) => ({ kind: 'ros2node' as const, node }));
+    if (group === 'topics') return g.topics.map((topic) => ({ kind: 'ros2topic' as const, topic }));
+    return g.services.map((service) => ({ kind: 'ros2service' as const, service }));
   }
 
   private async groupChildren(group: 'nodes' | 'topics' | 'services' | 'params', uri: string): Promise<Node[]> {
@@ -288,6 +435,14 @@ function nameOf(n: Node): string {
     case 'service':
     case 'param':
       return n.name;
+    case 'ros2participant':
+      return n.participant.guid;
+    case 'ros2node':
+      return n.node.fullName;
+    case 'ros2topic':
+      return n.topic.name;
+    case 'ros2service':
+      return n.service.name;
     default:
       return '';
   }
