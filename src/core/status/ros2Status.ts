@@ -162,7 +162,12 @@ export function ros2StatusPart(variables: ReadonlyMap<string, string>, domain: n
         `DDS vendors mixed on this domain: ${s.vendors.map(md).join(', ')}. They interoperate, but a mismatch of RMW_IMPLEMENTATION between machines is a common cause of missing data.`,
       );
     const here = s.hosts.filter((g) => g.local).reduce((k, g) => k + g.participants.length, 0);
-    if (live.capacity !== undefined && here > live.capacity) {
+    if (live.capacity === 0 && here > 0) {
+      warn();
+      lines.push(
+        `$(warning) Domain ${domain}'s participant ports fall in this machine's ephemeral port range: a random outgoing connection can take one, and a participant then fails to start or is not discovered. Use a domain in 0–101 (or 215–232 on Linux).`,
+      );
+    } else if (live.capacity !== undefined && here > live.capacity) {
       warn();
       lines.push(
         `$(warning) ${here} participants on this machine, but domain ${domain}'s ports leave room for ${live.capacity}: more cannot start (or are not discovered).`,

@@ -107,9 +107,14 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
     else if (this.tree.visible) this.followRos2();
   }
 
-  private stopProbing(): void {
+  private clearTimer(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+  }
+
+  /** The view is hidden: no profile probes, no passive sockets, and our graph participant disposed. */
+  private stopProbing(): void {
+    this.clearTimer();
     for (const m of this.domainMonitors.values()) m.dispose();
     this.domainMonitors.clear();
     this.ros2Graph.stop();
@@ -152,7 +157,7 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
     this.followRos2();
     if (this.probing) return;
     this.probing = true;
-    this.stopProbing();
+    this.clearTimer();
     try {
       const list = this.profiles.snapshot.profiles().profiles.filter((p) => masterUriOf(p));
       await mapLimit(list, PROBE_CONCURRENCY, async (p) => {

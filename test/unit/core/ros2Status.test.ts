@@ -84,6 +84,9 @@ test('more participants on this host than the domain has ports for warns', () =>
   const part = ros2StatusPart(vars({}), 42, { domain: view(many), localAddresses: local, capacity: 4 });
   assert.equal(part.tone, 'warning');
   assert.match(part.lines.join('\n'), /5 participants on this machine.*room for 4/);
+  const unsafe = ros2StatusPart(vars({}), 150, { domain: view(many), localAddresses: local, capacity: 0 });
+  assert.equal(unsafe.tone, 'warning');
+  assert.match(unsafe.lines.join('\n'), /ephemeral port range/);
 });
 
 test('discovery servers: up, down, silent; a missing ROS_SUPER_CLIENT is explained', () => {
