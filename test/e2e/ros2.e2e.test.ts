@@ -3,16 +3,10 @@
 // follows, and the view shows their hosts, node names and topic.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startCodeServer } from '../harness/codeServer';
-import { launchBrowser, openWorkbench, pickQuickItem, runCommand, screenshot, waitForStatusBar } from '../harness/browser';
-import { extensionVsix } from '../harness/hostTests';
+import { pickQuickItem, runCommand, screenshot, waitForStatusBar } from '../harness/browser';
+import { withWorkbench } from '../harness/workbench';
 import { buildDdsParticipants, startDdsNode, type DdsNode } from '../helpers/ddsParticipants';
-
-const root = join(__dirname, '..', '..');
 // A domain of its own, safe on Linux (its ports outside the ephemeral range); loopback only: nothing
 // leaves this machine.
 const DOMAIN = 60 + Math.floor(Math.random() * 40);
@@ -35,65 +29,49 @@ async function expand(page: Page, group: RegExp, child: string): Promise<void> {
 
 test('ROS 2 status bar and view follow real Cyclone and Fast DDS participants on the profile’s domain', { timeout: 300_000 }, async () => {
   buildDdsParticipants();
-  const work = mkdtempSync(join(tmpdir(), 'rosnet-e2e-ros2-'));
-  const workspace = join(work, 'workspace');
-  cpSync(join(root, 'test/fixtures/workspace'), workspace, { recursive: true });
-  writeFileSync(
-    join(workspace, '.vscode/settings.json'),
-    JSON.stringify(
-      { 'rosNetwork.profiles': [{ name: 'sim', ROS_DOMAIN_ID: DOMAIN, ROS_AUTOMATIC_DISCOVERY_RANGE: 'LOCALHOST' }] },
-      null,
-      2,
-    ),
-  );
-  const cs = await startCodeServer({ workspace, vsix: [extensionVsix()] });
-  const browser = await launchBrowser();
   const nodes: DdsNode[] = [];
+  const settings = { 'rosNetwork.profiles': [{ name: 'sim', ROS_DOMAIN_ID: DOMAIN, ROS_AUTOMATIC_DISCOVERY_RANGE: 'LOCALHOST' }] };
   try {
-    const page = await openWorkbench(browser, cs.folderUrl(workspace));
-    await waitForStatusBar(page, /ROS: no profile/, 60_000);
-    await runCommand(page, 'ROS Network: Switch Profile');
-    await pickQuickItem(page, 'sim');
-    await waitForStatusBar(page, new RegExp(`sim · domain ${DOMAIN} · no participants`), 20_000);
+    await withWorkbench({ settings }, async ({ page }) => {
+      await waitForStatusBar(page, /ROS: no profile/, 60_000);
+      await runCommand(page, 'ROS Network: Switch Profile');
+      await pickQuickItem(page, 'sim');
+      await waitForStatusBar(page, new RegExp(`sim · domain ${DOMAIN} · no participants`), 20_000);
 
-    nodes.push(await startDdsNode({ vendor: 'cyclonedds', domain: DOMAIN, node: 'talker_c', interface: 'lo' }));
-    await waitForStatusBar(page, new RegExp(`sim · domain ${DOMAIN} · 1 participant · 1 host`), 20_000);
-    nodes.push(await startDdsNode({ vendor: 'fastdds', domain: DOMAIN, node: 'talker_f', interface: '127.0.0.1', udpOnly: true }));
-    await waitForStatusBar(page, new RegExp(`sim · domain ${DOMAIN} · 2 participants · 1 host`), 20_000);
+      nodes.push(await startDdsNode({ vendor: 'cyclonedds', domain: DOMAIN, node: 'talker_c', interface: 'lo' }));
+      await waitForStatusBar(page, new RegExp(`sim · domain ${DOMAIN} · 1 participant · 1 host`), 20_000);
+      nodes.push(await startDdsNode({ vendor: 'fastdds', domain: DOMAIN, node: 'talker_f', interface: '127.0.0.1', udpOnly: true }));
+      await waitForStatusBar(page, new RegExp(`sim · domain ${DOMAIN} · 2 participants · 1 host`), 20_000);
 
-    await page.locator('.statusbar-item', { hasText: '2 participants' }).hover();
-    const tip = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'this machine' }).first();
-    await tip.waitFor({ state: 'visible', timeout: 10_000 });
-    const tipText = await tip.innerText();
-    assert.match(tipText, /Cyclone DDS/);
-    assert.match(tipText, /Fast DDS/);
-    assert.match(tipText, new RegExp(`pid ${nodes[0]!.pid}`));
-    // Two local participants on a safe domain: nothing to warn about (VS Code marks warning items 'warning-kind').
-    assert.doesNotMatch(tipText, /ephemeral|other hosts/);
-    assert.equal(await page.locator('.statusbar-item.warning-kind, .statusbar-item.error-kind').count(), 0);
-    await screenshot(page, 'ros2-status-tooltip');
-    await page.mouse.move(700, 300);
+      await page.locator('.statusbar-item', { hasText: '2 participants' }).hover();
+      const tip = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'this machine' }).first();
+      await tip.waitFor({ state: 'visible', timeout: 10_000 });
+      const tipText = await tip.innerText();
+      assert.match(tipText, /Cyclone DDS/);
+      assert.match(tipText, /Fast DDS/);
+      assert.match(tipText, new RegExp(`pid ${nodes[0]!.pid}`));
+      // Two local participants on a safe domain: nothing to warn about (VS Code marks warning items 'warning-kind').
+      assert.doesNotMatch(tipText, /ephemeral|other hosts/);
+      assert.equal(await page.locator('.statusbar-item.warning-kind, .statusbar-item.error-kind').count(), 0);
+      await screenshot(page, 'ros2-status-tooltip');
+      await page.mouse.move(700, 300);
 
-    await runCommand(page, 'ROS Network: Show Graph');
-    await expand(page, /^Topics/, '/chatter');
-    await expand(page, /^Nodes/, '/talker_f');
-    const view = page.locator('.pane', { hasText: 'PROFILES & GRAPH' }).first();
-    await view.locator('.monaco-list-row', { hasText: '/talker_c' }).first().waitFor({ timeout: 10_000 });
-    const topic = await view.locator('.monaco-list-row', { hasText: '/chatter' }).first().innerText();
-    assert.match(topic, /std_msgs\/msg\/String · 2 pub \/ 2 sub/);
-    await expand(page, /^Hosts/, 'this machine');
-    await screenshot(page, 'ros2-graph-view');
+      await runCommand(page, 'ROS Network: Show Graph');
+      await expand(page, /^Topics/, '/chatter');
+      await expand(page, /^Nodes/, '/talker_f');
+      const view = page.locator('.pane', { hasText: 'PROFILES & GRAPH' }).first();
+      await view.locator('.monaco-list-row', { hasText: '/talker_c' }).first().waitFor({ timeout: 10_000 });
+      const topic = await view.locator('.monaco-list-row', { hasText: '/chatter' }).first().innerText();
+      assert.match(topic, /std_msgs\/msg\/String · 2 pub \/ 2 sub/);
+      await expand(page, /^Hosts/, 'this machine');
+      await screenshot(page, 'ros2-graph-view');
 
-    await nodes.shift()!.stop();
-    await waitForStatusBar(page, new RegExp(`sim · domain ${DOMAIN} · 1 participant · 1 host`), 20_000);
-    await nodes.shift()!.stop();
-    await waitForStatusBar(page, new RegExp(`sim · domain ${DOMAIN} · no participants`), 20_000);
-  } catch (e) {
-    console.error(cs.exthostLog().slice(-15000));
-    throw e;
+      await nodes.shift()!.stop();
+      await waitForStatusBar(page, new RegExp(`sim · domain ${DOMAIN} · 1 participant · 1 host`), 20_000);
+      await nodes.shift()!.stop();
+      await waitForStatusBar(page, new RegExp(`sim · domain ${DOMAIN} · no participants`), 20_000);
+    });
   } finally {
     for (const n of nodes) await n.kill9();
-    await browser.close();
-    await cs.dispose();
   }
 });
