@@ -301,9 +301,7 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
       case 'ros2topic': {
         const t = n.topic;
         const item = new vscode.TreeItem(d(t.name));
-        item.description = d(
-          `${t.type} · ${t.publishers} pub / ${t.subscribers} sub · ${[...t.reliability, ...t.durability].join(', ')}`,
-        );
+        item.description = d(`${t.type} · ${t.publishers} pub / ${t.subscribers} sub · ${[...t.reliability, ...t.durability].join(', ')}`);
         item.iconPath = new vscode.ThemeIcon('symbol-event');
         item.contextValue = 'rosName';
         return item;
