@@ -1,7 +1,8 @@
 /**
  * DATA_FRAG reassembly with hard caps: samples in flight (oldest dropped first) and bytes per
- * sample. A sample is complete when every fragment 1…n has arrived (duplicates and overlaps are
- * tolerated; fragments are placed by number, never by trusting a length twice).
+ * sample. Fragments are kept as received and joined only when all 1…n are there, so memory follows
+ * the bytes that arrived, never the sample size a datagram claims (a 100-byte datagram claiming a
+ * 64 KiB sample costs 100 bytes). Duplicates are ignored; fragments are placed by number.
  */
 import type { DataFragSubmessage } from './message';
 
@@ -18,11 +19,10 @@ export interface Reassembled {
 }
 
 interface Pending {
-  readonly buf: Uint8Array;
-  readonly have: Uint8Array; // 1 per fragment received
+  readonly sampleSize: number;
   readonly fragmentSize: number;
   readonly total: number;
-  received: number;
+  readonly parts: Map<number, Uint8Array>;
   inlineQos: DataFragSubmessage['inlineQos'];
 }
 
@@ -53,7 +53,7 @@ export class FragmentAssembler {
     const total = Math.ceil(sampleSize / fragmentSize);
     const key = `${sourcePrefix}:${f.writerId}:${f.writerSN}`;
     let p = this.pending.get(key);
-    if (p && (p.buf.length !== sampleSize || p.fragmentSize !== fragmentSize)) {
+    if (p && (p.sampleSize !== sampleSize || p.fragmentSize !== fragmentSize)) {
       this.pending.delete(key);
       p = undefined;
     }
@@ -63,7 +63,7 @@ export class FragmentAssembler {
         this.pending.delete(oldest);
         this.evicted++;
       }
-      p = { buf: new Uint8Array(sampleSize), have: new Uint8Array(total), fragmentSize, total, received: 0, inlineQos: undefined };
+      p = { sampleSize, fragmentSize, total, parts: new Map(), inlineQos: undefined };
       this.pending.set(key, p);
     }
     if (f.inlineQos) p.inlineQos = f.inlineQos;
@@ -71,17 +71,15 @@ export class FragmentAssembler {
       const num = f.fragmentStart + i; // 1-based
       if (num > total) break;
       const src = i * fragmentSize;
-      const dst = (num - 1) * fragmentSize;
-      const want = Math.min(fragmentSize, sampleSize - dst);
+      const want = Math.min(fragmentSize, sampleSize - (num - 1) * fragmentSize);
       if (src + want > f.fragments.length) break; // fragment cut short: ignore it and the rest
-      if (p.have[num - 1]) continue;
-      p.buf.set(f.fragments.subarray(src, src + want), dst);
-      p.have[num - 1] = 1;
-      p.received++;
+      if (!p.parts.has(num)) p.parts.set(num, f.fragments.slice(src, src + want));
     }
-    if (p.received < p.total) return undefined;
+    if (p.parts.size < p.total) return undefined;
     this.pending.delete(key);
-    return { payload: p.buf, inlineQos: p.inlineQos };
+    const payload = new Uint8Array(sampleSize);
+    for (const [num, part] of p.parts) payload.set(part, (num - 1) * fragmentSize);
+    return { payload, inlineQos: p.inlineQos };
   }
 
   clear(): void {

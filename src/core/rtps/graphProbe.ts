@@ -124,6 +124,7 @@ export function createRos2GraphProbe(o: GraphProbeOptions): GraphProbe {
   let spdpSn = 1;
   let changePending = false;
   let counter = 1;
+  let evictedPeers = 0;
 
   const problem = (p: string): void => {
     if (!problems.includes(p) && problems.length < 50) problems.push(p);
@@ -311,7 +312,12 @@ export function createRos2GraphProbe(o: GraphProbeOptions): GraphProbe {
     const t = now();
     let p = peers.get(key);
     if (!p) {
-      if (peers.size >= maxParticipants) return;
+      if (peers.size >= maxParticipants) {
+        // Like the monitor: the least recently heard peer makes room.
+        const oldest = peers.keys().next().value as string;
+        dropPeer(oldest);
+        evictedPeers++;
+      }
       p = {
         data,
         participant: toParticipant(data, o.domain, from, t, t),
@@ -327,6 +333,8 @@ export function createRos2GraphProbe(o: GraphProbeOptions): GraphProbe {
       p.participant = toParticipant(data, o.domain, from, p.participant.firstSeen, t);
       if (JSON.stringify({ ...p.participant, lastSeen: 0, sourceAddress: '' }) !== before) changed();
     }
+    peers.delete(key);
+    peers.set(key, p);
     p.data = data;
     p.targets = udp4(data.metatrafficUnicast);
     p.expiresAt = t + Math.min(data.leaseSeconds, 3600) * 1000;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as dgram from 'node:dgram';
 import { after, describe, it } from 'node:test';
 import { createRos2Monitor, type Ros2DomainView, type Ros2Monitor } from '../../../src/core/rtps/monitor';
+import { fakeSocketFactory } from '../../helpers/fakeDgram';
 import { announcement, disposal, fakePrefix, type FakeParticipant } from '../../helpers/rtpsPackets';
 
 // Real sockets on loopback: fake announcements go to the monitor's loopback participant port.
@@ -114,6 +115,26 @@ describe('passive monitor (loopback sockets)', () => {
     await send(announcement({ prefix: fakePrefix('cyclone', 9), vendor: 'cyclone', domain: DOMAIN + 1 }), port);
     while (m.snapshot().datagrams === 0) await new Promise((r) => setImmediate(r));
     assert.equal(m.snapshot().participants.length, 0);
+    m.dispose();
+  });
+});
+
+describe('passive monitor sends nothing', () => {
+  it('no send() on any of its sockets while it receives announcements and disposals', async () => {
+    const { factory, sockets } = fakeSocketFactory();
+    const m = createRos2Monitor({ domain: DOMAIN, interfaces: ['10.0.0.1', '127.0.0.1'], loopback: true, socketFactory: factory });
+    await m.ready;
+    assert.equal(sockets.length, 2, 'the multicast socket and the loopback participant port');
+    const p: FakeParticipant = { prefix: fakePrefix('fastdds', 5), vendor: 'fastdds', domain: DOMAIN };
+    for (const s of sockets) {
+      s.deliver(announcement(p));
+      s.deliver(disposal(p));
+    }
+    assert.equal(m.snapshot().datagrams, 4);
+    assert.deepEqual(
+      sockets.map((s) => s.sent.length),
+      [0, 0],
+    );
     m.dispose();
   });
 });
