@@ -124,7 +124,6 @@ export function createRos2GraphProbe(o: GraphProbeOptions): GraphProbe {
   let spdpSn = 1;
   let changePending = false;
   let counter = 1;
-  let evictedPeers = 0;
 
   const problem = (p: string): void => {
     if (!problems.includes(p) && problems.length < 50) problems.push(p);
@@ -316,7 +315,7 @@ export function createRos2GraphProbe(o: GraphProbeOptions): GraphProbe {
         // Like the monitor: the least recently heard peer makes room.
         const oldest = peers.keys().next().value as string;
         dropPeer(oldest);
-        evictedPeers++;
+        problem(`more than ${maxParticipants} participants: the least recently heard are left out`);
       }
       p = {
         data,
