@@ -38,6 +38,8 @@ export const Settings = {
 export const ContextKeys = {
   hasActiveProfile: 'rosNetwork.hasActiveProfile',
   hasProfiles: 'rosNetwork.hasProfiles',
+  /** Profiles the workspace settings define while Restricted Mode hides them (the view says so). */
+  restrictedProfiles: 'rosNetwork.restrictedProfiles',
 } as const;
 
 export const StateKeys = {

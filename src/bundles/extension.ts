@@ -7,6 +7,7 @@ import { ProfileService } from '../vscode/profiles/profileService';
 import { ProfileProblems } from '../vscode/profiles/profileProblems';
 import { TerminalEnv } from '../vscode/terminal/terminalEnv';
 import { ShellStartup } from '../vscode/terminal/shellStartup';
+import { LocalStatusFacts } from '../vscode/status/localStatusFacts';
 import { StatusBar } from '../vscode/status/statusBar';
 import { registerProfileCommands } from '../vscode/profiles/profileCommands';
 import { MasterMonitor } from '../vscode/status/masterMonitor';
@@ -64,7 +65,8 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
     const terminalEnv = new TerminalEnv(context.environmentVariableCollection, profiles, log, shellStartup);
     const monitor = new MasterMonitor(profiles, log);
     const ros2 = new Ros2LiveStatus(profiles, log);
-    const statusBar = new StatusBar(profiles, monitor, ros2);
+    const localFacts = new LocalStatusFacts(profiles, lintEngine, (p) => terminalEnv.plan(p), shellStartup, log);
+    const statusBar = new StatusBar(profiles, monitor, ros2, localFacts);
     const ros2Graph = new Ros2GraphSession(log);
     const view = new RosView(profiles, monitor, ros2, ros2Graph);
     context.subscriptions.push(
@@ -76,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
       monitor,
       ros2,
       ros2Graph,
+      localFacts,
       statusBar,
       vscode.commands.registerCommand(Commands.refreshStatus, () => {
         monitor.refresh();

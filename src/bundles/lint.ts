@@ -4,4 +4,4 @@ export { lintText, detectKind, prepareLint, shellAssignments } from '../core/lin
 export { hoverAt } from '../core/lint/hover/hoverAt';
 export { fixAllEdits, preferredFixes } from '../core/lint/fixes/applyFixes';
 export { settingsHostFindings } from '../core/lint/settingsHostFindings';
-export { HostLookupCache, nodeHostDeps } from '../core/lint/hostRules';
+export { HostLookupCache, nodeHostDeps, hostFindings } from '../core/lint/hostRules';

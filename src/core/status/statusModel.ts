@@ -15,10 +15,37 @@ export interface StatusLink {
   readonly args?: readonly unknown[];
 }
 
+/** A link that opens a file at a line (a `file:` URI with `#L<line>`, which VS Code opens at that line). */
+export interface FileLink {
+  readonly label: string;
+  readonly path: string;
+  readonly line: number;
+}
+
 /** One paragraph of the tooltip: Markdown text (untrusted parts already escaped) and links after it. */
 export interface TooltipSection {
   readonly text?: string;
   readonly links?: readonly StatusLink[];
+  readonly fileLinks?: readonly FileLink[];
+}
+
+/**
+ * A cheap fact about this machine for the active ROS 1 profile: the cached HOST003/URI004 answers
+ * (interfaces, resolver). `short` goes into the status bar text, `detail` (roswtf's words) into the tooltip.
+ */
+export interface LocalFact {
+  readonly code: 'HOST003' | 'URI004';
+  readonly short: string;
+  readonly detail: string;
+}
+
+/** A shell start-up file line that sets another value than the profile (mentioned in the tooltip). */
+export interface StartupConflict {
+  readonly name: string;
+  readonly value: string;
+  readonly where: FileLink;
+  /** How many more lines conflict. */
+  readonly more: number;
 }
 
 /** What the status bar item shows, computed without VS Code so that every state is unit-tested. */
@@ -47,6 +74,9 @@ export interface StatusInput {
   readonly ros2?: Ros2Live;
   /** Wall clock for "up since" (injected for tests). */
   readonly clock?: (t: number) => string;
+  /** ROS 1: HOST003/URI004 answers for the active profile on this machine (empty: all fine or not known yet). */
+  readonly local?: readonly LocalFact[];
+  readonly startupConflict?: StartupConflict;
 }
 
 const defaultClock = (t: number) => new Date(t).toLocaleTimeString();
@@ -157,21 +187,40 @@ function activeModel(input: StatusInput, ids: StatusCommandIds, actions: (...ext
     { label: 'Refresh', command: ids.refreshStatus },
     { label: 'Show Graph', command: ids.showGraph },
   ];
+  const local = input.local ?? [];
+  // Wrong for this machine: the master may answer, yet other machines cannot reach the nodes.
+  const localSections: TooltipSection[] = local.map((f, i) => ({
+    text: `$(warning) ${md(f.detail)} (${f.code})`,
+    ...(i === local.length - 1 ? { links: [{ label: 'Fix with the Network Doctor', command: ids.runDoctor }] } : {}),
+  }));
+  const sc = input.startupConflict;
+  const startupSections: TooltipSection[] = sc
+    ? [
+        {
+          text: `$(info) ${md(sc.where.label)} sets ${markdownCode(`${sc.name}=${sc.value}`)}: VS Code terminals get the profile's value, but \`bash -i\`, ssh sessions and \`source\` of that file get this one${sc.more ? ` (and ${plural(sc.more, 'more line')})` : ''}.`,
+          fileLinks: [sc.where],
+        },
+      ]
+    : [];
+  const warnText = (base: string) => (local.length ? `$(warning) ${name} · ${plain(local[0]!.short)}` : base);
+  const warnTone = (base: StatusModel['tone']): StatusModel['tone'] => (local.length && base === 'normal' ? 'warning' : base);
   const m = input.master;
   switch (m?.kind) {
     case 'reachable': {
       const c = m.probe.counts;
       return {
-        text: `$(check) ${name} · ${plural(c.nodes, 'node')}`,
-        tone: 'normal',
+        text: warnText(`$(check) ${name} · ${plural(c.nodes, 'node')}`),
+        tone: warnTone('normal'),
         tooltip: [
           ...head,
+          ...localSections,
           { text: `$(check) Master **${md(m.uri)}** is up` },
           { text: adv },
           {
             text: `Round trip ${roundTripBucket(m.probe.roundTripMs)} · ${plural(c.nodes, 'node')} · ${plural(c.topics, 'topic')} · ${plural(c.services, 'service')} · ${plural(c.publishers, 'publisher')} · ${plural(c.subscribers, 'subscriber')}`,
           },
           { text: `Up since ${clock(m.since)}` },
+          ...startupSections,
           ...table,
           actions(...probeLinks),
         ],
@@ -185,8 +234,10 @@ function activeModel(input: StatusInput, ids: StatusCommandIds, actions: (...ext
           ...head,
           { text: `$(error) Master **${md(m.uri)}** is unreachable: ${md(m.failure.message)}` },
           { text: `**What to try:** ${md(m.failure.hint)}` },
+          ...localSections,
           { text: adv },
           { text: `Down since ${clock(m.since)}` },
+          ...startupSections,
           ...table,
           actions(...probeLinks, { label: 'Run Network Doctor', command: ids.runDoctor }),
         ],
@@ -194,11 +245,23 @@ function activeModel(input: StatusInput, ids: StatusCommandIds, actions: (...ext
     case 'checking':
       return {
         text: `$(sync~spin) ${name}`,
-        tone: 'normal',
-        tooltip: [...head, { text: `Checking master ${md(m.uri)}…` }, { text: adv }, ...table, actions(...probeLinks)],
+        tone: warnTone('normal'),
+        tooltip: [
+          ...head,
+          ...localSections,
+          { text: `Checking master ${md(m.uri)}…` },
+          { text: adv },
+          ...startupSections,
+          ...table,
+          actions(...probeLinks),
+        ],
       };
     default:
-      return { text: `$(broadcast) ROS: ${name}`, tone: 'normal', tooltip: [...head, { text: adv }, ...table, actions(...probeLinks)] };
+      return {
+        text: warnText(`$(broadcast) ROS: ${name}`),
+        tone: warnTone('normal'),
+        tooltip: [...head, ...localSections, { text: adv }, ...startupSections, ...table, actions(...probeLinks)],
+      };
   }
 }
 
@@ -211,8 +274,11 @@ export function linkedCommands(model: StatusModel): string[] {
 export function tooltipMarkdown(model: StatusModel): string {
   const link = (l: StatusLink) =>
     `[${md(l.label)}](command:${l.command}${l.args?.length ? `?${encodeURIComponent(JSON.stringify(l.args))}` : ''})`;
+  const fileLink = (f: FileLink) => `[${md(f.label)}](${encodeURI(`file://${f.path}`).replace(/[()]/g, encodeURIComponent)}#L${f.line})`;
   return model.tooltip
-    .map((s) => [s.text, s.links?.map(link).join(' · ')].filter((x) => x !== undefined && x !== '').join(' '))
+    .map((s) =>
+      [s.text, s.fileLinks?.map(fileLink).join(' · '), s.links?.map(link).join(' · ')].filter((x) => x !== undefined && x !== '').join(' '),
+    )
     .join('\n\n');
 }
 

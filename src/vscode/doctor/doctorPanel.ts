@@ -134,7 +134,10 @@ export class DoctorPanel implements vscode.Disposable {
     if (!this.report) return undefined;
     const md = this.core.get().renderMarkdown(this.report);
     await vscode.env.clipboard.writeText(md);
-    void vscode.window.setStatusBarMessage('ROS Network Doctor report copied as Markdown', 3000);
+    // A notification, not the status bar: the panel covers the editor and the status bar text went unseen.
+    void vscode.window.showInformationMessage(
+      `ROS Network: doctor report copied as Markdown (${md.split('\n').length} lines). Paste it into a bug report or chat.`,
+    );
     return md;
   }
 

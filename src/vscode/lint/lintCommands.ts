@@ -1,17 +1,24 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../ids';
 import type { LintDiagnostics } from './lintDiagnostics';
+import { plural } from '../../core/text/plural';
 
 /** "Lint Workspace": every supported file, results in the Problems panel. */
 export function registerLintCommands(diagnostics: LintDiagnostics, log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.lintWorkspace, async () => {
     try {
       const r = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: 'ROS Network: linting workspace' },
+        { location: vscode.ProgressLocation.Notification, title: 'ROS Network: linting the workspace…' },
         () => diagnostics.lintWorkspace(),
       );
-      void vscode.window.setStatusBarMessage(`ROS Network: ${r.problems} problem(s) in ${r.files} file(s)`, 5000);
-      if (r.problems > 0) void vscode.commands.executeCommand('workbench.actions.view.problems');
+      const msg =
+        r.problems > 0
+          ? `ROS Network: ${plural(r.problems, 'problem')} in ${plural(r.filesWithProblems, 'file')} (${plural(r.files, 'file')} linted).`
+          : `ROS Network: no problems in ${plural(r.files, 'file')}.`;
+      // Not awaited: the command's result is the lint, not the click.
+      void vscode.window
+        .showInformationMessage(msg, ...(r.problems > 0 ? ['Show Problems'] : []))
+        .then((c) => c && vscode.commands.executeCommand('workbench.actions.view.problems'));
       return r;
     } catch (e) {
       log.error(`lint workspace failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

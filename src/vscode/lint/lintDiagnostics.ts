@@ -283,7 +283,7 @@ export class LintDiagnostics implements vscode.Disposable {
   }
 
   /** "Lint Workspace": every supported file outside the excluded globs, results in the Problems panel. */
-  async lintWorkspace(): Promise<{ files: number; problems: number }> {
+  async lintWorkspace(): Promise<{ files: number; problems: number; filesWithProblems: number }> {
     await this.contexts.ready();
     const exclude = readLintSettings().exclude;
     const excludeGlob = exclude.length && !exclude.some((g) => /[{}]/.test(g)) ? `{${exclude.join(',')}}` : undefined;
@@ -300,8 +300,9 @@ export class LintDiagnostics implements vscode.Disposable {
     });
     const linted = results.filter((n): n is number => n !== undefined);
     const problems = linted.reduce((a, b) => a + b, 0);
-    this.log.info(`lint workspace: ${linted.length} file(s), ${problems} problem(s)`);
-    return { files: linted.length, problems };
+    const filesWithProblems = linted.filter((n) => n > 0).length;
+    this.log.info(`lint workspace: ${linted.length} file(s), ${problems} problem(s) in ${filesWithProblems}`);
+    return { files: linted.length, problems, filesWithProblems };
   }
 
   private relintAll(): void {

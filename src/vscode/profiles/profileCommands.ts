@@ -25,7 +25,8 @@ import {
   type Checked,
 } from '../../core/profiles/wizardInput';
 import type { ProfileService } from './profileService';
-import type { ProfileSettings, WritableScope } from './profileSettings';
+import { profilesInWorkspaceFile, type ProfileSettings, type WritableScope } from './profileSettings';
+import { plural } from '../../core/text/plural';
 import type { ActiveProfileStore } from './activeProfileStore';
 import { sanitizeForDisplay } from '../../core/text/sanitize';
 
@@ -145,9 +146,18 @@ export function registerProfileCommands(deps: {
     }
     const active = profiles.snapshot.identity.profile?.name;
     const list: ProfileItem[] = items(active);
+    const restricted = profiles.snapshot.trusted ? 0 : profilesInWorkspaceFile();
     const extra: ProfileItem[] = [
       { label: '', kind: vscode.QuickPickItemKind.Separator },
       ...(active ? [{ label: '$(circle-slash) Deactivate', detail: 'Terminals get the inherited environment again' }] : []),
+      ...(restricted
+        ? [
+            {
+              label: `$(shield) This folder defines ${plural(restricted, 'profile')}: trust the workspace to use ${restricted === 1 ? 'it' : 'them'}`,
+              detail: 'VS Code ignores workspace settings in Restricted Mode',
+            },
+          ]
+        : []),
       { label: '$(add) Create Profile…' },
       { label: '$(cloud-download) Import From Current Environment…' },
     ];

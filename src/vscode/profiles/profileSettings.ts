@@ -11,8 +11,25 @@ import {
   type SettingsTextEdit,
 } from '../../core/profiles/settingsTextEdits';
 import { isDeepStrictEqual } from 'node:util';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 export type WritableScope = 'user' | 'workspace';
+
+/**
+ * How many profiles the first folder's .vscode/settings.json defines, read from its text: in
+ * Restricted Mode VS Code hides workspace settings, and the view and the picker say why they are empty.
+ */
+export function profilesInWorkspaceFile(): number {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder || folder.uri.scheme !== 'file') return 0;
+  try {
+    const text = fs.readFileSync(path.join(folder.uri.fsPath, '.vscode', 'settings.json'), 'utf8');
+    return profilesInText(text, [Settings.profiles])?.length ?? 0;
+  } catch {
+    return 0;
+  }
+}
 
 /**
  * Typed facade over `rosNetwork.profiles`, and the one place that edits profiles. Each scope is read

@@ -12,6 +12,7 @@ import type { ProfileService } from '../profiles/profileService';
 import { settings } from '../settings';
 import type { MasterMonitor } from './masterMonitor';
 import type { Ros2LiveStatus } from '../ros2/ros2Live';
+import type { LocalStatusFacts } from './localStatusFacts';
 
 const IDS: StatusCommandIds = {
   switchProfile: Commands.switchProfile,
@@ -35,6 +36,7 @@ export class StatusBar implements vscode.Disposable {
     private readonly profiles: ProfileService,
     private readonly monitor: MasterMonitor,
     private readonly ros2: Ros2LiveStatus,
+    private readonly localFacts?: LocalStatusFacts,
   ) {
     this.item = vscode.window.createStatusBarItem('rosNetwork.status', vscode.StatusBarAlignment.Left, 50);
     this.item.name = 'ROS Network';
@@ -44,6 +46,7 @@ export class StatusBar implements vscode.Disposable {
       profiles.onDidChange(() => this.render()),
       monitor.onDidChangeState(() => this.render()),
       ros2.onDidChange(() => this.render()),
+      ...(localFacts ? [localFacts.onDidChange(() => this.render())] : []),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (settings.statusBar.enabled.isAffectedBy(e)) this.render(true);
       }),
@@ -68,7 +71,17 @@ export class StatusBar implements vscode.Disposable {
         ? this.monitor.state
         : undefined;
     const ros2 = identity.profile?.rosVersion === 2 ? this.ros2.live : undefined;
-    const model = statusModel({ identity, ...(master ? { master } : {}), ...(ros2 ? { ros2 } : {}) }, IDS);
+    const facts = this.localFacts?.current(identity.key);
+    const model = statusModel(
+      {
+        identity,
+        ...(master ? { master } : {}),
+        ...(ros2 ? { ros2 } : {}),
+        ...(facts?.local.length ? { local: facts.local } : {}),
+        ...(facts?.startup ? { startupConflict: facts.startup } : {}),
+      },
+      IDS,
+    );
     if (!force && sameModel(this.last, model)) return;
     this.last = model;
     this.item.text = model.text;

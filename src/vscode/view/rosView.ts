@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
-import { Commands, ViewIds } from '../../ids';
+import { Commands, ContextKeys, ViewIds } from '../../ids';
+import { plural } from '../../core/text/plural';
+import { sanitizeForDisplay as plain } from '../../core/text/sanitize';
+import { profilesInWorkspaceFile } from '../profiles/profileSettings';
 import { getParam, getParamNames, lookupNode, masterDetails, probeMaster, type ProbeResult } from '../../core/probe/masterProbe';
 import { mapLimit } from '../../core/util/mapLimit';
 import { profileSummary } from '../../core/profiles/resolveActive';
@@ -10,7 +13,6 @@ import { masterUriOf } from '../../core/ros/masterUri';
 import { createRos2Monitor, type Ros2Monitor, type Ros2Participant } from '../../core/rtps/monitor';
 import type { Ros2Node, Ros2Service, Ros2Topic } from '../../core/rtps/graph';
 import { summarizeDomain, type Ros2HostGroup } from '../../core/status/ros2Status';
-import { plural } from '../../core/text/plural';
 // Names, URIs, values and faults come from the master or DDS peers (any machine on the LAN): filtered for display.
 import { sanitizeForDisplay as d } from '../../core/text/sanitize';
 import { monitorOptionsFor, type Ros2LiveStatus } from '../ros2/ros2Live';
@@ -62,11 +64,13 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
     private readonly ros2Graph: Ros2GraphSession,
   ) {
     this.tree = vscode.window.createTreeView(ViewIds.view, { treeDataProvider: this, showCollapseAll: true });
+    this.updateRestricted();
     this.subscriptions.push(
       this.tree,
       this.emitter,
       this.tree.onDidChangeVisibility((e) => (e.visible ? this.probeProfiles() : this.stopProbing())),
       profiles.onDidChange(() => this.refresh()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.updateRestricted()),
       monitor.onDidChangeState(() => this.refresh(false)),
       ros2.onDidChange(() => this.emitter.fire(undefined)),
       ros2Graph.onDidChange(() => this.emitter.fire(undefined)),
@@ -75,6 +79,18 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
       vscode.commands.registerCommand(Commands.showGraph, async () => {
         await vscode.commands.executeCommand(`${ViewIds.view}.focus`);
         const active = this.profiles.snapshot.identity.profile;
+        if (!active) {
+          const c = await vscode.window.showInformationMessage(
+            'ROS Network: no profile is active. The graph shows the master of the active ROS 1 profile.',
+            'Switch Profile',
+          );
+          if (c) await vscode.commands.executeCommand(Commands.switchProfile);
+          return;
+        }
+        if (active.rosVersion === 2)
+          void vscode.window.showInformationMessage(
+            `ROS Network: '${plain(active.name)}' is a ROS 2 profile: the graph view lists the nodes of a ROS 1 master. The status bar shows the domain's participants.`,
+          );
         if (active)
           await this.tree
             .reveal({ kind: 'profile', profile: active, active: true }, { expand: 2, focus: false, select: false })
@@ -99,7 +115,20 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
     );
   }
 
+  /**
+   * Restricted Mode hides workspace settings, so the view would say "no profiles yet" for a folder
+   * whose settings define some: count them from the file's text (read only) and say so.
+   */
+  private updateRestricted(): void {
+    const n = vscode.workspace.isTrusted ? 0 : profilesInWorkspaceFile();
+    void vscode.commands.executeCommand('setContext', ContextKeys.restrictedProfiles, n);
+    this.tree.message = n
+      ? `This folder defines ${plural(n, 'profile')} in its workspace settings. Trust the workspace to use ${n === 1 ? 'it' : 'them'}.`
+      : undefined;
+  }
+
   private refresh(reprobe = true): void {
+    this.updateRestricted();
     this.graph = undefined;
     if (reprobe) this.reach.clear();
     this.emitter.fire(undefined);
@@ -191,7 +220,7 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
         let icon = n.profile.rosVersion === 2 ? 'broadcast' : 'circle-outline';
         if (state?.kind === 'reachable' || (!state && r?.ok)) {
           const nodes = state?.kind === 'reachable' ? state.probe.counts.nodes : r?.ok ? r.counts.nodes : 0;
-          desc = `up · ${nodes} nodes · ${desc}`;
+          desc = `up · ${plural(nodes, 'node')} · ${desc}`;
           icon = 'pass-filled';
         } else if (state?.kind === 'unreachable' || (!state && r && !r.ok)) {
           desc = `unreachable · ${desc}`;

@@ -177,3 +177,43 @@ test('control characters and bidi overrides in names and values never reach the 
   assert.match(v.text, /lab\\x1b\]0;pwned\\x07\\u202e/);
   assert.doesNotMatch(v.md, /\| a.b\|c/, 'a pipe in a value cannot end its table cell');
 });
+
+test('a master that answers but a ROS_IP that is not this machine: warning, with the reason and the doctor link (issue 14 §3)', () => {
+  const master = nextMasterState({ kind: 'checking', uri: 'http://hal:11311' }, up(1, 1), 0).state;
+  const local = [
+    {
+      code: 'HOST003' as const,
+      short: 'ROS_IP is not an address of this machine',
+      detail:
+        'ROS_IP may be incorrect: ROS_IP [10.255.255.1] does not appear to be an IP address of a local network interface (one of 127.0.0.1).',
+    },
+  ];
+  const input: StatusInput = { identity: identityOf({ kind: 'active', profile: ros1! }), master, local, clock: () => '12:00:00' };
+  const m = statusModel(input, ids);
+  assert.equal(m.text, '$(warning) hal · ROS_IP is not an address of this machine');
+  assert.equal(m.tone, 'warning');
+  const md = tooltipMarkdown(m);
+  assert.match(
+    md,
+    /ROS\\_IP \\\[10\.255\.255\.1\\\] does not appear.*\(HOST003\) \[Fix with the Network Doctor\]\(command:rosNetwork\.runDoctor\)/,
+  );
+  assert.ok(linkedCommands(m).includes('rosNetwork.runDoctor'));
+  // Without the fact the same state is green.
+  assert.equal(statusModel({ ...input, local: [] }, ids).tone, 'normal');
+});
+
+test('a shell start-up file conflict is mentioned once in the tooltip, with a link to the line', () => {
+  const input: StatusInput = {
+    identity: identityOf({ kind: 'active', profile: ros1! }),
+    startupConflict: {
+      name: 'ROS_MASTER_URI',
+      value: 'http://wrong:11311',
+      where: { label: '~/.bashrc:3', path: '/home/ada/.bashrc', line: 3 },
+      more: 1,
+    },
+  };
+  const md = tooltipMarkdown(statusModel(input, ids));
+  assert.equal(md.match(/\.bashrc:3/g)?.length, 2, 'the text and its link');
+  assert.match(md, /\[\\~\/\.bashrc:3\]\(file:\/\/\/home\/ada\/\.bashrc#L3\)/);
+  assert.match(md, /and 1 more line/);
+});
