@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Debian packages the test tiers need: a real ROS 1 master and clients (ros-core, roswtf), Chromium
 # for the browser tests, libkrb5-dev to build code-server's native modules, iproute2 for network
-# namespaces, cyclonedds-tools for a real DDS participant. Idempotent; fails loudly.
+# namespaces, Cyclone DDS and Fast DDS (libraries, tools, the discovery server) for the real DDS
+# participants the tests build, tshark for captures, zsh/dash/python3-dotenv/python3-yaml as the real
+# consumers of the exports. Idempotent; fails loudly.
 set -euo pipefail
-PKGS=(ros-core python3-roswtf chromium libkrb5-dev iproute2 cyclonedds-tools procps)
+PKGS=(ros-core python3-roswtf chromium libkrb5-dev iproute2 cyclonedds-tools cyclonedds-dev libfastrtps-dev fastdds-tools tshark zsh dash python3-dotenv python3-yaml procps)
 missing=()
 for p in "${PKGS[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
