@@ -4,7 +4,7 @@
  * the bytes that arrived, never the sample size a datagram claims (a 100-byte datagram claiming a
  * 64 KiB sample costs 100 bytes). Duplicates are ignored; fragments are placed by number.
  */
-import type { DataFragSubmessage } from './message';
+import type { DataFragSubmessage, DataSubmessage } from './message';
 
 export interface FragmentLimits {
   /** Samples being reassembled at once (default 64). */
@@ -85,4 +85,20 @@ export class FragmentAssembler {
   clear(): void {
     this.pending.clear();
   }
+}
+
+/** The DATA a complete set of fragments stands for: the last fragment's context with the whole sample. */
+export function reassembledData(s: DataFragSubmessage, whole: Reassembled): DataSubmessage {
+  return {
+    kind: 'data',
+    sourcePrefix: s.sourcePrefix,
+    destPrefix: s.destPrefix,
+    timestamp: s.timestamp,
+    readerId: s.readerId,
+    writerId: s.writerId,
+    writerSN: s.writerSN,
+    inlineQos: whole.inlineQos,
+    payload: whole.payload,
+    keyOnly: s.keyOnly,
+  };
 }

@@ -19,7 +19,7 @@ import { BuiltinEndpoint, EntityId, LocatorKind, Pid, SPDP_MULTICAST_GROUP, Stat
 import { decodeEndpoint, decodeParticipant, type EndpointData, type ParticipantData } from './discoveryData';
 import { MessageWriter, ParamListWriter, hexToBytes } from './encode';
 import { decodeParticipantEntitiesInfo, type ParticipantEntitiesInfo } from './entitiesInfo';
-import { FragmentAssembler } from './fragments';
+import { FragmentAssembler, reassembledData } from './fragments';
 import { buildGraph, type Ros2Graph } from './graph';
 import { hex } from './byteReader';
 import { parseMessage, type DataSubmessage, type Submessage } from './message';
@@ -441,23 +441,7 @@ export function createRos2GraphProbe(o: GraphProbeOptions): GraphProbe {
       else if (s.kind === 'dataFrag') {
         if (!peers.has(s.sourcePrefix) && s.writerId !== EntityId.SPDP_WRITER) continue;
         const whole = fragments.add(s.sourcePrefix, s);
-        if (whole)
-          onSample(
-            {
-              kind: 'data',
-              sourcePrefix: s.sourcePrefix,
-              destPrefix: s.destPrefix,
-              timestamp: s.timestamp,
-              readerId: s.readerId,
-              writerId: s.writerId,
-              writerSN: s.writerSN,
-              inlineQos: whole.inlineQos,
-              payload: whole.payload,
-              keyOnly: s.keyOnly,
-            },
-            m.header.vendorId,
-            rinfo.address,
-          );
+        if (whole) onSample(reassembledData(s, whole), m.header.vendorId, rinfo.address);
       } else onControl(s);
     }
   };

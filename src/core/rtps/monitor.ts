@@ -23,7 +23,7 @@ import { domainPorts } from '../ros/domain';
 import { realTimers, type Timers } from '../probe/poller';
 import { EntityId, LocatorKind, SPDP_MULTICAST_GROUP, vendorName } from './constants';
 import { decodeParticipant, isDispose, type ParticipantData } from './discoveryData';
-import { FragmentAssembler } from './fragments';
+import { FragmentAssembler, reassembledData } from './fragments';
 import { formatGuid } from './guid';
 import { parseMessage, type DataSubmessage } from './message';
 
@@ -296,23 +296,7 @@ export function createRos2Monitor(o: Ros2MonitorOptions): Ros2Monitor {
         onSample(s, m.header.vendorId, rinfo.address);
       } else if (s.kind === 'dataFrag' && s.writerId === EntityId.SPDP_WRITER) {
         const whole = fragments.add(s.sourcePrefix, s);
-        if (whole)
-          onSample(
-            {
-              kind: 'data',
-              sourcePrefix: s.sourcePrefix,
-              destPrefix: s.destPrefix,
-              timestamp: s.timestamp,
-              readerId: s.readerId,
-              writerId: s.writerId,
-              writerSN: s.writerSN,
-              inlineQos: whole.inlineQos,
-              payload: whole.payload,
-              keyOnly: s.keyOnly,
-            },
-            m.header.vendorId,
-            rinfo.address,
-          );
+        if (whole) onSample(reassembledData(s, whole), m.header.vendorId, rinfo.address);
       }
     }
   };
