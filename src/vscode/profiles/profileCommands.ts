@@ -503,13 +503,15 @@ export function registerProfileCommands(deps: {
     await saveAndActivate(r.profile, scope);
   }
 
-  async function copyProfileAs(formatArg?: unknown): Promise<string | undefined> {
-    // Any profile, the active one first; with a single profile there is nothing to ask.
+  async function copyProfileAs(formatArg?: unknown, nameArg?: unknown): Promise<string | undefined> {
+    // Any profile, asked for from the palette. Arguments (a keybinding, another extension) skip the
+    // questions: a profile name, else the active profile; with a single profile there is nothing to ask.
     const all = profiles.snapshot.profiles().profiles;
-    const p = all.length === 1 ? all[0] : await pickProfile('Profile to copy');
-    if (!p) return undefined;
-    // A format argument (from a keybinding or another extension) skips the question.
     const given = EXPORT_FORMATS.find((f) => f.id === formatArg);
+    const named = typeof nameArg === 'string' ? all.find((x) => x.name === nameArg) : undefined;
+    const active = given ? profiles.snapshot.identity.profile : undefined;
+    const p = named ?? active ?? (all.length === 1 ? all[0] : await pickProfile('Profile to copy'));
+    if (!p) return undefined;
     const format =
       given ??
       (await vscode.window.showQuickPick(
