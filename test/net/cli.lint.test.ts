@@ -61,16 +61,17 @@ test('rosnet lint --profile drives XF001 (ROS 1 master, ROS 2 domain); unknown p
   assert.match(none.stderr, /no profile 'robot'.*profiles: lab, sim/);
 });
 
-test('rosnet lint --ros 2 changes verdicts: ROS 1 variables have no effect', () => {
+test('rosnet lint --ros 2 does not flip the verdicts of a file whose variables say ROS 1 (the file decides, issue 12 §4)', () => {
   const plain = JSON.parse(rosnet(['lint', '--format', 'json', '.env']).stdout) as Row[];
   const ros2 = JSON.parse(rosnet(['lint', '--format', 'json', '--ros', '2', '.env']).stdout) as Row[];
   assert.deepEqual(
     plain.map((r) => r.code),
     ['URI001'],
   );
+  // Before: '2:PREC002', '2:URI001', '3:PREC002' ("has no effect in ROS 2" on a ROS 1 file).
   assert.deepEqual(
     ros2.map((r) => `${r.line}:${r.code}`),
-    ['2:PREC002', '2:URI001', '3:PREC002'],
+    plain.map((r) => `${r.line}:${r.code}`),
   );
 });
 

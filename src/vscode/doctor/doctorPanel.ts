@@ -146,7 +146,19 @@ export class DoctorPanel implements vscode.Disposable {
     const check = typeof which === 'number' ? this.report?.checks[which] : this.report?.checks.find((c) => c.id === which);
     const action = check?.fix?.action;
     if (!action || !this.profile) return false;
+    // The edit reaches the settings (and so the snapshot the re-run reads) after the file is
+    // written: re-run once the snapshot changed, or after a few seconds at most.
+    const changed = new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve();
+      };
+      const sub = this.profiles.onDidChange(done);
+      const timer = setTimeout(done, 5000);
+    });
     await this.apply(this.profile, action);
+    await changed;
     void this.run();
     return true;
   }
