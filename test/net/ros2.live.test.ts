@@ -54,7 +54,19 @@ test('ROS 2 live with real DDS participants', { timeout: 600_000 }, async (t) =>
       const domain = 21;
       const capture = join(work, 'host-a.pcapng');
       const tshark = lab.start(lab.hostA, ['tshark', '-q', '-i', lab.hostA.dev, '-f', 'udp', '-w', capture], {}, { stdio: 'pipe' });
-      await sleep(1500); // tshark needs a moment before it captures
+      // tshark says "Capturing on '<dev>'" once it captures: under load that takes longer than any fixed sleep.
+      await new Promise<void>((resolve, reject) => {
+        let err = '';
+        const timer = setTimeout(() => reject(new Error(`tshark did not start capturing within 30 s: ${err}`)), 30_000);
+        tshark.stderr!.setEncoding('utf8').on('data', (d: string) => {
+          err += d;
+          if (/Capturing on/.test(err)) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        tshark.once('exit', (code) => reject(new Error(`tshark exited (${code}) before capturing: ${err}`)));
+      });
       const m = await monitor(['--domain', String(domain), '--interface', lab.hostA.ip]);
       // A long lease: a removal within seconds can only be the dispose, not the lease running out.
       const cy = await talker({ vendor: 'cyclonedds', domain, node: 'talker_c', pubs: ['/chatter'], leaseMs: 60_000 });
