@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readRegularFile } from '../core/util/readRegularFile';
 import { join } from 'node:path';
-import { parse as parseJsonc } from 'jsonc-parser';
+import { parseJsoncData } from '../core/util/jsoncData';
 import { parseProfiles, PROFILES_SETTING, type ParsedProfiles } from '../core/profiles/parseProfiles';
 import type { Profile } from '../core/profiles/profileSchema';
 import { UsageError } from './cliTypes';
@@ -9,21 +9,34 @@ import { UsageError } from './cliTypes';
  * The profiles of `<cwd>/.vscode/settings.json` (JSONC), validated one by one as the editor does;
  * `parsed` is undefined when the file cannot be read.
  */
-export function readWorkspaceProfiles(cwd: string): { readonly file: string; readonly parsed: ParsedProfiles | undefined } {
+export function readWorkspaceProfiles(cwd: string): {
+  readonly file: string;
+  readonly parsed: ParsedProfiles | undefined;
+  /** Why it cannot be read (not a regular file, too deep), when that is known. */
+  readonly reason?: string;
+} {
   const file = join(cwd, '.vscode', 'settings.json');
-  let text: string;
+  const r = readRegularFile(file);
+  if (!r.ok) return { file, parsed: undefined, ...(r.reason ? { reason: r.reason } : {}) };
+  let settings: unknown;
   try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return { file, parsed: undefined };
+    settings = parseJsoncData(r.text);
+  } catch (e) {
+    return { file, parsed: undefined, reason: e instanceof Error ? e.message : String(e) };
   }
-  const settings = parseJsonc(text, [], { allowTrailingComma: true }) as Record<string, unknown> | undefined;
-  return { file, parsed: parseProfiles(settings?.[PROFILES_SETTING], 'workspace') };
+  // An own key only: `"__proto__": {"rosNetwork.profiles": …}` is data, not a second settings object.
+  const list =
+    typeof settings === 'object' && settings !== null && Object.hasOwn(settings, PROFILES_SETTING)
+      ? (settings as Record<string, unknown>)[PROFILES_SETTING]
+      : undefined;
+  return { file, parsed: parseProfiles(list, 'workspace') };
 }
 
 /** `--profile NAME`: that profile of `<cwd>/.vscode/settings.json`, or a usage error saying what is there. */
 export function workspaceProfile(name: string, cwd: string): Profile {
-  const { file, parsed } = readWorkspaceProfiles(cwd);
+  const { file, parsed, reason } = readWorkspaceProfiles(cwd);
+  // A file that exists but cannot be read is not a usage error (exit 1, not 2).
+  if (!parsed && reason) throw new Error(`--profile reads ${file}, which cannot be read: ${reason}`);
   if (!parsed) throw new UsageError(`--profile reads ${file}, which cannot be read`);
   const found = parsed.profiles.find((p) => p.name === name);
   if (found) return found;

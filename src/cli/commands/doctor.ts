@@ -1,5 +1,5 @@
 import { safeJson } from '../../core/text/sanitize';
-import { readFileSync } from 'node:fs';
+import { readRegularFile } from '../../core/util/readRegularFile';
 import { resolve } from 'node:path';
 import { inputFromEnvFile, inputFromEnvironment, inputFromProfile } from '../../core/doctor/doctorInput';
 import { nodeDeps } from '../../core/doctor/deps';
@@ -31,13 +31,11 @@ export const doctorCommand: CliCommand = {
     if (profile !== undefined) input = inputFromProfile(workspaceProfile(profile, io.cwd), io.env.ROS_DISTRO);
     else if (envFile !== undefined) {
       const path = resolve(io.cwd, envFile);
-      let text: string;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch {
-        throw new UsageError(`cannot read ${path}`);
-      }
-      input = inputFromEnvFile(envFile, text, io.env);
+      const r = readRegularFile(path);
+      if (!r.ok && !r.reason) throw new UsageError(`cannot read ${path}`);
+      // It exists but is no file to read (a FIFO would block forever): a failure, not a usage error.
+      if (!r.ok) throw new Error(`--env-file ${path} is skipped: ${r.reason}`);
+      input = inputFromEnvFile(envFile, r.text, io.env);
     } else input = inputFromEnvironment(io.env);
     const report = await runDoctor(input, nodeDeps(), { timeoutMs });
     io.out(

@@ -1,5 +1,5 @@
 import { sanitizeForTerminal } from '../../core/text/sanitize';
-import { readFileSync } from 'node:fs';
+import { readRegularFile } from '../../core/util/readRegularFile';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lintPaths } from '../../core/lint/walkLint';
@@ -54,7 +54,9 @@ export function parseLintArgs(args: readonly string[]): LintArgs {
 /** `--online`: the profile's URI004/HOST003 findings, in the report of .vscode/settings.json (added when it was not linted). */
 async function withHostFindings(reports: readonly FileLintReport[], profile: string, cwd: string): Promise<FileLintReport[]> {
   const file = '.vscode/settings.json';
-  const text = readFileSync(join(cwd, '.vscode', 'settings.json'), 'utf8').replace(/^\uFEFF/, '');
+  const r = readRegularFile(join(cwd, '.vscode', 'settings.json'));
+  if (!r.ok) return [...reports];
+  const text = r.text.replace(/^\uFEFF/, '');
   const found = await settingsHostFindings(text, profile, nodeHostDeps());
   if (!found.length) return [...reports];
   const at = reports.findIndex((r) => r.file === file && r.text === text);

@@ -3,19 +3,44 @@ import * as path from 'node:path';
 import { kindByContent, kindByName, mayBeKindByContent } from './fileKind';
 import type { FileKind } from './types';
 
+/** What a path that is neither a file nor a folder is, for the message that says it was skipped. */
+export function specialKind(st: {
+  isFIFO?(): boolean;
+  isSocket?(): boolean;
+  isCharacterDevice?(): boolean;
+  isBlockDevice?(): boolean;
+}): string {
+  if (st.isFIFO?.()) return 'a FIFO';
+  if (st.isSocket?.()) return 'a socket';
+  if (st.isCharacterDevice?.() || st.isBlockDevice?.()) return 'a device';
+  return 'a special file';
+}
+
 /** The parts of node:fs the walker and reader use (tests inject failures through it). */
 export interface LintFs {
   readdir(p: string): Promise<string[]>;
-  stat(p: string): Promise<{ isFile(): boolean; isDirectory(): boolean; size: number }>;
+  stat(p: string): Promise<{
+    isFile(): boolean;
+    isDirectory(): boolean;
+    size: number;
+    isFIFO?(): boolean;
+    isSocket?(): boolean;
+    isCharacterDevice?(): boolean;
+    isBlockDevice?(): boolean;
+  }>;
   realpath(p: string): Promise<string>;
   /** Reads at most `max` bytes. */
   readFile(p: string, max: number): Promise<Buffer>;
 }
 
 function readHead(p: string, max: number): Buffer {
-  const fd = nodeFs.openSync(p, 'r');
+  // O_NONBLOCK: opening a FIFO with no writer would block the process forever; fstat on the same
+  // descriptor then refuses anything that is not a regular file (FIFO, socket, /dev/zero).
+  const fd = nodeFs.openSync(p, nodeFs.constants.O_RDONLY | nodeFs.constants.O_NONBLOCK);
   try {
-    const { size } = nodeFs.fstatSync(fd);
+    const st = nodeFs.fstatSync(fd);
+    if (!st.isFile()) throw Object.assign(new Error(`not a regular file (${specialKind(st)})`), { code: 'ENOTREG' });
+    const { size } = st;
     const buf = Buffer.allocUnsafe(Math.min(size, max));
     let got = 0;
     while (got < buf.length) {
@@ -143,7 +168,8 @@ export async function walkFiles(args: readonly string[], cwd: string, fs: LintFs
       } else if (st.isFile()) {
         const kind = await kindOf(abs, cwd, fs);
         if (kind) addFile(abs, kind, st.size);
-      }
+      } else if (kindByName(displayPath(cwd, abs)) ?? kindByName(abs))
+        problems.push({ file: displayPath(cwd, abs), message: `skipped: not a regular file (${specialKind(st)})` });
     }
   };
 
@@ -158,6 +184,7 @@ export async function walkFiles(args: readonly string[], cwd: string, fs: LintFs
       continue;
     }
     if (st.isDirectory()) await walkDir(abs);
+    else if (!st.isFile()) problems.push({ file: displayPath(cwd, abs), message: `skipped: not a regular file (${specialKind(st)})` });
     else {
       const kind = await kindOf(abs, cwd, fs);
       if (kind) addFile(abs, kind, st.size);

@@ -38,6 +38,21 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): { path: string; m
   return { path, message: issue.message };
 }
 
+const dataProperty = (value: unknown): PropertyDescriptor => ({ value, enumerable: true, writable: true, configurable: true });
+
+/** A plain object of the own enumerable properties of `v` (an own `__proto__` stays a data key). */
+function ownData(v: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) Object.defineProperty(out, k, dataProperty(x));
+  return out;
+}
+
+/** The value of an own `__proto__` entry of a profile's `env`, or undefined. */
+function ownProtoEnv(env: unknown): unknown {
+  if (typeof env !== 'object' || env === null) return undefined;
+  return Object.getOwnPropertyDescriptor(env, '__proto__')?.value;
+}
+
 /**
  * Validates one settings value (the array of one scope) profile by profile, so a broken profile
  * never hides the valid ones. Never throws, whatever `raw` is.
@@ -61,10 +76,14 @@ export function parseProfiles(raw: unknown, origin: ProfileOrigin): ParsedProfil
     }
     let result: ReturnType<ReturnType<typeof profileSchema>['safeParse']>;
     let name: string | undefined;
+    let own: Record<string, unknown>;
     try {
-      const n = (item as { name?: unknown }).name;
+      // Own keys only: a field inherited through a prototype (a `__proto__` key some JSON readers
+      // turn into one) is not the user's setting.
+      own = ownData(item);
+      const n = own.name;
       name = typeof n === 'string' ? n : undefined;
-      result = profileSchema().safeParse(item);
+      result = profileSchema().safeParse(own);
     } catch (e) {
       // Getters or proxies in hostile values; settings never contain them, but never crash.
       problems.push({ origin, index, path: base, ...(name ? { profileName: name } : {}), message: `cannot be read: ${String(e)}` });
@@ -77,7 +96,25 @@ export function parseProfiles(raw: unknown, origin: ProfileOrigin): ParsedProfil
       }
       return;
     }
-    const profile = toProfile(result.data, origin);
+    // zod's record assigns keys, so an `env` entry named `__proto__` (a valid POSIX name) vanished.
+    const protoEnv = ownProtoEnv(own.env);
+    if (protoEnv !== undefined && typeof protoEnv !== 'string' && typeof protoEnv !== 'number' && typeof protoEnv !== 'boolean') {
+      problems.push({
+        origin,
+        index,
+        path: `${base}.env.__proto__`,
+        ...(name ? { profileName: name } : {}),
+        message: 'values must be strings, numbers or booleans',
+      });
+      return;
+    }
+    const data = result.data;
+    if (protoEnv !== undefined) {
+      const env = { ...data.env };
+      Object.defineProperty(env, '__proto__', dataProperty(protoEnv));
+      data.env = env;
+    }
+    const profile = toProfile(data, origin);
     if (seen.has(profile.name)) {
       problems.push({
         origin,

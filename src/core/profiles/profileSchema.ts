@@ -33,12 +33,18 @@ export const PROFILE_ENV_KEYS = [
 export type ProfileEnvKey = (typeof PROFILE_ENV_KEYS)[number];
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 // The schemas are built on first use, not at module load: constructing them (zod's first run,
 // compiled on the spot) was most of the extension bundle's module evaluation, paid by every window
 // at startup whether or not a profile is active (see the "activated in" log line).
 function buildProfileFields() {
-  const text = () => z.string({ error: 'must be a string' }).check(z.refine((s) => !s.includes('\0'), 'must not contain a NUL character'));
+  const text = () =>
+    z.string({ error: 'must be a string' }).check(
+      z.refine((s) => !s.includes('\0'), 'must not contain a NUL character'),
+      // UTF-8 (a terminal's environment, an exported file) cannot carry one: it would be read back as U+FFFD.
+      z.refine((s) => !LONE_SURROGATE.test(s), 'must not contain a lone UTF-16 surrogate (not valid Unicode text)'),
+    );
 
   const masterUri = text().check(
     z.superRefine((v, ctx) => {

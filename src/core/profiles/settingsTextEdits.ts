@@ -8,6 +8,7 @@ import {
   type Node,
   type ParseError,
 } from 'jsonc-parser';
+import { jsonNestsDeeper } from '../util/jsoncData';
 
 /** A text replacement in a settings file (jsonc-parser's shape: offset, length, content). */
 export interface SettingsTextEdit {
@@ -101,6 +102,8 @@ export function profilesInText(text: string, path: SettingsPath): unknown[] | un
 export { applyEdits as applySettingsEdits };
 
 function parseRoot(text: string): Node | undefined {
+  // Too deep for parseTree's recursion: no text edit (callers fall back to the configuration API).
+  if (jsonNestsDeeper(text)) return undefined;
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   return root && errors.length === 0 && root.type === 'object' ? root : undefined;

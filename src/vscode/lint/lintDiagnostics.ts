@@ -273,6 +273,12 @@ export class LintDiagnostics implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) return this.lintDocument(open);
     try {
+      // A FIFO, socket or device matching a lint glob would block the read or never end.
+      if (!((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.File)) {
+        this.log.warn(`lint: skipped ${uri.fsPath}: not a regular file (a FIFO, socket or device)`);
+        this.forget(uri);
+        return undefined;
+      }
       const bytes = await vscode.workspace.fs.readFile(uri);
       return this.lintText(uri, new TextDecoder('utf-8').decode(bytes), undefined);
     } catch (e) {

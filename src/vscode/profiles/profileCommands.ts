@@ -6,7 +6,7 @@ import { profileSchema, DISCOVERY_RANGES, type Profile, type ProfileInput } from
 import { fieldError as rawFieldError } from '../../core/profiles/fieldError';
 import { profileFromDotenv, profileFromEnvironment, type ImportResult } from '../../core/profiles/importProfile';
 import { planProfileEnv } from '../../core/env/envPlan';
-import { EXPORT_FORMATS, renderExport } from '../../core/env/exportFormats';
+import { EXPORT_FORMATS, ExportRefused, renderExport } from '../../core/env/exportFormats';
 import { assessDomain, DEFAULT_EPHEMERAL, nearestSafeDomain, targetOsOf } from '../../core/ros/domain';
 import { parseMasterUri } from '../../core/ros/masterUri';
 import { rosGenerationOfDistro } from '../../core/ros/variables';
@@ -469,6 +469,15 @@ export function registerProfileCommands(deps: {
       }
       if (!uri) uri = (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Import' }))?.[0];
       if (!uri) return;
+      // A FIFO, socket or device (VS Code stats them as neither file nor folder) would block or never end.
+      if (!((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.File)) {
+        void vscode.window.showErrorMessage(
+          sanitizeForDisplay(
+            `ROS Network: ${vscode.workspace.asRelativePath(uri)} is skipped: not a regular file (a FIFO, socket or device).`,
+          ),
+        );
+        return;
+      }
       const bytes = await vscode.workspace.fs.readFile(uri);
       if (bytes.byteLength > 1_000_000) {
         void vscode.window.showErrorMessage(`ROS Network: ${vscode.workspace.asRelativePath(uri)} is larger than 1 MB; not a .env file?`);
@@ -519,7 +528,19 @@ export function registerProfileCommands(deps: {
         { placeHolder: `Copy '${p.name}' as…` },
       ));
     if (!format) return undefined;
-    const text = renderExport(planProfileEnv(p), format.id);
+    let text: string;
+    try {
+      text = renderExport(planProfileEnv(p), format.id);
+    } catch (e) {
+      // A value this format cannot carry: say so and which formats can, rather than copy something
+      // that reads back differently (the message names the formats that fit).
+      if (!(e instanceof ExportRefused)) throw e;
+      log.warn(`copy as ${format.id}: ${e.message}`);
+      void vscode.window.showErrorMessage(sanitizeForDisplay(`ROS Network: ${e.message}`), 'Choose Another Format').then(async (c) => {
+        if (c) await vscode.commands.executeCommand(Commands.copyProfileAs, undefined, p.name);
+      });
+      return undefined;
+    }
     await vscode.env.clipboard.writeText(text);
     // Not awaited: the command is done once the clipboard is written, whether or not the toast is dismissed.
     void vscode.window
@@ -529,7 +550,7 @@ export function registerProfileCommands(deps: {
           await vscode.window.showTextDocument(
             await vscode.workspace.openTextDocument({
               content: text,
-              language: format.id === 'compose' ? 'yaml' : format.id === 'dotenv' ? 'dotenv' : 'shellscript',
+              language: format.id === 'compose' ? 'yaml' : format.id.startsWith('dotenv') ? 'dotenv' : 'shellscript',
             }),
           );
       });

@@ -11,7 +11,7 @@ import {
   type SettingsTextEdit,
 } from '../../core/profiles/settingsTextEdits';
 import { isDeepStrictEqual } from 'node:util';
-import * as fs from 'node:fs';
+import { readRegularFile } from '../../core/util/readRegularFile';
 import * as path from 'node:path';
 
 export type WritableScope = 'user' | 'workspace';
@@ -23,9 +23,11 @@ export type WritableScope = 'user' | 'workspace';
 export function profilesInWorkspaceFile(): number {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder || folder.uri.scheme !== 'file') return 0;
+  // A regular file only: a FIFO there would block the extension host in readFileSync.
+  const r = readRegularFile(path.join(folder.uri.fsPath, '.vscode', 'settings.json'));
+  if (!r.ok) return 0;
   try {
-    const text = fs.readFileSync(path.join(folder.uri.fsPath, '.vscode', 'settings.json'), 'utf8');
-    return profilesInText(text, [Settings.profiles])?.length ?? 0;
+    return profilesInText(r.text, [Settings.profiles])?.length ?? 0;
   } catch {
     return 0;
   }

@@ -1,5 +1,5 @@
-import * as fs from 'node:fs';
 import * as os from 'node:os';
+import { readRegularFile } from '../../core/util/readRegularFile';
 import type { HostnameEvidence } from '../../core/env/envPlan';
 import { scanStartupFiles, whereLabel, type ShellAssignment, type StartupAssignment, type StartupScan } from '../../core/env/startupFiles';
 
@@ -28,12 +28,11 @@ export class ShellStartup {
       const assignments = this.parse();
       this.last = scanStartupFiles({
         home: this.home,
+        // Regular files only: a start-up file that is (or sources) a FIFO or /dev/zero would block
+        // or exhaust the extension host.
         readText: (p) => {
-          try {
-            return fs.readFileSync(p, 'utf8');
-          } catch {
-            return undefined;
-          }
+          const r = readRegularFile(p);
+          return r.ok ? r.text : undefined;
         },
         assignments,
       });

@@ -1,8 +1,8 @@
 // A file's ROS generation comes from the file first; the active profile only when the file says
 // nothing. The extension's own "Copy Profile As…" output must lint clean under any profile.
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lintText } from '../../../src/core/lint/lintEngine';
+import { lintText, prepareLint } from '../../../src/core/lint/lintEngine';
 import { renderExport, type ExportFormat } from '../../../src/core/env/exportFormats';
 import { planProfileEnv } from '../../../src/core/env/envPlan';
 import { parseProfiles } from '../../../src/core/profiles/parseProfiles';
@@ -21,8 +21,13 @@ const contexts: Record<string, LintContext> = {
   'a ROS 1 profile': { os: 'linux', ros: 1, profile: { name: 'lab', variables: profiles[0]!.variables } },
   'a ROS 2 profile': { os: 'linux', ros: 2, profile: { name: 'sim', variables: profiles[1]!.variables } },
 };
+// The shell output is linted by the tree-sitter parser, which loads asynchronously.
+before(() => prepareLint('shell'));
+
 const FILES: Record<Exclude<ExportFormat, 'docker'>, string> = {
   dotenv: '/w/robot.env',
+  'dotenv-python': '/w/robot.python.env',
+  'dotenv-node': '/w/robot.node.env',
   shell: '/w/profile.sh',
   compose: '/w/compose.yaml',
 };

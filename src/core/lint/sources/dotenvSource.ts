@@ -2,7 +2,7 @@ import { LineKind, scanDotenv, type ScannedEntry } from '../../dotenv/dotenvPars
 import { ROS_VARIABLE_BY_NAME } from '../../ros/variables';
 import type { Assignment, Finding, SourceModel } from '../types';
 import { isRuledName } from '../rules/valueRules';
-import { dotenvQuote } from '../../env/exportFormats';
+import { dotenvFixQuote } from '../../env/exportFormats';
 import { LineIndex } from '../../text/positions';
 
 /** Values whose `;`/`&` end the command when the file is sourced by a shell. */
@@ -144,7 +144,7 @@ function dotenvModel(text: string, dialect: 'dotenv' | 'shell', sourced: boolean
         severity: 'error',
         message: `Unquoted '${c}' ends the command in sh/bash: only '${value.slice(0, cut)}' is assigned${c === ';' ? ` and '${value.slice(cut + 1)}' runs as a command` : ''}`,
         span,
-        fixes: [{ title: 'Quote the value', edits: [{ span, newText: dotenvQuote(value) }], isPreferred: true }],
+        fixes: [{ title: 'Quote the value', edits: [{ span, newText: dotenvFixQuote(value) }], isPreferred: true }],
       });
     }
     if (dialect === 'shell' && e.delimiter && e.spaceBeforeDelimiter) {
@@ -247,7 +247,7 @@ function dotenvModel(text: string, dialect: 'dotenv' | 'shell', sourced: boolean
     const unquoted = e.quote === 'none';
     if (unquoted && value !== '' && /\s/.test(value)) {
       fmt('ValueWithoutQuotes', sourced ? 'error' : 'warning', 'This value needs to be surrounded in quotes', rawSpan(e), [
-        { title: 'Quote the value', edits: [{ span: rawSpan(e), newText: dotenvQuote(value) }], isPreferred: true },
+        { title: 'Quote the value', edits: [{ span: rawSpan(e), newText: dotenvFixQuote(value) }], isPreferred: true },
       ]);
     }
     const hasDollar = value.includes('$');
@@ -260,7 +260,7 @@ function dotenvModel(text: string, dialect: 'dotenv' | 'shell', sourced: boolean
         severity: 'warning',
         message: `Unquoted '#': some docker compose versions cut the value here; quote it so every consumer reads '${value}'`,
         span: rawSpan(e),
-        fixes: [{ title: 'Quote the value', edits: [{ span: rawSpan(e), newText: dotenvQuote(value) }], isPreferred: true }],
+        fixes: [{ title: 'Quote the value', edits: [{ span: rawSpan(e), newText: dotenvFixQuote(value) }], isPreferred: true }],
       });
     if (e.quote === 'single' && hasDollar && /\$\{?[A-Za-z_]/.test(value))
       findings.push({

@@ -1,11 +1,22 @@
 import { parseTree, findNodeAtLocation, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { imageContext } from '../imageContext';
+import { JsonTooDeep, jsonNestsDeeper } from '../../util/jsoncData';
 import { PROFILES_SETTING } from '../../profiles/parseProfiles';
 import type { Assignment, Finding, SourceModel, WordPart } from '../types';
 import { containerFindings, containerRun, type ArgWord } from './dockerRun';
 import { ROS1_KEYS, type RosGeneration } from '../../ros/variables';
 
 function parseJson(text: string, findings: Finding[]): JsonNode | undefined {
+  // parseTree recurses per level: a 100k-deep array would overflow the stack.
+  if (jsonNestsDeeper(text)) {
+    findings.push({
+      code: 'FMT001',
+      severity: 'error',
+      message: `JSON: not read, ${new JsonTooDeep().message}`,
+      span: { start: 0, end: 0 },
+    });
+    return undefined;
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   for (const e of errors.slice(0, 3))
@@ -125,6 +136,7 @@ export function settingsSource(text: string): SourceModel {
 
 /** The scope (`profile#i`) of the profile named `name` in a settings.json text, or undefined. */
 export function settingsProfileScope(text: string, name: string): string | undefined {
+  if (jsonNestsDeeper(text)) return undefined;
   const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
   const list = root && findNodeAtLocation(root, [PROFILES_SETTING]);
   const i = (list?.type === 'array' ? (list.children ?? []) : []).findIndex(
