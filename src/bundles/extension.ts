@@ -64,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
     const shellStartup = new ShellStartup(() => lintEngine.get().shellAssignments);
     const terminalEnv = new TerminalEnv(context.environmentVariableCollection, profiles, log, shellStartup);
     const monitor = new MasterMonitor(profiles, log);
-    const ros2 = new Ros2LiveStatus(profiles, log);
+    const ros2 = new Ros2LiveStatus(profiles, log, path.join(context.extensionPath, 'dist', 'doctor.js'));
     const localFacts = new LocalStatusFacts(profiles, lintEngine, (p) => terminalEnv.plan(p), shellStartup, log);
     const statusBar = new StatusBar(profiles, monitor, ros2, localFacts);
     const ros2Graph = new Ros2GraphSession(log);

@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { callXmlRpc, type RpcOptions } from '../probe/xmlrpcCall';
 import { localAddresses, type LocalAddress } from '../net/addresses';
 import { udpRouteSource } from '../net/routeSource';
+import { tcpPortOpen, type TcpPortCheck } from '../net/tcpPortOpen';
 import { nodeLookup } from '../net/lookup';
 import { checkMulticast, type MulticastCheckResult } from '../multicast/multicastCheck';
 import { nodeUdpSockets } from '../multicast/udpSocket';
@@ -46,6 +47,8 @@ export interface Ros2LiveDeps {
    * only a refusal (a plain UDP probe); silence means "unreachable" only in the first case.
    */
   readonly pingDiscoveryServer: ((address: string, port: number, timeoutMs: number) => Promise<DsPing>) & { readonly answers: boolean };
+  /** rmw_zenoh: one TCP connect to the router's endpoint (core/net/tcpPortOpen). */
+  tcpPortOpen(host: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<TcpPortCheck>;
 }
 
 /**
@@ -102,6 +105,7 @@ export function nodeRos2Live(): Ros2LiveDeps {
       }
     },
     pingDiscoveryServer: rtpsServerPing,
+    tcpPortOpen,
   };
 }
 

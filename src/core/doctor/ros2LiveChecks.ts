@@ -1,7 +1,8 @@
 // The ROS 2 checks that look at the network: multicast on the domain's own SPDP group, each
 // discovery server, the participants seen on the domain (and from which hosts), this host's
 // participant ports, vendors mixed on one domain, and Fast DDS shared memory across a container
-// boundary. Each listens for a bounded time; only the multicast check and the server pings send.
+// boundary; for rmw_zenoh the router's TCP port. Each listens for a bounded time; only the multicast
+// check, the server pings and the router port connect send.
 import { maxParticipants, parseDomainIdLikeRcl, type PortRange } from '../ros/domain';
 import { parseDiscoveryServers } from '../ros/discoveryServers';
 import { domainPortUse, readBoundUdpSockets, type PortUseReading } from '../ros/portsInUse';
@@ -10,6 +11,7 @@ import { sanitizeForDisplay } from '../text/sanitize';
 import type { MulticastCheckResult } from '../multicast/multicastCheck';
 import { type DoctorFacts, variable } from './facts';
 import type { Check, Verdict } from './types';
+import { zenohRouterCheck } from './zenohRouterCheck';
 
 const G = 'ros2' as const;
 
@@ -56,8 +58,12 @@ export async function ros2LiveChecks(f: DoctorFacts, ephemeral: PortRange): Prom
     'ros2.sharedMemory': 'Fast DDS shared memory reaches the participants of this host',
   };
   const skipAll = (why: string) => ids.map((id): Check => ({ id, group: G, title: titles[id]!, verdict: 'skipped', evidence: [why] }));
+  if (rmw === 'rmw_zenoh_cpp')
+    return [
+      await zenohRouterCheck(f, f.deps.ros2Live.tcpPortOpen),
+      ...skipAll('rmw_zenoh_cpp does not use DDS discovery (see the Zenoh router check).'),
+    ];
   if (p.kind === 'error' || (p.kind !== 'unset' && p.value > 232)) return skipAll('ROS_DOMAIN_ID is invalid (see above).');
-  if (rmw === 'rmw_zenoh_cpp') return skipAll('rmw_zenoh_cpp does not use DDS discovery (see the Zenoh router check).');
   const domain = p.kind === 'unset' ? 0 : p.value;
   const range = discoveryRange(f);
   const servers = variable(f.input, 'ROS_DISCOVERY_SERVER');

@@ -26,6 +26,7 @@ const DISC = 'ROS 2 discovery and middleware';
 const FMT = 'File format';
 const XF = 'Cross-file';
 const DC = 'Docker Compose';
+const ZEN = 'rmw_zenoh';
 
 export const RULE_CATALOG: readonly RuleInfo[] = [
   { code: 'URI001', severity: 'error', section: URI, title: 'ROS_MASTER_URI is not an http:// URL' },
@@ -67,6 +68,9 @@ export const RULE_CATALOG: readonly RuleInfo[] = [
   { code: 'DISC006', severity: 'error', section: DISC, title: 'Fast DDS variable with an invalid value' },
   { code: 'DISC007', severity: 'warning', section: DISC, title: 'CYCLONEDDS_URI is neither file:// nor inline XML' },
   { code: 'DISC008', severity: 'warning', section: DISC, title: 'Security variable that leaves security off' },
+  { code: 'ZEN001', severity: 'error', section: ZEN, title: 'ZENOH_ROUTER_CHECK_ATTEMPTS is not an integer (or 0: wait forever)' },
+  { code: 'ZEN002', severity: 'error', section: ZEN, title: 'ZENOH_CONFIG_OVERRIDE entry is not key/path=json5' },
+  { code: 'ZEN003', severity: 'warning', section: ZEN, title: 'ZENOH_*_CONFIG_URI is not an absolute path' },
   { code: 'FMT001', severity: 'warning', section: FMT, title: 'dotenv syntax (dotenv-linter rules); file not linted' },
   { code: 'FMT002', severity: 'warning', section: FMT, title: 'Misspelt ROS variable name' },
   { code: 'FMT003', severity: 'error', section: FMT, title: "Unquoted ';' or '&' ends the shell command" },

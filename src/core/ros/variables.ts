@@ -101,8 +101,32 @@ export const ROS_VARIABLES: readonly RosVariable[] = [
     profileKey: true,
     summary: 'Fast DDS builtin transports: `DEFAULT`, `SHM`, `UDPv4`, `UDPv6`, `LARGE_DATA`, `NONE`.',
   },
-  { name: 'ZENOH_CONFIG_OVERRIDE', ros: 2, summary: 'rmw_zenoh session config overrides, `key/path=value;…`.' },
-  { name: 'ZENOH_ROUTER_CHECK_ATTEMPTS', ros: 2, summary: 'rmw_zenoh: how often to look for a router (0 = forever, <0 = skip).' },
+  {
+    name: 'ZENOH_CONFIG_OVERRIDE',
+    ros: 2,
+    summary:
+      'rmw_zenoh: overrides of the Zenoh config, `key/path=json5;…`, e.g. `connect/endpoints=["tcp/192.168.1.2:7447"];scouting/multicast/enabled=false`. Each value is JSON5 (strings need quotes: `mode="peer"`); the value is split at every `;`, also inside quotes. rmw_zenoh skips an entry without `=` silently and an invalid value with a warning in the log.',
+    precedence:
+      "`ZENOH_CONFIG_OVERRIDE` > the file of `ZENOH_SESSION_CONFIG_URI` / `ZENOH_ROUTER_CONFIG_URI` > rmw_zenoh_cpp's default config (router at `tcp/localhost:7447`).",
+  },
+  {
+    name: 'ZENOH_ROUTER_CHECK_ATTEMPTS',
+    ros: 2,
+    summary:
+      'rmw_zenoh: how many times a node checks for a Zenoh router at start-up. Unset or empty: 1; `0`: wait forever; below 0: no check. Read with `strtoll`, so a value without digits (`yes`) means 0, wait forever.',
+  },
+  {
+    name: 'ZENOH_SESSION_CONFIG_URI',
+    ros: 2,
+    summary:
+      "rmw_zenoh: absolute path of the Zenoh config file of every node (JSON5), instead of rmw_zenoh_cpp's `DEFAULT_RMW_ZENOH_SESSION_CONFIG.json5`. A path, not a URI: no `file://`; a relative path is resolved against each process's working directory.",
+  },
+  {
+    name: 'ZENOH_ROUTER_CONFIG_URI',
+    ros: 2,
+    summary:
+      'rmw_zenoh: absolute path of the Zenoh config file of the router (`ros2 run rmw_zenoh_cpp rmw_zenohd`), instead of `DEFAULT_RMW_ZENOH_ROUTER_CONFIG.json5` (port 7447). A path, not a URI.',
+  },
   { name: 'ROS_SECURITY_ENABLE', ros: 2, summary: 'SROS2 security is on only when exactly `true`.' },
   { name: 'ROS_SECURITY_STRATEGY', ros: 2, summary: '`Enforce` (exact) or anything else = Permissive.' },
   { name: 'ROS_SECURITY_KEYSTORE', ros: 2, summary: 'Path of the SROS2 keystore.' },

@@ -5,6 +5,7 @@ import { isLoopbackAddress } from '../net/addresses';
 import { markdownCode, sanitizeForMarkdown as md } from '../text/sanitize';
 import { plural } from '../text/plural';
 import { roundTripBucket } from './roundTrip';
+import type { ZenohRouterState } from '../zenoh/routerTarget';
 
 /** What the extension knows live about a ROS 2 identity's domain (each part optional until known). */
 export interface Ros2Live {
@@ -16,8 +17,8 @@ export interface Ros2Live {
   readonly capacity?: number;
   /** One entry per server of ROS_DISCOVERY_SERVER, with the last ping (undefined: not answered yet). */
   readonly discoveryServers?: readonly { readonly entry: DiscoveryServerEntry; readonly ping?: DiscoveryServerPing }[];
-  /** rmw_zenoh: whether the router's TCP endpoint accepts connections (undefined: checking). */
-  readonly zenohRouter?: { readonly endpoint: string; readonly open?: boolean; readonly error?: string };
+  /** rmw_zenoh: whether the router's TCP endpoint accepts connections (open undefined: checking, or untested). */
+  readonly zenohRouter?: ZenohRouterState;
 }
 
 export interface Ros2HostGroup {
@@ -185,6 +186,8 @@ function zenohPart(live: Ros2Live | undefined): Ros2StatusPart {
   ];
   if (!r) return { suffix: '', tone: 'normal', lines };
   const where = md(r.endpoint);
+  if (r.untested)
+    return { suffix: ' · router not checked', tone: 'normal', lines: [`$(info) Zenoh router ${where}: ${md(r.untested)}`, ...lines] };
   if (r.open === undefined) return { suffix: '', tone: 'normal', lines: [`$(sync~spin) Zenoh router ${where}: checking…`, ...lines] };
   if (r.open)
     return {

@@ -1,11 +1,15 @@
 import * as vscode from 'vscode';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRos2Monitor, type Ros2Monitor } from '../../core/rtps/monitor';
 import { pingDiscoveryServer, type DiscoveryServerPing } from '../../core/rtps/discoveryServerPing';
 import { parseDiscoveryServers, type DiscoveryServerEntry } from '../../core/ros/discoveryServers';
 import { DEFAULT_EPHEMERAL, maxParticipants, parseEphemeralRange } from '../../core/ros/domain';
 import { localAddresses } from '../../core/net/addresses';
-import { tcpPortOpen, zenohRouterEndpoint, type TcpPortCheck } from '../../core/net/tcpPortOpen';
+import { tcpPortOpen, zenohRouterEndpoint } from '../../core/net/tcpPortOpen';
+import type { ZenohRouterState } from '../../core/zenoh/routerTarget';
+import type * as DoctorBundle from '../../bundles/doctor';
+import { LazyBundle } from '../lazyBundle';
 import { Poller } from '../../core/probe/poller';
 import { pingKey, type Ros2Live } from '../../core/status/ros2Status';
 import type { NetworkIdentity } from '../../core/profiles/networkIdentity';
@@ -57,10 +61,15 @@ export class Ros2LiveStatus implements vscode.Disposable {
   private capacity: number | undefined;
   private liveValue: Ros2Live | undefined;
 
+  /** dist/doctor.js, for rmw_zenoh profiles only: its JSON5 reader of the session config stays out of activation. */
+  private readonly zenohCore: LazyBundle<Pick<typeof DoctorBundle, 'checkZenohRouter' | 'zenohRouterTarget'>>;
+
   constructor(
     private readonly profiles: ProfileService,
     private readonly log: vscode.LogOutputChannel,
+    doctorBundlePath: string,
   ) {
+    this.zenohCore = new LazyBundle(doctorBundlePath, 'doctor (Zenoh router check)', log);
     this.subscriptions.push(
       this.emitter,
       profiles.onDidChange(() => this.update()),
@@ -140,14 +149,20 @@ export class Ros2LiveStatus implements vscode.Disposable {
     };
 
     if (vars.get('RMW_IMPLEMENTATION') === 'rmw_zenoh_cpp') {
-      const ep = zenohRouterEndpoint(vars.get('ZENOH_CONFIG_OVERRIDE'));
-      this.zenoh = { endpoint: ep.text };
-      this.log.info(`status: checking the Zenoh router port ${ep.text} every ${intervalMs / 1000} s`);
-      poll<TcpPortCheck>(
-        (signal) => tcpPortOpen(ep.host, ep.port, timeoutMs, signal),
-        (r) => r.open,
-        (r) => {
-          const next = r.open ? { endpoint: ep.text, open: true } : { endpoint: ep.text, open: false, error: r.error };
+      const get = (n: string) => vars.get(n) || undefined;
+      // The session config file is read on every poll, so an edit to it shows at the next one.
+      const readText = (p: string) => readFile(p, 'utf8').catch(() => undefined);
+      this.zenoh = {
+        endpoint: get('ZENOH_SESSION_CONFIG_URI') ? 'of ZENOH_SESSION_CONFIG_URI' : zenohRouterEndpoint(get('ZENOH_CONFIG_OVERRIDE')).text,
+      };
+      this.log.info(`status: checking the Zenoh router port every ${intervalMs / 1000} s`);
+      poll<ZenohRouterState>(
+        async (signal) => {
+          const z = this.zenohCore.get();
+          return z.checkZenohRouter(await z.zenohRouterTarget(get, readText), tcpPortOpen, timeoutMs, signal);
+        },
+        (r) => r.open === true,
+        (next) => {
           if (JSON.stringify(next) === JSON.stringify(this.zenoh)) return;
           this.zenoh = next;
           this.publish();

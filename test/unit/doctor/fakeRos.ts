@@ -138,4 +138,5 @@ export const quietRos2Live: Ros2LiveDeps = {
     datagrams: 0,
   }),
   pingDiscoveryServer: Object.assign(async () => ({ kind: 'silent' as const }), { answers: true }),
+  tcpPortOpen: async () => ({ open: false, error: 'ECONNREFUSED' }),
 };

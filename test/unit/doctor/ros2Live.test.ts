@@ -9,6 +9,8 @@ import type { DsPing, LocalAddress, Ros2LiveDeps } from '../../../src/core/docto
 import type { DoctorInput, DoctorReport } from '../../../src/core/doctor/types';
 import type { Ros2Participant } from '../../../src/core/rtps/monitor';
 import { quietRos2Live, testDeps } from './fakeRos';
+import * as net from 'node:net';
+import { tcpPortOpen } from '../../../src/core/net/tcpPortOpen';
 
 const ETH: LocalAddress = { iface: 'eth0', address: '10.0.0.2', family: 'IPv4', internal: false };
 const LO: LocalAddress = { iface: 'lo', address: '127.0.0.1', family: 'IPv4', internal: true };
@@ -233,4 +235,72 @@ test('ROS 2 doctor: a Fast DDS participant of this host whose shared memory is n
 test('ROS 2 doctor: rmw_zenoh_cpp skips the DDS network checks', async () => {
   const r = await doctor({ RMW_IMPLEMENTATION: 'rmw_zenoh_cpp' }, {});
   for (const id of ['ros2.multicast', 'ros2.participants', 'ros2.ports']) assert.equal(check(r, id).verdict, 'skipped');
+});
+
+/** A real TCP listener on 127.0.0.1 (port 0), standing in for the router's port: nothing more is checked. */
+async function tcpListener(): Promise<{ port: number; close(): Promise<void> }> {
+  const server = net.createServer((s) => s.destroy());
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { port: (server.address() as net.AddressInfo).port, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+test('ROS 2 doctor, rmw_zenoh: the router port from ZENOH_CONFIG_OVERRIDE open, then closed (real TCP listener)', async () => {
+  const l = await tcpListener();
+  const vars = {
+    RMW_IMPLEMENTATION: 'rmw_zenoh_cpp',
+    ZENOH_CONFIG_OVERRIDE: `mode="client";connect/endpoints=["tcp/127.0.0.1:${l.port}"]`,
+  };
+  const open = check(await doctor(vars, { tcpPortOpen }), 'ros2.zenohRouter');
+  assert.equal(open.verdict, 'ok');
+  assert.equal(open.title, `Zenoh router port tcp/127.0.0.1:${l.port} open`);
+  assert.match(
+    open.evidence.join('\n'),
+    /ZENOH_CONFIG_OVERRIDE connect\/endpoints[\s\S]*accepted in [\d.]+ ms \(only the port is checked: no Zenoh handshake/,
+  );
+  await l.close();
+  const closed = check(await doctor(vars, { tcpPortOpen }), 'ros2.zenohRouter');
+  assert.equal(closed.verdict, 'error');
+  assert.match(
+    closed.evidence.join('\n'),
+    /ECONNREFUSED \(nothing listens there\)[\s\S]*check for the router once \(ZENOH_ROUTER_CHECK_ATTEMPTS unset\)/,
+  );
+  assert.match(closed.fix!.title, /ros2 run rmw_zenoh_cpp rmw_zenohd/);
+  const forever = check(await doctor({ ...vars, ZENOH_ROUTER_CHECK_ATTEMPTS: '0' }, { tcpPortOpen }), 'ros2.zenohRouter');
+  assert.match(forever.evidence.join('\n'), /nodes wait at start-up until the router is reachable/);
+});
+
+test('ROS 2 doctor, rmw_zenoh: without an override the endpoint is the session config file’s (JSON5), else tcp/localhost:7447', async () => {
+  const l = await tcpListener();
+  try {
+    const file = `{\n  // a user's session config\n  mode: 'peer',\n  connect: { endpoints: ['tcp/127.0.0.1:${l.port}', ], },\n}\n`;
+    const vars = { RMW_IMPLEMENTATION: 'rmw_zenoh_cpp', ZENOH_SESSION_CONFIG_URI: '/etc/zenoh/session.json5' };
+    const c = check(await doctor(vars, { tcpPortOpen }, { '/etc/zenoh/session.json5': file }), 'ros2.zenohRouter');
+    assert.equal(c.verdict, 'ok');
+    assert.match(c.evidence[0]!, new RegExp(`/etc/zenoh/session.json5 connect/endpoints: tcp/127.0.0.1:${l.port}`));
+    const unreadable = check(await doctor(vars, {}, {}), 'ros2.zenohRouter');
+    assert.equal(unreadable.title, 'Zenoh router port tcp/localhost:7447 open');
+    assert.match(unreadable.evidence.join('\n'), /cannot be read here/);
+    const def = check(await doctor({ RMW_IMPLEMENTATION: 'rmw_zenoh_cpp' }, {}), 'ros2.zenohRouter');
+    assert.match(def.evidence[0]!, /default session config: tcp\/localhost:7447/);
+  } finally {
+    await l.close();
+  }
+});
+
+test('ROS 2 doctor, rmw_zenoh: non-TCP router endpoints are not tested (and not replaced by the default)', async () => {
+  let called = false;
+  const c = check(
+    await doctor(
+      { RMW_IMPLEMENTATION: 'rmw_zenoh_cpp', ZENOH_CONFIG_OVERRIDE: 'connect/endpoints=["udp/10.0.0.9:7447"]' },
+      {
+        tcpPortOpen: async () => {
+          called = true;
+          return { open: true, ms: 0 };
+        },
+      },
+    ),
+    'ros2.zenohRouter',
+  );
+  assert.equal(c.verdict, 'skipped');
+  assert.equal(called, false);
 });

@@ -5,6 +5,7 @@ import { closest } from '../../util/closest';
 import { ROS_VARIABLE_BY_NAME, ROS_VARIABLES, ROS1_KEYS, rosGenerationOfDistro, ROS2_DISTROS } from '../../ros/variables';
 import type { Assignment, Finding, Fix, LintContext } from '../types';
 import { isUnspecifiedAddress } from '../../net/addresses';
+import { parseZenohOverride, semicolonInQuotes } from '../../zenoh/configOverride';
 
 export const KNOWN_RMW = [
   'rmw_fastrtps_cpp',
@@ -42,8 +43,6 @@ const KNOWN_NAMES = ROS_VARIABLES.map((v) => v.name).concat([
   'FASTDDS_ENVIRONMENT_FILE',
   'FASTDDS_STATISTICS',
   'SKIP_DEFAULT_XML',
-  'ZENOH_ROUTER_CONFIG_URI',
-  'ZENOH_SESSION_CONFIG_URI',
   'RCL_ASSERT_RMW_ID_MATCHES',
   'ROSLAUNCH_SSH_UNKNOWN',
   'ROS_MAVEN_PATH',
@@ -495,6 +494,93 @@ function discoveryRules(a: Assignment, v: string, ctx: ValueContext): Finding[] 
   return out;
 }
 
+/** Where a rmw_zenoh config file path is absolute (POSIX, or a Windows drive/UNC path). */
+const ABSOLUTE_PATH = /^(?:\/|[A-Za-z]:[\\/]|\\\\)/;
+
+/**
+ * rmw_zenoh's variables as its zenoh_config.cpp reads them, and the DDS discovery variables it does
+ * not read. Each message says what rmw_zenoh does with the value, not only that it is wrong.
+ */
+function zenohRules(a: Assignment, v: string, scopeEnv: ReadonlyMap<string, Assignment>): Finding[] {
+  const rmw = scopeEnv.get('RMW_IMPLEMENTATION');
+  const rmwValue = rmw && rmw.op !== 'unset' ? rmw.value : undefined;
+  if (a.name.startsWith('ZENOH_') && rmwValue && rmwValue !== 'rmw_zenoh_cpp' && !/\$/.test(rmwValue))
+    return [f('PREC006', 'warning', `${a.name} is read only by rmw_zenoh_cpp; this scope uses ${rmwValue}`, a.keySpan)];
+  switch (a.name) {
+    case 'ZENOH_ROUTER_CHECK_ATTEMPTS': {
+      // strtoll(value, nullptr, 10): leading blanks and a sign, then digits; the rest is ignored,
+      // and no digits at all reads as 0, which means "wait forever". Empty is unset (1 check).
+      if (v === '') return [];
+      if (/^[+-]?\d+$/.test(v.trim())) {
+        const n = Number(v.trim());
+        return n === 0
+          ? [
+              f(
+                'ZEN001',
+                'info',
+                'ZENOH_ROUTER_CHECK_ATTEMPTS=0: every node waits forever until a Zenoh router (ros2 run rmw_zenoh_cpp rmw_zenohd) is reachable',
+                a.valueSpan,
+              ),
+            ]
+          : [];
+      }
+      const lead = /^\s*([+-]?\d+)/.exec(v)?.[1];
+      const n = lead === undefined ? 0 : Number(lead);
+      const meaning = n > 0 ? `${n} check${n === 1 ? '' : 's'} for a router` : n < 0 ? 'no router check' : 'wait for a router forever';
+      return [
+        f(
+          'ZEN001',
+          'error',
+          `ZENOH_ROUTER_CHECK_ATTEMPTS must be an integer (unset: 1 check, 0: wait forever, < 0: no check); rmw_zenoh reads '${v}' as ${n}: ${meaning}`,
+          a.valueSpan,
+          lead !== undefined ? [{ title: `Write ${n}`, edits: [{ span: a.valueSpan, newText: String(n) }] }] : [],
+        ),
+      ];
+    }
+    case 'ZENOH_CONFIG_OVERRIDE': {
+      const out: Finding[] = [];
+      if (semicolonInQuotes(v))
+        out.push(
+          f(
+            'ZEN002',
+            'error',
+            "ZENOH_CONFIG_OVERRIDE: rmw_zenoh splits the value at every ';', also inside quotes, so a quoted string with ';' is cut in two",
+            a.valueSpan,
+          ),
+        );
+      for (const e of parseZenohOverride(v))
+        if (e.problem) out.push(f('ZEN002', 'error', `ZENOH_CONFIG_OVERRIDE entry '${e.raw.trim()}': ${e.problem}`, a.valueSpan));
+      return out;
+    }
+    case 'ZENOH_SESSION_CONFIG_URI':
+    case 'ZENOH_ROUTER_CONFIG_URI': {
+      // Despite the name, a file path: zenoh's Config::from_file opens it as given.
+      if (v.trim() === '') return [];
+      const why = /^file:/i.test(v)
+        ? 'is a URI, but rmw_zenoh opens the value as a file path (write the path without file://); the node fails with "Invalid configuration file"'
+        : v.startsWith('~')
+          ? 'starts with ~, which rmw_zenoh does not expand: write the absolute path'
+          : !ABSOLUTE_PATH.test(v)
+            ? 'is not an absolute path: it is resolved against each process’s working directory'
+            : undefined;
+      return why ? [f('ZEN003', 'warning', `${a.name} '${v}' ${why}`, a.valueSpan)] : [];
+    }
+    case 'ROS_AUTOMATIC_DISCOVERY_RANGE':
+    case 'ROS_STATIC_PEERS':
+      if (rmwValue === 'rmw_zenoh_cpp')
+        return [
+          f(
+            'PREC006',
+            'warning',
+            `rmw_zenoh_cpp ignores ${a.name}: nodes find each other through the Zenoh router; point them at it with ZENOH_CONFIG_OVERRIDE='connect/endpoints=["tcp/<host>:7447"]' instead`,
+            a.keySpan,
+          ),
+        ];
+      return [];
+  }
+  return [];
+}
+
 /** Every name a value or scope rule looks at starts with one of these (most names in a file do not). */
 const RULED_PREFIX = /^(?:ROS|RMW|FAST|CYCLONEDDS|ZENOH)/;
 
@@ -569,7 +655,7 @@ export function valueRules(a: Assignment, ctx: ValueContext, scopeEnv: ReadonlyM
       out.push(...domainRules(a, v, ctx, scopeEnv.get('RMW_IMPLEMENTATION')?.value));
       break;
     default:
-      out.push(...discoveryRules(a, v, ctx));
+      out.push(...discoveryRules(a, v, ctx), ...zenohRules(a, v, scopeEnv));
   }
   return out;
 }
