@@ -66,7 +66,9 @@ const entries = [
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     mainFields: ['module', 'main'],
-    banner: { js: '#!/usr/bin/env node' },
+    // `node --`: Node 20 opens any `--env-file X` in the script's own arguments (nodejs/node#54232),
+    // so `rosnet doctor --env-file FIFO` hung inside Node before our code ran; `--` stops that.
+    banner: { js: '#!/usr/bin/env -S node --' },
     define: cliDefine,
     plugins: [problemMatcher, cliCommandChunks],
     supported: { 'dynamic-import': false },

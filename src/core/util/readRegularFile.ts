@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
 
 export type FileRead = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason?: string };
 
@@ -13,7 +13,10 @@ export function readRegularFile(path: string): FileRead {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? { ok: false } : { ok: false, reason: code ?? String(e) };
+    if (code === 'ENOENT') return { ok: false };
+    // open() of a Unix socket fails (ENXIO): say what it is rather than the errno.
+    const st = statOrUndefined(path);
+    return { ok: false, reason: st && !st.isFile() ? `not a regular file (${kindOf(st)})` : (code ?? String(e)) };
   }
   try {
     const st = fstatSync(fd);
@@ -26,7 +29,15 @@ export function readRegularFile(path: string): FileRead {
   }
 }
 
-function kindOf(st: import('node:fs').Stats): string {
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function kindOf(st: Stats): string {
   if (st.isFIFO()) return 'a FIFO';
   if (st.isSocket()) return 'a socket';
   if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
