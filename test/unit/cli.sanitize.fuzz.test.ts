@@ -9,7 +9,10 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import * as dgram from 'node:dgram';
 import { main } from '../../src/cli/main';
+import { LOOPBACK_INDEXES } from '../../src/core/rtps/monitor';
+import { announcement, fakePrefix } from '../helpers/rtpsPackets';
 
 const FORBIDDEN =
   /[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -148,9 +151,20 @@ test('probe, doctor, lint and usage errors print no control, bidi or lone-surrog
       const name = hostile(r, 'robot').replace(/[\x00/\n]/g, '') + '.env';
       writeFileSync(join(dir, name), env);
       mkdirSync(join(dir, '.vscode'), { recursive: true });
+      // A valid profile whose name and extra variable carry controls (the schema refuses only NUL and lone
+      // surrogates), next to one whose ROS_IP is invalid (its problem text quotes the value).
+      const profileName =
+        hostile(r, 'lab')
+          .replace(/[\ud800-\udfff\x00]/g, '')
+          .trim() || 'lab';
       writeFileSync(
         join(dir, '.vscode', 'settings.json'),
-        JSON.stringify({ 'rosNetwork.profiles': [{ name: hostile(r, 'lab'), ROS_MASTER_URI: uri, ROS_IP: hostile(r, '10.0.0.1') }] }),
+        JSON.stringify({
+          'rosNetwork.profiles': [
+            { name: profileName, ROS_MASTER_URI: uri, env: { ROSNET_FUZZ: hostile(r, 'value').replace(/[\ud800-\udfff\x00]/g, '') } },
+            { name: `${profileName} bad`, ROS_MASTER_URI: uri, ROS_IP: hostile(r, '10.0.0.1') },
+          ],
+        }),
       );
       const runs: Array<[string, string[]]> = [
         ['probe', ['probe', uri, '--timeout', '1500']],
@@ -164,12 +178,18 @@ test('probe, doctor, lint and usage errors print no control, bidi or lone-surrog
         ['lint sarif', ['lint', '.', '--format', 'sarif']],
         ['lint of a missing hostile path', ['lint', hostile(r, 'nope')]],
         ['doctor of an unknown profile', ['doctor', '--profile', hostile(r, 'ghost')]],
+        ['doctor --profile', ['doctor', '--profile', profileName, '--verbose', '--timeout', '800']],
+        ['doctor --profile --markdown', ['doctor', '--profile', profileName, '--markdown', '--timeout', '800']],
+        ['doctor --profile --json', ['doctor', '--profile', profileName, '--json', '--timeout', '800']],
+        ['lint --online --profile', ['lint', '--online', '--profile', profileName, '.']],
         ['ports', ['ports', hostile(r, '7')]],
         ['unknown command', [hostile(r, 'frobnicate')]],
         ['unknown option', ['probe', hostile(r, '--x')]],
       ];
       for (const [what, argv] of runs) {
         const o = await run(argv, dir);
+        // The valid hostile-named profile is found and checked (not a usage error about its name).
+        if (/--profile$|--profile --/.test(what)) assert.notEqual(o.code, 2, `${what} (round ${round}): ${o.err}`);
         assertClean(`${what} (round ${round}) stdout`, o.out);
         assertClean(`${what} (round ${round}) stderr`, o.err);
       }
@@ -177,5 +197,40 @@ test('probe, doctor, lint and usage errors print no control, bidi or lone-surrog
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('discover prints no control, bidi or lone-surrogate character from the RTPS strings of hostile participants', async () => {
+  const domain = 140 + (process.pid % 40);
+  const sender = dgram.createSocket('udp4');
+  const r = rng(77);
+  // Host, process and user data (the enclave) are the participant's own strings, from anyone on the LAN.
+  const evil = Array.from({ length: 6 }, (_, i) => ({
+    prefix: fakePrefix(i % 2 ? 'fastdds' : 'cyclone', 900 + i),
+    vendor: (i % 2 ? 'fastdds' : 'cyclone') as 'cyclone' | 'fastdds',
+    domain,
+    host: hostile(r, 'hal'),
+    process: hostile(r, 'talker'),
+    pid: 9 + i,
+    userData: `enclave=${hostile(r, '/robot')};`,
+  }));
+  // As in discoverCli.test.ts: the monitor takes the first free participant port, so send to all of them.
+  const timer = setInterval(() => {
+    for (const p of evil) for (let i = 0; i < LOOPBACK_INDEXES; i++) sender.send(announcement(p), 7410 + 250 * domain + 2 * i, '127.0.0.1');
+  }, 50);
+  try {
+    for (const extra of [[], ['--json']]) {
+      const o = await run(
+        ['discover', '--domain', String(domain), '--interface', '127.0.0.1', '--timeout', '600', ...extra],
+        process.cwd(),
+      );
+      assert.equal(o.code, 0, o.err);
+      assert.match(o.out, extra.length ? /"participants"/ : /participants? on/);
+      assertClean(`discover ${extra.join(' ')} stdout`, o.out);
+      assertClean(`discover ${extra.join(' ')} stderr`, o.err);
+    }
+  } finally {
+    clearInterval(timer);
+    sender.close();
   }
 });
