@@ -24,6 +24,7 @@ export const Commands = {
   lintWorkspace: 'rosNetwork.lintWorkspace',
   showDomainPorts: 'rosNetwork.showDomainPorts',
   runDoctor: 'rosNetwork.runDoctor',
+  copyMasterUri: 'rosNetwork.copyMasterUri',
 } as const;
 
 /** VS Code's own commands we link to or run. */

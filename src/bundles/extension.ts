@@ -84,6 +84,17 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
         monitor.refresh();
         ros2.refresh();
       }),
+      // The tooltip's link passes the URI it shows; from the palette, the active profile's.
+      vscode.commands.registerCommand(Commands.copyMasterUri, async (arg?: unknown) => {
+        const uri = typeof arg === 'string' && /^https?:\/\//.test(arg) ? arg : profiles.snapshot.identity.masterUri;
+        if (!uri) {
+          void vscode.window.showInformationMessage('ROS Network: the active profile has no ROS master (no profile, or a ROS 2 one).');
+          return undefined;
+        }
+        await vscode.env.clipboard.writeText(uri);
+        vscode.window.setStatusBarMessage(`$(copy) Copied ${uri}`, 3000);
+        return uri;
+      }),
       view,
       registerProfileCommands({ profiles, profileSettings: settings, store, log }),
     );
@@ -105,7 +116,9 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
     lint.start();
 
     // Network doctor: the command is cheap; the checks (dist/doctor.js) load on the first run.
-    const doctor = new DoctorPanel(path.join(context.extensionPath, 'dist', 'doctor.js'), profiles, settings, log);
+    const doctor = new DoctorPanel(path.join(context.extensionPath, 'dist', 'doctor.js'), profiles, settings, log, (p) =>
+      terminalEnv.plan(p),
+    );
     context.subscriptions.push(doctor);
 
     const updateContext = () => {

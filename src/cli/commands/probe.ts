@@ -2,6 +2,7 @@ import { safeJson, sanitizeForTerminal } from '../../core/text/sanitize';
 import { probeMaster } from '../../core/probe/masterProbe';
 import { UsageError, type CliCommand } from '../cliTypes';
 import { parseCliArgs, positiveMs } from '../cliOptions';
+import { countsText } from '../../core/text/graphCounts';
 
 export const probeCommand: CliCommand = {
   name: 'probe',
@@ -18,9 +19,7 @@ export const probeCommand: CliCommand = {
     } else if (r.ok) {
       // Everything but our own numbers comes from the argument or the master: filtered before the terminal.
       const t = sanitizeForTerminal;
-      io.out(
-        `${t(uri)}: reachable in ${r.roundTripMs.toFixed(1)} ms — ${r.counts.nodes} nodes, ${r.counts.topics} topics, ${r.counts.services} services\n`,
-      );
+      io.out(`${t(uri)}: reachable in ${r.roundTripMs.toFixed(1)} ms — ${countsText(r.counts)}\n`);
       for (const n of r.nodes) io.out(`  ${t(n)}\n`);
     } else {
       const t = sanitizeForTerminal;

@@ -1,6 +1,6 @@
 import { sanitizeForTerminal } from '../text/sanitize';
 import type { Check, DoctorReport, Verdict } from './types';
-import { GROUP_ORDER, GROUP_TITLES } from './types';
+import { GROUP_TITLES, orderedGroups } from './types';
 
 const ICON: Record<Verdict, string> = { ok: '✓', warning: '⚠', error: '✗', skipped: '–' };
 
@@ -17,8 +17,9 @@ export interface DoctorHtmlOptions {
 }
 
 function checkHtml(c: Check, i: number, o: DoctorHtmlOptions): string {
+  // The fix's title is said once: as the button when it can be applied here, as text otherwise.
   const fix = c.fix
-    ? `<div class="fix"><b>Fix:</b> ${escapeHtml(c.fix.title)}${c.fix.action && o.canApplyFixes ? ` <button data-fix="${i}">${escapeHtml(c.fix.title)}</button>` : ''}</div>`
+    ? `<div class="fix"><b>Fix:</b> ${c.fix.action && o.canApplyFixes ? `<button data-fix="${i}">${escapeHtml(c.fix.title)}</button>` : escapeHtml(c.fix.title)}</div>`
     : '';
   return `<li class="check ${c.verdict}"><span class="icon" title="${c.verdict}">${ICON[c.verdict]}</span><div><div class="title">${escapeHtml(c.title)}</div><ul class="evidence">${c.evidence.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul>${fix}</div></li>`;
 }
@@ -39,12 +40,12 @@ export function renderDoctorHtml(report: DoctorReport | undefined, o: DoctorHtml
         : report.source.kind === 'env-file'
           ? report.source.name
           : 'the VS Code environment (no active profile)';
-    const groups = GROUP_ORDER.map((g) => {
-      const items = report.checks.map((c, i) => [c, i] as const).filter(([c]) => c.group === g);
-      return items.length
-        ? `<section><h2>${escapeHtml(GROUP_TITLES[g])}</h2><ul class="checks">${items.map(([c, i]) => checkHtml(c, i, o)).join('')}</ul></section>`
-        : '';
-    }).join('');
+    const groups = orderedGroups(report)
+      .map(
+        (g) =>
+          `<section><h2>${escapeHtml(GROUP_TITLES[g.group])}</h2><ul class="checks">${g.checks.map((c) => checkHtml(c.check, c.index, o)).join('')}</ul></section>`,
+      )
+      .join('');
     body = `<header><h1 class="${report.verdict}">${report.verdict === 'ok' ? 'All checks passed' : report.verdict === 'warning' ? 'Warnings' : 'Problems found'}</h1><p>ROS ${report.rosVersion}, ${escapeHtml(src)} · ${s.error} errors, ${s.warning} warnings, ${s.ok} ok, ${s.skipped} skipped · ${report.durationMs} ms${status ? ` · ${escapeHtml(status)}` : ''}</p></header>${groups}`;
   }
   return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="${csp}"><meta name="viewport" content="width=device-width, initial-scale=1.0"><title>ROS Network Doctor</title>

@@ -1,13 +1,11 @@
 import { sanitizeForMarkdown, sanitizeForTerminal as t } from '../text/sanitize';
-import { GROUP_ORDER, GROUP_TITLES, type Check, type DoctorReport, type Verdict } from './types';
+import { GROUP_TITLES, orderedGroups, type Check, type DoctorReport, type Verdict } from './types';
 
 export const TEXT_MARKS: Record<Verdict, string> = { ok: '✓', warning: '⚠', error: '✗', skipped: '–' };
 const MD_MARKS: Record<Verdict, string> = { ok: '✅', warning: '⚠️', error: '❌', skipped: '➖' };
 
 function groups(report: DoctorReport): Array<[string, Check[]]> {
-  return GROUP_ORDER.map((g) => [GROUP_TITLES[g], report.checks.filter((c) => c.group === g)] as [string, Check[]]).filter(
-    ([, cs]) => cs.length > 0,
-  );
+  return orderedGroups(report).map((g) => [GROUP_TITLES[g.group], g.checks.map((c) => c.check)]);
 }
 
 function summaryLine(r: DoctorReport): string {

@@ -6,6 +6,7 @@ import { nodeChecks } from './nodeChecks';
 import { reverseChecks } from './reverseChecks';
 import { ros2Checks } from './ros2Checks';
 import { syntaxCheck, topologyCheck } from './syntaxChecks';
+import { terminalCheck } from './terminalCheck';
 import { envDialect } from './envLint';
 import { loadShellParser } from '../lint/sources/shellParser';
 import { GROUP_ORDER, worst, type Check, type DoctorInput, type DoctorOptions, type DoctorReport, type Verdict } from './types';
@@ -77,7 +78,8 @@ async function run(input: DoctorInput, deps: DoctorDeps, opts: DoctorOptions, st
   // A shell script is linted by bash's grammar (WebAssembly, loaded on first use); without it the
   // syntax check says the file was not linted.
   if (input.file && envDialect(input.file.path) === 'shell') await loadShellParser().catch(() => undefined);
-  const staticChecks = [syntaxCheck(f), topologyCheck(f)];
+  const terminal = terminalCheck(input);
+  const staticChecks = [syntaxCheck(f), ...(terminal ? [terminal] : []), topologyCheck(f)];
   const r = await (masterResolution ? Promise.race([masterResolution, late('master').then(() => undefined)]) : undefined);
   if (r?.ok) f.masterAddresses = r.addresses;
   const groups = await Promise.all([

@@ -49,7 +49,22 @@ export interface DoctorInput {
    * Run in a terminal of a ROS Network profile (its ROSNET_PROFILE / ROSNET_PINNED markers): the
    * profile and the variables it pinned, so the report can say where a winning value came from.
    */
-  readonly terminal?: { readonly profile: string; readonly pinned: readonly string[] };
+  readonly terminal?: {
+    readonly profile: string;
+    readonly pinned: readonly string[];
+    /** What the profile gave this terminal when it started (the ROSNET_SET marker), to say what changed since. */
+    readonly injected?: ReadonlyMap<string, string>;
+  };
+  /** For a profile: what its terminals get (the profile's values, pinned and cleared ones), as the terminal env plan says. */
+  readonly terminalPlan?: readonly TerminalEntry[];
+}
+
+/** One variable of a terminal env plan (core/env/envPlan's EnvEntry, restated so the report types stand alone). */
+export interface TerminalEntry {
+  readonly name: string;
+  readonly value: string;
+  readonly kind: 'profile' | 'pinned' | 'blanked';
+  readonly reason?: string;
 }
 
 export interface DoctorOptions {
@@ -86,4 +101,26 @@ export function worst(verdicts: Iterable<Verdict>): 'ok' | 'warning' | 'error' {
     if (v === 'warning') w = 'warning';
   }
   return w;
+}
+
+const VERDICT_RANK: Record<Verdict, number> = { error: 0, warning: 1, ok: 2, skipped: 3 };
+
+/**
+ * The report as every renderer shows it: groups with an error first, then those with a warning
+ * (GROUP_ORDER breaks ties), and inside a group errors, warnings, ok, skipped. A reader meets the
+ * problems before the passes. `index` is the check's position in `report.checks` (the panel's fix ids).
+ */
+export function orderedGroups(report: DoctorReport): Array<{ group: CheckGroup; checks: Array<{ check: Check; index: number }> }> {
+  const out = GROUP_ORDER.map((group) => ({
+    group,
+    checks: report.checks
+      .map((check, index) => ({ check, index }))
+      .filter(({ check }) => check.group === group)
+      .sort((a, b) => VERDICT_RANK[a.check.verdict] - VERDICT_RANK[b.check.verdict] || a.index - b.index),
+  })).filter((g) => g.checks.length > 0);
+  const rank = (g: (typeof out)[number]) => Math.min(...g.checks.map((c) => Math.min(VERDICT_RANK[c.check.verdict], 2)));
+  return out
+    .map((g, i) => ({ g, i }))
+    .sort((a, b) => rank(a.g) - rank(b.g) || a.i - b.i)
+    .map(({ g }) => g);
 }

@@ -9,6 +9,8 @@ export interface ProfileProblem {
   readonly index?: number;
   readonly profileName?: string;
   readonly message: string;
+  /** The offending value when the problem is about one field (quoted in messages, so it is not taken for the name). */
+  readonly value?: string | number | boolean | null;
 }
 
 export interface ParsedProfiles {
@@ -18,8 +20,19 @@ export interface ParsedProfiles {
 
 export const PROFILES_SETTING = 'rosNetwork.profiles';
 
-function describeIssue(issue: z.core.$ZodIssue, raw: unknown): { path: string; message: string } {
+/** The raw value at a field path, when it is a plain value a message can quote. */
+function valueAt(raw: unknown, path: readonly PropertyKey[]): string | number | boolean | null | undefined {
+  let v: unknown = raw;
+  for (const k of path) {
+    if (typeof v !== 'object' || v === null) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v === null || ['string', 'number', 'boolean'].includes(typeof v) ? (v as string | number | boolean | null) : undefined;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, raw: unknown): { path: string; message: string; value?: string | number | boolean | null } {
   const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+  const value = issue.path.length ? valueAt(raw, issue.path) : undefined;
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((k) => {
       const hint = closest(k, Object.keys(profileFields()));
@@ -35,7 +48,7 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): { path: string; m
   ) {
     return { path, message: 'is missing: every profile needs a name' };
   }
-  return { path, message: issue.message };
+  return { path, message: issue.message, ...(value !== undefined ? { value } : {}) };
 }
 
 const dataProperty = (value: unknown): PropertyDescriptor => ({ value, enumerable: true, writable: true, configurable: true });
@@ -92,7 +105,14 @@ export function parseProfiles(raw: unknown, origin: ProfileOrigin): ParsedProfil
     if (!result.success) {
       for (const issue of result.error.issues) {
         const d = describeIssue(issue, item);
-        problems.push({ origin, index, path: base + d.path, ...(name ? { profileName: name } : {}), message: d.message });
+        problems.push({
+          origin,
+          index,
+          path: base + d.path,
+          ...(name ? { profileName: name } : {}),
+          message: d.message,
+          ...(d.value !== undefined ? { value: d.value } : {}),
+        });
       }
       return;
     }
@@ -152,7 +172,49 @@ function describeType(v: unknown): string {
   return `a ${typeof v}`;
 }
 
+function originLabel(o: ProfileOrigin): string {
+  return o === 'user' ? 'User' : o === 'workspace' ? 'Workspace' : 'Folder';
+}
+
+/** A value as messages quote it: JSON (strings in double quotes), long ones cut. */
+export function quoteValue(v: string | number | boolean | null): string {
+  const j = JSON.stringify(v);
+  return j.length > 60 ? `${j.slice(0, 57)}…"` : j;
+}
+
+/** `path = "value": message`, or `path message` when the problem is not about one value. */
+function problemText(p: ProfileProblem): string {
+  return p.value !== undefined ? `${p.path} = ${quoteValue(p.value)}: ${p.message}` : `${p.path} ${p.message}`;
+}
+
+/** One problem for the log: the path, the offending value quoted, the profile's name apart. */
 export function formatProblem(p: ProfileProblem): string {
-  const where = p.origin === 'user' ? 'User' : p.origin === 'workspace' ? 'Workspace' : 'Folder';
-  return `${p.path}${p.profileName ? ` ('${p.profileName}')` : ''} ${p.message} [${where} settings]`;
+  return `${problemText(p)}${p.profileName ? ` (profile '${p.profileName}')` : ''} [${originLabel(p.origin)} settings]`;
+}
+
+const MAX_IN_MESSAGE = 6;
+
+/**
+ * The one notification for invalid profiles: each profile by name and scope, then every problem
+ * of it with the offending value quoted (a notification holds one line; the log has them one by one).
+ */
+export function invalidProfilesMessage(problems: readonly ProfileProblem[]): string {
+  const byProfile = new Map<string, ProfileProblem[]>();
+  for (const p of problems) {
+    const key = `${p.origin}:${p.index ?? -1}`;
+    byProfile.set(key, [...(byProfile.get(key) ?? []), p]);
+  }
+  const shown = problems.slice(0, MAX_IN_MESSAGE);
+  const parts = [...byProfile.values()].flatMap((ps) => {
+    const mine = ps.filter((p) => shown.includes(p));
+    if (!mine.length) return [];
+    const first = ps[0]!;
+    const who =
+      first.profileName !== undefined ? `'${first.profileName}'` : first.index !== undefined ? `#${first.index + 1}` : 'the setting';
+    return [`${who} (${originLabel(first.origin)} settings): ${mine.map(problemText).join('; ')}`];
+  });
+  const more = problems.length - shown.length;
+  const head =
+    byProfile.size === 1 ? 'ROS Network: invalid profile, not used:' : `ROS Network: ${byProfile.size} invalid profiles, not used:`;
+  return `${head} ${parts.join(' — ')}${more > 0 ? ` — and ${more} more problem${more === 1 ? '' : 's'} (Show Log)` : ''}. The other profiles stay usable.`;
 }

@@ -64,6 +64,7 @@ export interface StatusCommandIds {
   readonly showGraph: string;
   readonly runDoctor: string;
   readonly manageTrust: string;
+  readonly copyMasterUri: string;
 }
 
 export interface StatusInput {
@@ -140,7 +141,8 @@ function activeModel(input: StatusInput, ids: StatusCommandIds, actions: (...ext
   const name = plain(p.name);
   const head: TooltipSection[] = [{ text: `**ROS Network** · profile **${md(p.name)}** (ROS ${p.rosVersion})` }];
   if (p.description) head.push({ text: md(p.description) });
-  const rows = [...p.variables].map(([k, v]) => `| ${markdownCode(k)} | ${v === '' ? '_(empty)_' : md(v)} |`);
+  // Values as code spans: Markdown would turn ROS_MASTER_URI into a link to a page the master cannot serve.
+  const rows = [...p.variables].map(([k, v]) => `| ${markdownCode(k)} | ${v === '' ? '_(empty)_' : markdownCode(v)} |`);
   const table: TooltipSection[] = rows.length ? [{ text: ['| Variable | Value |', '|---|---|', ...rows].join('\n') }] : [];
 
   if (p.rosVersion === 2) {
@@ -187,6 +189,11 @@ function activeModel(input: StatusInput, ids: StatusCommandIds, actions: (...ext
     { label: 'Refresh', command: ids.refreshStatus },
     { label: 'Show Graph', command: ids.showGraph },
   ];
+  // The master URI is not a web page (a browser gets "501 Unsupported method ('GET')"): shown as code, with a copy link.
+  const master = (uri: string, text: (u: string) => string): TooltipSection => ({
+    text: text(markdownCode(uri)),
+    links: [{ label: 'Copy master URI', command: ids.copyMasterUri, args: [uri] }],
+  });
   const local = input.local ?? [];
   // Wrong for this machine: the master may answer, yet other machines cannot reach the nodes.
   const localSections: TooltipSection[] = local.map((f, i) => ({
@@ -214,7 +221,7 @@ function activeModel(input: StatusInput, ids: StatusCommandIds, actions: (...ext
         tooltip: [
           ...head,
           ...localSections,
-          { text: `$(check) Master **${md(m.uri)}** is up` },
+          master(m.uri, (u) => `$(check) Master ${u} is up`),
           { text: adv },
           {
             text: `Round trip ${roundTripBucket(m.probe.roundTripMs)} · ${plural(c.nodes, 'node')} · ${plural(c.topics, 'topic')} · ${plural(c.services, 'service')} · ${plural(c.publishers, 'publisher')} · ${plural(c.subscribers, 'subscriber')}`,
@@ -232,7 +239,7 @@ function activeModel(input: StatusInput, ids: StatusCommandIds, actions: (...ext
         tone: 'error',
         tooltip: [
           ...head,
-          { text: `$(error) Master **${md(m.uri)}** is unreachable: ${md(m.failure.message)}` },
+          master(m.uri, (u) => `$(error) Master ${u} is unreachable: ${md(m.failure.message)}`),
           { text: `**What to try:** ${md(m.failure.hint)}` },
           ...localSections,
           { text: adv },
@@ -249,7 +256,7 @@ function activeModel(input: StatusInput, ids: StatusCommandIds, actions: (...ext
         tooltip: [
           ...head,
           ...localSections,
-          { text: `Checking master ${md(m.uri)}…` },
+          master(m.uri, (u) => `Checking master ${u}…`),
           { text: adv },
           ...startupSections,
           ...table,

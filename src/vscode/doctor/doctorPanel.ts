@@ -5,6 +5,7 @@ import { LazyBundle } from '../lazyBundle';
 import type * as DoctorBundle from '../../bundles/doctor';
 import type { DoctorReport, FixAction } from '../../core/doctor/types';
 import type { Profile } from '../../core/profiles/profileSchema';
+import type { EnvPlan } from '../../core/env/envPlan';
 import type { ProfileService } from '../profiles/profileService';
 import type { ProfileSettings } from '../profiles/profileSettings';
 import { settings } from '../settings';
@@ -44,6 +45,8 @@ export class DoctorPanel implements vscode.Disposable {
     private readonly profiles: ProfileService,
     private readonly profileSettings: ProfileSettings,
     private readonly log: vscode.LogOutputChannel,
+    /** What terminals of a profile get (pinned and cleared variables included): the report says it. */
+    private readonly terminalPlan: (p: Profile) => EnvPlan,
   ) {
     this.core = new LazyBundle<DoctorCore>(bundlePath, 'doctor', log);
     this.subscriptions.push(vscode.commands.registerCommand(Commands.runDoctor, () => this.run()));
@@ -81,7 +84,9 @@ export class DoctorPanel implements vscode.Disposable {
     this.render(panel, undefined, 'Running the checks…');
     try {
       const core = this.core.get();
-      const input = this.profile ? core.inputFromProfile(this.profile, process.env.ROS_DISTRO) : core.inputFromEnvironment(process.env);
+      const input = this.profile
+        ? core.inputFromProfile(this.profile, process.env.ROS_DISTRO, this.terminalPlan(this.profile).entries)
+        : core.inputFromEnvironment(process.env);
       const timeoutMs = settings.status.timeoutMs.get();
       const report = await core.runDoctor(input, core.nodeDeps(), { timeoutMs });
       this.report = report;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatProblem, type ProfileProblem } from '../../core/profiles/parseProfiles';
+import { formatProblem, invalidProfilesMessage, type ProfileProblem } from '../../core/profiles/parseProfiles';
 import type { ProfileService } from './profileService';
 import type { ProfileSettings } from './profileSettings';
 import { sanitizeForDisplay } from '../../core/text/sanitize';
@@ -35,11 +35,7 @@ export class ProfileProblems implements vscode.Disposable {
     }
     for (const p of problems) this.log.warn(`invalid profile: ${formatProblem(p)}`);
     const first = problems[0]!;
-    const names = new Set(problems.map((p) => p.index ?? -1));
-    const msg =
-      names.size === 1
-        ? `ROS Network: invalid profile in settings: ${first.path}${first.profileName ? ` ('${first.profileName}')` : ''} ${first.message}. The other profiles stay usable.`
-        : `ROS Network: ${names.size} profiles in settings are invalid (first: ${first.path} ${first.message}). The other profiles stay usable.`;
+    const msg = invalidProfilesMessage(problems);
     void vscode.window.showWarningMessage(sanitizeForDisplay(msg), 'Open Settings', 'Show Log').then((choice) => {
       if (choice === 'Open Settings') void this.settings.open(first.origin);
       else if (choice === 'Show Log') this.log.show();

@@ -6,6 +6,7 @@ import { Poller } from '../../core/probe/poller';
 import { nextMasterState, sameView, type MasterState } from '../../core/status/masterStatus';
 import type { ProfileService } from '../profiles/profileService';
 import { settings } from '../settings';
+import { countsText } from '../../core/text/graphCounts';
 
 /**
  * Polls the master of the snapshot's ROS 1 identity. The poller restarts when the master URI
@@ -79,7 +80,7 @@ export class MasterMonitor implements vscode.Disposable {
     const { state, transition } = nextMasterState(this.stateValue, r, Date.now());
     const wasKnown = this.stateValue.kind === 'reachable' || this.stateValue.kind === 'unreachable';
     if (!wasKnown || transition) {
-      if (r.ok) this.log.info(`status: ${uri} is up (${r.counts.nodes} nodes, ${r.roundTripMs.toFixed(1)} ms)`);
+      if (r.ok) this.log.info(`status: ${uri} is up (${countsText(r.counts)}, ${r.roundTripMs.toFixed(1)} ms)`);
       else this.log.warn(`status: ${uri} unreachable: ${r.kind}: ${r.message}`);
     }
     this.setState(state);

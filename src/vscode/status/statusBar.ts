@@ -21,6 +21,7 @@ const IDS: StatusCommandIds = {
   showGraph: Commands.showGraph,
   runDoctor: Commands.runDoctor,
   manageTrust: BuiltinCommands.manageTrust,
+  copyMasterUri: Commands.copyMasterUri,
 };
 
 /**

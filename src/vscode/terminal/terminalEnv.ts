@@ -107,6 +107,8 @@ export class TerminalEnv implements vscode.Disposable {
       next.set('ROSNET_PROFILE', plan.profileName);
       const pinned = pinnedNames(plan);
       if (pinned.length) next.set('ROSNET_PINNED', pinned.join(','));
+      // What the profile gave the terminal: `rosnet doctor` there reports a variable changed since.
+      next.set('ROSNET_SET', JSON.stringify(Object.fromEntries(planToEnv(plan))));
     }
     const diff = diffEnv(current, next);
     const description = plan ? describePlan(plan) : undefined;

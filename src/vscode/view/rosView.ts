@@ -18,6 +18,7 @@ import { sanitizeForDisplay as d } from '../../core/text/sanitize';
 import { monitorOptionsFor, type Ros2LiveStatus } from '../ros2/ros2Live';
 import type { Ros2GraphSession } from '../ros2/ros2Graph';
 import { settings } from '../settings';
+import { topicText } from '../../core/text/graphCounts';
 
 type Node =
   | { kind: 'profile'; profile: Profile; active: boolean }
@@ -263,7 +264,7 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
       }
       case 'topic': {
         const item = new vscode.TreeItem(d(n.name), vscode.TreeItemCollapsibleState.Collapsed);
-        item.description = d(`${n.type ?? ''} · ${n.publishers.length} pub / ${n.subscribers.length} sub`.replace(/^ · /, ''));
+        item.description = d(topicText(n.type, n.publishers.length, n.subscribers.length));
         item.iconPath = new vscode.ThemeIcon('symbol-event');
         item.contextValue = 'rosName';
         return item;
@@ -330,7 +331,7 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
       case 'ros2topic': {
         const t = n.topic;
         const item = new vscode.TreeItem(d(t.name));
-        item.description = d(`${t.type} · ${t.publishers} pub / ${t.subscribers} sub · ${[...t.reliability, ...t.durability].join(', ')}`);
+        item.description = d(`${topicText(t.type, t.publishers, t.subscribers)} · ${[...t.reliability, ...t.durability].join(', ')}`);
         item.iconPath = new vscode.ThemeIcon('symbol-event');
         item.contextValue = 'rosName';
         return item;

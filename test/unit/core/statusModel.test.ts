@@ -21,6 +21,7 @@ const ids = {
   showGraph: 'rosNetwork.showGraph',
   runDoctor: 'rosNetwork.runDoctor',
   manageTrust: 'workbench.trust.manage',
+  copyMasterUri: 'rosNetwork.copyMasterUri',
 };
 const [ros1, ros2, ros1Default] = parseProfiles(
   [
@@ -57,7 +58,7 @@ test('a ROS 1 profile shows its name and its values in the tooltip', () => {
   const v = render({ kind: 'active', profile: ros1! });
   assert.equal(v.text, '$(broadcast) ROS: hal');
   assert.match(v.md, /ROS_MASTER_URI/);
-  assert.match(v.md, /\| `ROS_IP` \| 10\.0\.0\.2 \|/);
+  assert.match(v.md, /\| `ROS_IP` \| `10\.0\.0\.2` \|/);
 });
 
 test('a ROS 2 profile shows its domain and the ports', () => {
@@ -216,4 +217,26 @@ test('a shell start-up file conflict is mentioned once in the tooltip, with a li
   assert.equal(md.match(/\.bashrc:3/g)?.length, 2, 'the text and its link');
   assert.match(md, /\[\\~\/\.bashrc:3\]\(file:\/\/\/home\/ada\/\.bashrc#L3\)/);
   assert.match(md, /and 1 more line/);
+});
+
+test('the master URI is never a link to a browser tab: a code span and a "Copy master URI" command link (issue 14 §7)', () => {
+  const states: MasterState[] = [
+    { kind: 'checking', uri: 'http://hal:11311' },
+    nextMasterState({ kind: 'checking', uri: 'http://hal:11311' }, up(1, 1), 0).state,
+    nextMasterState(
+      { kind: 'checking', uri: 'http://hal:11311' },
+      { ok: false, uri: 'http://hal:11311', kind: 'refused', message: 'refused', hint: 'start roscore', elapsedMs: 1 },
+      0,
+    ).state,
+  ];
+  for (const s of states) {
+    const v = render({ kind: 'active', profile: ros1! }, s);
+    // Every http URI in the Markdown sits inside a code span (Markdown linkifies bare URIs).
+    const bare = v.md.replace(/`[^`]*`/g, '').match(/https?:\/\//g);
+    assert.equal(bare, null, `${s.kind}: ${v.md}`);
+    assert.match(v.md, /[Mm]aster `http:\/\/hal:11311`/);
+    const copy = `[Copy master URI](command:rosNetwork.copyMasterUri?${encodeURIComponent('["http://hal:11311"]')})`;
+    assert.ok(v.md.includes(copy), v.md);
+    assert.ok(linkedCommands(v).includes('rosNetwork.copyMasterUri'));
+  }
 });

@@ -48,7 +48,10 @@ test('Markdown: grouped headings, a mark per verdict, evidence and fixes, Markdo
   const md = renderMarkdown(report);
   assert.match(md, /^## ROS Network doctor: problems found/);
   assert.match(md, /ROS 1, profile 'lab' · 1 error, 1 warning, 1 ok, 1 skipped/);
-  assert.ok(md.indexOf('### Variables') < md.indexOf('### ROS master') && md.indexOf('### ROS master') < md.indexOf('### ROS 2 discovery'));
+  // Problems first: the group with an error, then the one with a warning, then the rest in their order.
+  const at = (h: string) => md.indexOf(`### ${h}`);
+  assert.ok(at('ROS master') < at('This machine’s advertised address'), md);
+  assert.ok(at('This machine’s advertised address') < at('Variables') && at('Variables') < at('ROS 2 discovery'), md);
   assert.match(
     md,
     /- ❌ \*\*The master answers\*\* \(error\)\n {2}- getSystemState failed: refused\n {2}- \*\*Fix:\*\* Is roscore running on hal\?/,
