@@ -18,7 +18,7 @@ const PROFILES = 20;
 const cpuUs = (c: NodeJS.CpuUsage) => c.user + c.system;
 
 export function scale(s: Stats, k: number): Stats {
-  return { n: s.n, median: s.median * k, p10: s.p10 * k, p90: s.p90 * k, min: s.min * k, max: s.max * k, mean: s.mean * k };
+  return { n: s.n, median: s.median * k, p10: s.p10 * k, p90: s.p90 * k, p95: s.p95 * k, min: s.min * k, max: s.max * k, mean: s.mean * k };
 }
 
 export async function run(o: BenchOptions = {}): Promise<BenchResult> {

@@ -24,6 +24,7 @@ export const BENCHMARKS: Record<string, () => Promise<Bench>> = {
   cli: async () => (await import('./cli.bench')).run,
   activation: async () => (await import('./activation.bench')).run,
   linearity: async () => (await import('./linearity.bench')).run,
+  keystroke: async () => (await import('./keystroke.bench')).run,
 };
 
 export function select(args: readonly string[]): string[] {

@@ -1,7 +1,9 @@
 // Inside the extension host, activated at startup ('*', before ROS Network's onStartupFinished):
 // heap before and after activating ROS Network, then after driving status polls of a real master
 // through its API, then over an idle stretch of the same host (the control). Writes JSON to $ROSNET_BENCH_OUT. Inert without that variable.
+// With $ROSNET_BENCH_KEYSTROKES (a folder) it only records edits and diagnostics (keystrokeProbe.ts).
 import * as vscode from 'vscode';
+import { recordKeystrokes } from './keystrokeProbe';
 import { writeFileSync } from 'node:fs';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
@@ -13,7 +15,12 @@ interface Api {
   refreshStatus(): void;
 }
 
-export async function activate(): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const keystrokes = process.env.ROSNET_BENCH_KEYSTROKES;
+  if (keystrokes) {
+    context.subscriptions.push(recordKeystrokes(keystrokes, (process.env.ROSNET_BENCH_FILES ?? '').split(',')));
+    return;
+  }
   const out = process.env.ROSNET_BENCH_OUT;
   if (!out) return;
   const res: Record<string, unknown> = {};

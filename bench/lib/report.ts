@@ -7,8 +7,8 @@ import type { Stats } from './stats';
 export interface Target {
   readonly op: '<=' | '>=';
   readonly value: number;
-  /** What the target is checked against: the metric's median or worst run, or the ratio's median. */
-  readonly on: 'median' | 'max' | 'ratio';
+  /** What the target is checked against: the metric's median, 95th percentile or worst run, or the ratio's median. */
+  readonly on: 'median' | 'p95' | 'max' | 'ratio';
 }
 
 export interface Row {
@@ -57,7 +57,7 @@ export function machineInfo(): Machine {
 export function passes(row: Row): boolean | undefined {
   const t = row.target;
   if (!t) return undefined;
-  const v = t.on === 'ratio' ? row.ratio?.stats.median : t.on === 'max' ? row.stats.max : row.stats.median;
+  const v = t.on === 'ratio' ? row.ratio?.stats.median : t.on === 'max' ? row.stats.max : t.on === 'p95' ? row.stats.p95 : row.stats.median;
   if (v === undefined || Number.isNaN(v)) return false;
   return t.op === '<=' ? v <= t.value : v >= t.value;
 }
@@ -78,7 +78,7 @@ function targetText(r: Row): string {
   const t = r.target;
   if (!t) return '';
   const unit = r.target.on === 'ratio' ? '×' : ` ${r.unit}`;
-  return `${t.on === 'max' ? 'every run ' : ''}${r.target.op === '<=' ? '≤' : '≥'} ${fmt(r.target.value)}${unit}`;
+  return `${t.on === 'max' ? 'every run ' : t.on === 'p95' ? 'p95 ' : ''}${r.target.op === '<=' ? '≤' : '≥'} ${fmt(r.target.value)}${unit}`;
 }
 
 function ratioText(r: Row): string {
@@ -97,7 +97,7 @@ export function toMarkdown(results: Results): string {
     '| Benchmark | Metric | Median | p10–p90 | n | Ratio | Target | Result |',
     '|---|---|---:|---:|---:|---|---|---|',
   ];
-  const order = ['probe', 'latency', 'pollingCost', 'lintThroughput', 'cli', 'activation'];
+  const order = ['probe', 'latency', 'pollingCost', 'lintThroughput', 'cli', 'activation', 'keystroke'];
   const names = Object.keys(results.benchmarks).sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99));
   const notes: string[] = [];
   for (const name of names) {

@@ -6,6 +6,7 @@ export interface Stats {
   readonly median: number;
   readonly p10: number;
   readonly p90: number;
+  readonly p95: number;
   readonly min: number;
   readonly max: number;
   readonly mean: number;
@@ -28,6 +29,7 @@ export function summarize(samples: readonly number[]): Stats {
     median: quantile(s, 0.5),
     p10: quantile(s, 0.1),
     p90: quantile(s, 0.9),
+    p95: quantile(s, 0.95),
     min: s[0]!,
     max: s[s.length - 1]!,
     mean: s.reduce((a, b) => a + b, 0) / s.length,

@@ -11,7 +11,9 @@ import { FILE_NAMES, generate, type GeneratedKind } from '../../bench/lib/genera
 import { generateWorkspace } from '../../bench/cli.bench';
 import { BENCHMARKS, select } from '../../bench/run';
 import { run as lintThroughput } from '../../bench/lintThroughput.bench';
-import { detectKind } from '../../src/core/lint/lintEngine';
+import { detectKind, lintText, prepareLint } from '../../src/core/lint/lintEngine';
+import { EDIT_IP, launchFile, shellScript } from '../../bench/lib/editorFiles';
+import { debounceMs, matchEdits } from '../../bench/keystroke.bench';
 
 test('summary statistics: median, percentiles, extremes; paired ratios per round', () => {
   const s = summarize([5, 1, 4, 2, 3]);
@@ -108,4 +110,38 @@ test('slope: least squares over points; a one-time step early on does not look l
   // Flat after a step: the tail's slope is ~0.
   const trace = [0, 0.2, 1.9, 1.6, 1.7, 1.7, 1.7, 1.8, 1.7, 1.7, 1.7, 1.7].map((y, i): [number, number] => [(i + 1) * 500, y]);
   assert.ok(Math.abs(slope(trace.slice(4)) * 1000) < 0.05);
+});
+
+test('keystroke benchmark: its files have the size asked for and one ROS_IP whose edit toggles HOST001; edits pair with host changes', async () => {
+  await prepareLint('shell');
+  for (const [path, text, lines] of [
+    ['/ws/launch/fleet.launch', launchFile(5000), 5000],
+    ['/ws/scripts/bringup.sh', shellScript(2000), 2000],
+  ] as const) {
+    const n = text.split('\n').length;
+    assert.ok(n <= lines + 1 && n > lines * 0.95, `${path}: ${n} lines`);
+    assert.equal(text.indexOf(EDIT_IP), text.lastIndexOf(EDIT_IP));
+    const at = text.indexOf(EDIT_IP) + EDIT_IP.length;
+    const host001 = (t: string) => lintText(path, t, { os: 'linux' }).findings.filter((f) => f.code === 'HOST001').length;
+    assert.equal(host001(text), 0, path);
+    assert.equal(host001(text.slice(0, at) + 'x' + text.slice(at)), 1, path);
+    assert.equal(host001(text.slice(0, at - 1) + '3' + text.slice(at)), 0, path);
+  }
+  const edits = [
+    { key: 1000, squiggle: 1400, invalid: true },
+    { key: 2000, squiggle: 2350, invalid: false },
+  ];
+  const host = {
+    changes: [
+      { version: 2, t: 1030 },
+      { version: 3, t: 2040 },
+    ],
+    floorMs: [5, 6],
+  };
+  assert.deepEqual(matchEdits(edits, host, 300), [
+    { toSquiggle: 100, transport: 30 },
+    { toSquiggle: 50, transport: 40 },
+  ]);
+  assert.throws(() => matchEdits(edits.slice(1), host, 300), /1 edits typed, 2 changes/);
+  assert.ok(debounceMs() > 0, 'the debounce is read from the adapter');
 });

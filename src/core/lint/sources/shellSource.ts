@@ -23,13 +23,29 @@ const BARE = /^[A-Za-z0-9_@%+=:,./-]*$/;
 const DOUBLE_SAFE = /^[^$`"\\]*$/;
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** Where a container tool may be run (the tree confirms it is a command name). */
-const CONTAINER_TOOL = /(?<![\w/.-])(?:[\w./-]*\/)?(?:docker-compose|docker|podman)(?![\w.-])/g;
+/** A container tool's name; containerTools() adds the path before it (the tree confirms it is a command name). */
+const CONTAINER_TOOL = /(?:docker-compose|docker|podman)(?![\w.-])/g;
+/** After quote and backslash removal, what a command's text holds when it runs or creates a container. */
+const RUN_OR_CREATE = /run|create/;
 /** Where a name with a ruled prefix (isRuledName) is followed by `=` or `+=`: assignment candidates. */
 const RULED_ASSIGNMENT = /(?:^|[^\w$])((?:ROS|RMW|FAST|CYCLONEDDS|ZENOH)\w*)\+?=/dgm;
 /** `NAME =…` / `export NAME =…` for a ruled name: where FMT003's spaced assignment can be (the tree confirms). */
 const SPACED =
   /(?:^|[\s;&|(])(?:(?:export|declare|typeset|readonly|local)(?:\s+-\w+)*\s+)?((?:ROS|RMW|FAST|CYCLONEDDS|ZENOH)\w*)[ \t]+=/dgm;
+
+/**
+ * Where `docker`, `docker-compose` or `podman` starts a word, with the path before it (/usr/bin/docker):
+ * a regular expression with that path in front tried a match at every character of the script.
+ */
+function containerTools(text: string): number[] {
+  const found: number[] = [];
+  for (const m of text.matchAll(CONTAINER_TOOL)) {
+    let s = m.index;
+    while (s > 0 && /[\w./-]/.test(text[s - 1]!)) s--;
+    if (s === m.index || text[m.index - 1] === '/') found.push(s);
+  }
+  return found;
+}
 
 /** The text of a tree node. */
 const textOf = (n: Node, text: string) => text.slice(n.startIndex, n.endIndex);
@@ -92,9 +108,13 @@ function readScript(text: string, root: Node): SourceModel {
   const findings: Finding[] = [];
   const assignments: Assignment[] = [];
   const removals = new Map<Assignment, Span>();
-  // Heredoc bodies are data; an expansion inside one is not an assignment of this script.
-  const heredocs = text.includes('<<') ? root.descendantsOfType('heredoc_body').map((h) => [h!.startIndex, h!.endIndex] as const) : [];
-  const inHeredoc = (n: Node) => heredocs.some(([s, e]) => n.startIndex >= s && n.endIndex <= e);
+  // Heredoc bodies are data; an expansion inside one is not an assignment of this script. Asked of
+  // each candidate's ancestors: listing the bodies walks the whole tree (a fifth of a lint).
+  const heredocs = text.includes('<<');
+  const inHeredoc = (n: Node) => {
+    for (let p = n.parent; p; p = p.parent) if (p.type === 'heredoc_body') return true;
+    return false;
+  };
   let rosVersion: Assignment | undefined;
   let distro: Assignment | undefined;
 
@@ -105,7 +125,7 @@ function readScript(text: string, root: Node): SourceModel {
     const nameNode = root.descendantForIndex(at);
     const n = nameNode?.parent;
     if (!nameNode || !n || nameNode.type !== 'variable_name' || n.type !== 'variable_assignment' || nameNode.startIndex !== at) continue;
-    if (heredocs.length && inHeredoc(n)) continue;
+    if (heredocs && inHeredoc(n)) continue;
     const a = assignment(text, n, nameNode, findings, removals);
     assignments.push(a);
     if (!rosVersion && a.name === 'ROS_VERSION') rosVersion = a;
@@ -115,17 +135,19 @@ function readScript(text: string, root: Node): SourceModel {
     const at = m.indices![1]![0];
     const n = root.descendantForIndex(at);
     const stmt = n?.parent?.type === 'command_name' ? n.parent.parent : n?.parent;
-    if (!stmt || (heredocs.length && inHeredoc(stmt))) continue;
+    if (!stmt || (heredocs && inHeredoc(stmt))) continue;
     if (stmt.type === 'declaration_command') spacedDeclaration(text, stmt, findings);
     else if (stmt.type === 'command') spacedCommand(text, stmt, findings);
   }
   // Containers started here: `docker run -e … --network …` read as compose reads a service.
   const runs: ContainerRun[] = [];
-  for (const m of text.matchAll(CONTAINER_TOOL)) {
-    const leaf = root.descendantForIndex(m.index);
+  for (const at of containerTools(text)) {
+    const leaf = root.descendantForIndex(at);
     const nameNode = leaf?.parent?.type === 'command_name' ? leaf.parent : undefined;
     const cmd = nameNode?.parent;
-    if (!leaf || !cmd || cmd.type !== 'command' || nameNode.startIndex !== m.index || (heredocs.length && inHeredoc(cmd))) continue;
+    if (!leaf || !cmd || cmd.type !== 'command' || nameNode.startIndex !== at || (heredocs && inHeredoc(cmd))) continue;
+    // `docker ps`, `docker stop …`: not a run, and reading every argument's node is the costly part.
+    if (!RUN_OR_CREATE.test(text.slice(cmd.startIndex, cmd.endIndex).replace(/[\\'"]/g, ''))) continue;
     const words = [leaf, ...cmd.childrenForFieldName('argument')].flatMap((w) => (w ? [argWord(w, text)] : []));
     const run = containerRun(words, `container@${cmd.startIndex}`);
     if (!run) continue;
