@@ -25,6 +25,7 @@ export const Commands = {
   showDomainPorts: 'rosNetwork.showDomainPorts',
   runDoctor: 'rosNetwork.runDoctor',
   copyMasterUri: 'rosNetwork.copyMasterUri',
+  reviewVariables: 'rosNetwork.reviewProfileVariables',
 } as const;
 
 /** VS Code's own commands we link to or run. */
@@ -46,6 +47,8 @@ export const ContextKeys = {
 export const StateKeys = {
   activeProfile: 'rosNetwork.activeProfile',
   folderProfiles: 'rosNetwork.folderProfiles',
+  /** Approval keys (exact deny-by-default names and values) the user allowed in this workspace. */
+  allowedVariables: 'rosNetwork.allowedVariables',
 } as const;
 
 export const ViewIds = {

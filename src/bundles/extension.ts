@@ -6,10 +6,11 @@ import { ActiveProfileStore } from '../vscode/profiles/activeProfileStore';
 import { ProfileService } from '../vscode/profiles/profileService';
 import { ProfileProblems } from '../vscode/profiles/profileProblems';
 import { TerminalEnv } from '../vscode/terminal/terminalEnv';
+import { VariableApproval } from '../vscode/profiles/variableApproval';
 import { ShellStartup } from '../vscode/terminal/shellStartup';
 import { LocalStatusFacts } from '../vscode/status/localStatusFacts';
 import { StatusBar } from '../vscode/status/statusBar';
-import { registerProfileCommands } from '../vscode/profiles/profileCommands';
+import { pickerDetail, registerProfileCommands } from '../vscode/profiles/profileCommands';
 import { MasterMonitor } from '../vscode/status/masterMonitor';
 import { Ros2LiveStatus } from '../vscode/ros2/ros2Live';
 import { Ros2GraphSession } from '../vscode/ros2/ros2Graph';
@@ -25,6 +26,7 @@ import { registerDomainPortsCommand } from '../vscode/lint/domainPortsCommand';
 import { DoctorPanel } from '../vscode/doctor/doctorPanel';
 import type { DoctorReport } from '../core/doctor/types';
 import type { MasterState } from '../core/status/masterStatus';
+import { tooltipMarkdown } from '../core/status/statusModel';
 
 /** The extension's public API: what other extensions (and our host tests) may rely on. */
 export interface RosNetworkApi {
@@ -32,11 +34,24 @@ export interface RosNetworkApi {
   /** Sets the window's profile, or one folder's in a multi-root window. */
   setActiveProfile(name: string | undefined, folderName?: string): Promise<void>;
   statusText(): string | undefined;
+  /** The status bar tooltip as Markdown. */
+  statusTooltip(): string | undefined;
   profileProblems(): readonly string[];
   masterState(): MasterState;
   /** The variables the extension currently injects into new terminals of the window. */
   injectedEnvironment(): Record<string, string>;
   refreshStatus(): void;
+  /** Deny-by-default variables of the window's active profile (what the confirmation guards). */
+  profileVariables: {
+    /** Whether terminals get them: withheld, allowed, user (undefined: the profile sets none). */
+    state(): 'withheld' | 'allowed' | 'user' | undefined;
+    /** The picker's detail line for a profile, as the Switch picker shows it. */
+    pickerDetail(name: string): string | undefined;
+    /** What the last confirmation asked, and how many were shown in this window. */
+    lastPrompt(): { message: string; detail: string; count: number } | undefined;
+    /** What the confirmation's "Allow in This Workspace" button does, for the active profile. */
+    allow(): Promise<void>;
+  };
   /** Network doctor: the same run as the command, and the panel's fix buttons (by check id). */
   doctor: {
     run(): Promise<DoctorReport | undefined>;
@@ -62,11 +77,12 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
     // The start-up file scan parses with the lint engine's shell source; the engine loads on first use.
     const lintEngine = new LazyBundle<LintEngine>(path.join(context.extensionPath, 'dist', 'lint.js'), 'lint engine', log);
     const shellStartup = new ShellStartup(() => lintEngine.get().shellAssignments);
-    const terminalEnv = new TerminalEnv(context.environmentVariableCollection, profiles, log, shellStartup);
+    const approval = new VariableApproval(context.workspaceState, log);
+    const terminalEnv = new TerminalEnv(context.environmentVariableCollection, profiles, log, shellStartup, approval);
     const monitor = new MasterMonitor(profiles, log);
     const ros2 = new Ros2LiveStatus(profiles, log, path.join(context.extensionPath, 'dist', 'doctor.js'));
     const localFacts = new LocalStatusFacts(profiles, lintEngine, (p) => terminalEnv.plan(p), shellStartup, log);
-    const statusBar = new StatusBar(profiles, monitor, ros2, localFacts);
+    const statusBar = new StatusBar(profiles, monitor, ros2, localFacts, approval);
     const ros2Graph = new Ros2GraphSession(log);
     const view = new RosView(profiles, monitor, ros2, ros2Graph);
     context.subscriptions.push(
@@ -74,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
       store,
       profiles,
       problems,
+      approval,
       terminalEnv,
       monitor,
       ros2,
@@ -96,7 +113,7 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
         return uri;
       }),
       view,
-      registerProfileCommands({ profiles, profileSettings: settings, store, log }),
+      registerProfileCommands({ profiles, profileSettings: settings, store, log, approval }),
     );
 
     // Linting: providers are registered now (cheap); the parsers (dist/lint.js) load on first use.
@@ -157,10 +174,26 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
         return folder ? store.setForFolder(folder, name ?? null) : store.set(name);
       },
       statusText: () => statusBar.model?.text,
+      statusTooltip: () => statusBar.model && tooltipMarkdown(statusBar.model),
       profileProblems: () => problems.current().map((p) => `${p.path} ${p.message}`),
       masterState: () => monitor.state,
       injectedEnvironment: () => terminalEnv.injected(),
       refreshStatus: () => monitor.refresh(),
+      profileVariables: {
+        state: () => {
+          const p = profiles.snapshot.identity.profile;
+          return p && approval.gate(p).state;
+        },
+        pickerDetail: (name) => {
+          const p = profiles.snapshot.profiles().profiles.find((x) => x.name === name);
+          return p && pickerDetail(p, approval);
+        },
+        lastPrompt: () => approval.lastPrompt,
+        allow: async () => {
+          const p = profiles.snapshot.identity.profile;
+          if (p) await approval.allow(p);
+        },
+      },
       doctor: {
         run: () => doctor.run(),
         applyFix: (id) => doctor.applyFix(id),

@@ -15,8 +15,8 @@ export async function waitFor<T>(what: string, fn: () => T | undefined | Promise
   throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
 }
 
-/** The ROS_* / RMW_* variables a fresh non-interactive bash terminal gets (optionally in a folder). */
-export async function terminalEnv(cwd?: vscode.Uri): Promise<Record<string, string>> {
+/** The ROS_* / RMW_* variables (or those `names` matches) a fresh non-interactive bash terminal gets (optionally in a folder). */
+export async function terminalEnv(cwd?: vscode.Uri, names: RegExp = /^(ROS_|RMW_)/): Promise<Record<string, string>> {
   const out = path.join(os.tmpdir(), `rosnet-term-${Date.now()}-${Math.random().toString(36).slice(2)}.env`);
   const t = vscode.window.createTerminal({
     name: 'rosnet-env',
@@ -31,7 +31,7 @@ export async function terminalEnv(cwd?: vscode.Uri): Promise<Record<string, stri
     const env: Record<string, string> = {};
     for (const kv of text.split('\0')) {
       const i = kv.indexOf('=');
-      if (i > 0 && /^(ROS_|RMW_)/.test(kv)) env[kv.slice(0, i)] = kv.slice(i + 1);
+      if (i > 0 && names.test(kv.slice(0, i))) env[kv.slice(0, i)] = kv.slice(i + 1);
     }
     return env;
   } finally {

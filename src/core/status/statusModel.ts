@@ -5,6 +5,7 @@ import { plural } from '../text/plural';
 import type { MasterState } from './masterStatus';
 import { ros2StatusPart, type Ros2Live } from './ros2Status';
 import { roundTripBucket } from './roundTrip';
+import { classifyProfile, type ClassifiedVariable } from '../env/variableClass';
 
 export { roundTripBucket };
 
@@ -65,7 +66,14 @@ export interface StatusCommandIds {
   readonly runDoctor: string;
   readonly manageTrust: string;
   readonly copyMasterUri: string;
+  readonly reviewVariables: string;
 }
+
+/**
+ * Whether terminals get the active profile's deny-by-default variables: `withheld` (a workspace
+ * profile not confirmed yet), `allowed` (confirmed for this workspace), `user` (the user's own settings).
+ */
+export type DeniedState = 'withheld' | 'allowed' | 'user';
 
 export interface StatusInput {
   readonly identity: NetworkIdentity;
@@ -78,6 +86,8 @@ export interface StatusInput {
   /** ROS 1: HOST003/URI004 answers for the active profile on this machine (empty: all fine or not known yet). */
   readonly local?: readonly LocalFact[];
   readonly startupConflict?: StartupConflict;
+  /** Only for a profile with deny-by-default variables. */
+  readonly denied?: DeniedState;
 }
 
 const defaultClock = (t: number) => new Date(t).toLocaleTimeString();
@@ -142,8 +152,25 @@ function activeModel(input: StatusInput, ids: StatusCommandIds, actions: (...ext
   const head: TooltipSection[] = [{ text: `**ROS Network** · profile **${md(p.name)}** (ROS ${p.rosVersion})` }];
   if (p.description) head.push({ text: md(p.description) });
   // Values as code spans: Markdown would turn ROS_MASTER_URI into a link to a page the master cannot serve.
-  const rows = [...p.variables].map(([k, v]) => `| ${markdownCode(k)} | ${v === '' ? '_(empty)_' : markdownCode(v)} |`);
+  const classified = classifyProfile(p);
+  const state = input.denied ?? (p.origin === 'user' ? 'user' : 'withheld');
+  const note = (v: ClassifiedVariable) =>
+    v.kind === 'other'
+      ? ' _(extra)_'
+      : v.kind !== 'denied'
+        ? ''
+        : state === 'withheld'
+          ? ' $(shield) _not applied_'
+          : ' $(warning) _can run code_';
+  const rows = classified
+    .filter((v) => v.value !== undefined || v.kind === 'denied')
+    .map(
+      (v) =>
+        `| ${markdownCode(v.name)} | ${v.value === undefined ? '_(cleared)_' : v.value === '' ? '_(empty)_' : markdownCode(v.value)}${note(v)} |`,
+    );
   const table: TooltipSection[] = rows.length ? [{ text: ['| Variable | Value |', '|---|---|', ...rows].join('\n') }] : [];
+  const denied = classified.filter((v) => v.kind === 'denied');
+  if (denied.length) head.push(deniedSection(denied, state, ids));
 
   if (p.rosVersion === 2) {
     const d = identity.domain;
@@ -269,6 +296,25 @@ function activeModel(input: StatusInput, ids: StatusCommandIds, actions: (...ext
         tone: warnTone('normal'),
         tooltip: [...head, ...localSections, { text: adv }, ...startupSections, ...table, actions(...probeLinks)],
       };
+  }
+}
+
+/** What the tooltip says about deny-by-default variables: withheld ones with the link to review them. */
+function deniedSection(denied: readonly ClassifiedVariable[], state: DeniedState, ids: StatusCommandIds): TooltipSection {
+  const names = denied.map((v) => markdownCode(v.name)).join(', ');
+  switch (state) {
+    case 'withheld':
+      return {
+        text: `$(shield) Terminals get this profile **without** ${names}: set by workspace settings, ${denied.length === 1 ? 'it' : 'they'} can make terminals run other programs or code, and ${denied.length === 1 ? 'it is' : 'they are'} applied only once you allow ${denied.length === 1 ? 'it' : 'them'}.`,
+        links: [{ label: 'Review and Allow…', command: ids.reviewVariables }],
+      };
+    case 'allowed':
+      return {
+        text: `$(warning) Terminals also get ${names} from this workspace's profile (you allowed ${denied.length === 1 ? 'it' : 'them'} in this workspace).`,
+        links: [{ label: 'Review…', command: ids.reviewVariables }],
+      };
+    case 'user':
+      return { text: `$(info) Terminals also get ${names} (can run code) from your user settings.` };
   }
 }
 

@@ -29,6 +29,8 @@ import { profilesInWorkspaceFile, type ProfileSettings, type WritableScope } fro
 import { plural } from '../../core/text/plural';
 import type { ActiveProfileStore } from './activeProfileStore';
 import { sanitizeForDisplay } from '../../core/text/sanitize';
+import { variablesLine } from '../../core/env/variableClass';
+import type { VariableApproval } from './variableApproval';
 
 interface ProfileItem extends vscode.QuickPickItem {
   readonly profile?: Profile;
@@ -36,11 +38,13 @@ interface ProfileItem extends vscode.QuickPickItem {
   readonly invalid?: { readonly name: string; readonly origin: Profile['origin'] };
 }
 
-/** Every variable a profile sets, for the picker's detail line. */
-function variablesLine(p: Profile): string {
-  const parts = [...p.variables].map(([k, v]) => `${k}=${v}`);
-  if (p.unset.length) parts.push(`unset ${p.unset.join(', ')}`);
-  return parts.join(' · ') || profileSummary(p);
+/** Quick-pick text renders `$(name)` as an icon; a value's own `$(` is shown as typed. */
+const escapeIcons = (text: string) => text.replace(/\$\(/g, '\\$(');
+
+/** The Switch picker's detail line: every variable a profile sets, extra and deny-by-default ones marked. */
+export function pickerDetail(p: Profile, approval: VariableApproval): string {
+  const line = variablesLine(p, approval.gate(p).state ?? 'withheld');
+  return escapeIcons(sanitizeForDisplay(line || profileSummary(p)));
 }
 
 /** The validation message for an input box from a Checked result. */
@@ -59,8 +63,10 @@ export function registerProfileCommands(deps: {
   profileSettings: ProfileSettings;
   store: ActiveProfileStore;
   log: vscode.LogOutputChannel;
+  approval: VariableApproval;
 }): vscode.Disposable {
-  const { profiles, profileSettings, store, log } = deps;
+  const { profiles, profileSettings, store, log, approval } = deps;
+  const detailOf = (p: Profile) => pickerDetail(p, approval);
 
   function items(active?: string): ProfileItem[] {
     const trusted = profiles.snapshot.trusted;
@@ -69,7 +75,7 @@ export function registerProfileCommands(deps: {
       return {
         label: `${p.name === active ? '$(check) ' : ''}${locked ? '$(shield) ' : ''}${p.name}`,
         description: `ROS ${p.rosVersion} · ${ORIGIN_LABEL[p.origin]}${locked ? ' · needs workspace trust' : ''}`,
-        detail: variablesLine(p),
+        detail: detailOf(p),
         profile: p,
       };
     });
@@ -180,6 +186,22 @@ export function registerProfileCommands(deps: {
     } else if (pick.label.includes('Deactivate')) await activate(undefined);
     else if (pick.label.includes('Create')) await vscode.commands.executeCommand(Commands.createProfile);
     else if (pick.label.includes('Import')) await vscode.commands.executeCommand(Commands.importFromEnvironment);
+  }
+
+  /** The confirmation for the active profiles' deny-by-default variables (the status tooltip links here). */
+  async function reviewVariables(): Promise<void> {
+    const seen = new Set<string>();
+    const candidates = profiles.snapshot.scopes
+      .map((s) => s.identity.profile)
+      .filter((p): p is Profile => p !== undefined && approval.gate(p).state !== undefined && approval.gate(p).state !== 'user')
+      .filter((p) => !seen.has(`${p.origin}/${p.name}`) && seen.add(`${p.origin}/${p.name}`) !== undefined);
+    if (candidates.length === 0) {
+      void vscode.window.showInformationMessage(
+        'ROS Network: the active profile sets no deny-by-default variable from workspace settings; nothing to review.',
+      );
+      return;
+    }
+    for (const p of candidates) await approval.confirm(p);
   }
 
   async function askScope(title?: string): Promise<WritableScope | undefined> {
@@ -430,7 +452,12 @@ export function registerProfileCommands(deps: {
     const where = p.origin === 'user' ? 'user settings' : 'workspace settings';
     const ok = await vscode.window.showWarningMessage(
       `Delete profile '${sanitizeForDisplay(p.name)}' from ${where}?`,
-      { modal: true, detail: sanitizeForDisplay(item.profile ? variablesLine(item.profile) : `Invalid: ${item.detail ?? ''}`) },
+      {
+        modal: true,
+        detail: sanitizeForDisplay(
+          item.profile ? variablesLine(item.profile, approval.gate(item.profile).state ?? 'withheld') : `Invalid: ${item.detail ?? ''}`,
+        ),
+      },
       'Delete',
     );
     if (ok !== 'Delete') return;
@@ -579,5 +606,6 @@ export function registerProfileCommands(deps: {
     reg(Commands.importFromEnvironment, importFromEnvironment),
     reg(Commands.copyProfileAs, copyProfileAs),
     reg(Commands.showLog, () => log.show()),
+    reg(Commands.reviewVariables, reviewVariables),
   );
 }

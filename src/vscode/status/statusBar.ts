@@ -13,6 +13,7 @@ import { settings } from '../settings';
 import type { MasterMonitor } from './masterMonitor';
 import type { Ros2LiveStatus } from '../ros2/ros2Live';
 import type { LocalStatusFacts } from './localStatusFacts';
+import type { VariableApproval } from '../profiles/variableApproval';
 
 const IDS: StatusCommandIds = {
   switchProfile: Commands.switchProfile,
@@ -22,6 +23,7 @@ const IDS: StatusCommandIds = {
   runDoctor: Commands.runDoctor,
   manageTrust: BuiltinCommands.manageTrust,
   copyMasterUri: Commands.copyMasterUri,
+  reviewVariables: Commands.reviewVariables,
 };
 
 /**
@@ -38,6 +40,7 @@ export class StatusBar implements vscode.Disposable {
     private readonly monitor: MasterMonitor,
     private readonly ros2: Ros2LiveStatus,
     private readonly localFacts?: LocalStatusFacts,
+    private readonly approval?: VariableApproval,
   ) {
     this.item = vscode.window.createStatusBarItem('rosNetwork.status', vscode.StatusBarAlignment.Left, 50);
     this.item.name = 'ROS Network';
@@ -48,6 +51,7 @@ export class StatusBar implements vscode.Disposable {
       monitor.onDidChangeState(() => this.render()),
       ros2.onDidChange(() => this.render()),
       ...(localFacts ? [localFacts.onDidChange(() => this.render())] : []),
+      ...(approval ? [approval.onDidChange(() => this.render())] : []),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (settings.statusBar.enabled.isAffectedBy(e)) this.render(true);
       }),
@@ -73,6 +77,7 @@ export class StatusBar implements vscode.Disposable {
         : undefined;
     const ros2 = identity.profile?.rosVersion === 2 ? this.ros2.live : undefined;
     const facts = this.localFacts?.current(identity.key);
+    const denied = identity.profile && this.approval?.gate(identity.profile).state;
     const model = statusModel(
       {
         identity,
@@ -80,6 +85,7 @@ export class StatusBar implements vscode.Disposable {
         ...(ros2 ? { ros2 } : {}),
         ...(facts?.local.length ? { local: facts.local } : {}),
         ...(facts?.startup ? { startupConflict: facts.startup } : {}),
+        ...(denied ? { denied } : {}),
       },
       IDS,
     );

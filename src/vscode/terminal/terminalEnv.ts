@@ -18,6 +18,8 @@ import type { ProfileScope, ProfileService } from '../profiles/profileService';
 import { terminalKind, type TerminalKind } from './terminalKind';
 import { plural } from '../../core/text/plural';
 import { sanitizeForDisplay } from '../../core/text/sanitize';
+import { classifyProfile } from '../../core/env/variableClass';
+import type { GatedProfile, VariableApproval } from '../profiles/variableApproval';
 
 const MUTATOR_OPTIONS: vscode.EnvironmentVariableMutatorOptions = { applyAtProcessCreation: true, applyAtShellIntegration: true };
 
@@ -36,6 +38,7 @@ export class TerminalEnv implements vscode.Disposable {
     private readonly profiles: ProfileService,
     private readonly log: vscode.LogOutputChannel,
     private readonly startup?: ShellStartup,
+    private readonly approval?: VariableApproval,
   ) {
     this.subscriptions.push(
       vscode.workspace.onDidSaveTextDocument((d) => {
@@ -47,6 +50,7 @@ export class TerminalEnv implements vscode.Disposable {
       vscode.commands.registerCommand(Commands.relaunchTerminals, () => this.relaunchAll()),
       vscode.tasks.onDidStartTaskProcess((e) => e.processId !== undefined && this.taskPids.add(e.processId)),
       profiles.onDidChange(() => this.sync()),
+      ...(approval ? [approval.onDidChange(() => this.sync())] : []),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (settings.terminal.enabled.isAffectedBy(e)) this.sync();
       }),
@@ -64,9 +68,12 @@ export class TerminalEnv implements vscode.Disposable {
     const scopes = this.profiles.snapshot.scopes;
     const scoped = scopes.some((s) => s.folder);
     for (const scope of scopes) {
-      const plan = this.enabled() && scope.identity.profile ? this.plan(scope.identity.profile) : undefined;
+      const profile = this.enabled() ? scope.identity.profile : undefined;
+      const gated = profile && this.gate(profile);
+      const plan = gated && this.planOf(gated.profile);
       const collection = scope.folder ? this.collection.getScoped({ workspaceFolder: scope.folder }) : this.collection;
-      changed = this.apply(collection, plan, scope) || changed;
+      changed = this.apply(collection, plan, scope, gated) || changed;
+      if (profile) this.approval?.askOnce(profile);
       description ??= plan && describePlan(plan);
     }
     // In multi-root windows only folder-scoped mutators are used; clear window-level leftovers.
@@ -75,8 +82,20 @@ export class TerminalEnv implements vscode.Disposable {
     return changed;
   }
 
-  /** The profile's plan with the evidence for pinning ROS_HOSTNAME, gathered only when the profile has ROS_IP alone. */
+  private gate(profile: Profile): GatedProfile {
+    return this.approval ? this.approval.gate(profile) : { profile, denied: [] };
+  }
+
+  /**
+   * What terminals get from the profile: without its deny-by-default variables while a workspace
+   * profile's are not allowed, with the evidence for pinning ROS_HOSTNAME.
+   */
   plan(profile: Profile): EnvPlan {
+    return this.planOf(this.gate(profile).profile);
+  }
+
+  /** The profile's plan with the evidence for pinning ROS_HOSTNAME, gathered only when the profile has ROS_IP alone. */
+  private planOf(profile: Profile): EnvPlan {
     const v = profile.variables;
     if (!v.has('ROS_IP') || v.has('ROS_HOSTNAME')) return planProfileEnv(profile);
     let evidence: HostnameEvidence;
@@ -89,7 +108,12 @@ export class TerminalEnv implements vscode.Disposable {
     return planProfileEnv(profile, evidence);
   }
 
-  private apply(collection: vscode.EnvironmentVariableCollection, plan: EnvPlan | undefined, scope?: ProfileScope): boolean {
+  private apply(
+    collection: vscode.EnvironmentVariableCollection,
+    plan: EnvPlan | undefined,
+    scope?: ProfileScope,
+    gated?: GatedProfile,
+  ): boolean {
     const current = new Map<string, string>();
     let optionsDiffer = false;
     collection.forEach((name, m) => {
@@ -111,7 +135,10 @@ export class TerminalEnv implements vscode.Disposable {
       next.set('ROSNET_SET', JSON.stringify(Object.fromEntries(planToEnv(plan))));
     }
     const diff = diffEnv(current, next);
-    const description = plan ? describePlan(plan) : undefined;
+    const withheld = gated?.state === 'withheld' ? gated.denied.map((v) => v.name) : [];
+    const description = plan
+      ? describePlan(plan) + (withheld.length ? `; withholds ${withheld.join(', ')} until you allow them (they can run code)` : '')
+      : undefined;
     const where = scope?.folder ? ` [folder ${scope.folder.name}]` : '';
     if (collection.description !== description) collection.description = description;
     if (isEmptyDiff(diff) && !optionsDiffer) {
@@ -130,12 +157,34 @@ export class TerminalEnv implements vscode.Disposable {
         `terminal env${where}: profile '${plan.profileName}' → ${plan.entries.map((e) => `${e.name}=${e.kind === 'blanked' ? '(cleared)' : e.value}`).join(' ')}`,
       );
       for (const e of plan.entries) if (e.reason) this.log.info(`  ${e.name}: ${e.reason}`);
+      if (gated) this.logClasses(gated);
     } else {
       this.log.info(
         `terminal env${where}: no profile (${scope?.identity.resolution.kind ?? 'none'}); terminals get the inherited environment`,
       );
     }
     return true;
+  }
+
+  /** The log names the variables that are not ROS's, and what became of the deny-by-default ones. */
+  private logClasses(gated: GatedProfile): void {
+    const show = (v: { name: string; value?: string }) => `${v.name}=${sanitizeForDisplay(v.value ?? '(cleared)')}`;
+    const other = classifyProfile(gated.profile).filter((v) => v.kind === 'other');
+    if (other.length) this.log.info(`  extra variables (not ROS's): ${other.map(show).join(' ')}`);
+    const denied = gated.denied.map(show).join(' ');
+    switch (gated.state) {
+      case 'withheld':
+        this.log.warn(
+          `  withheld until you allow them: ${denied} (deny-by-default: set by workspace settings, they can make terminals run other code; ROS Network: Review Workspace Profile Variables…)`,
+        );
+        break;
+      case 'allowed':
+        this.log.info(`  deny-by-default, allowed in this workspace: ${denied}`);
+        break;
+      case 'user':
+        this.log.info(`  deny-by-default, applied without asking: ${denied} (the profile is from your user settings, which are your own)`);
+        break;
+    }
   }
 
   private async offerRelaunch(description: string | undefined): Promise<void> {

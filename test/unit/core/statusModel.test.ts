@@ -22,6 +22,7 @@ const ids = {
   runDoctor: 'rosNetwork.runDoctor',
   manageTrust: 'workbench.trust.manage',
   copyMasterUri: 'rosNetwork.copyMasterUri',
+  reviewVariables: 'rosNetwork.reviewProfileVariables',
 };
 const [ros1, ros2, ros1Default] = parseProfiles(
   [
@@ -239,4 +240,34 @@ test('the master URI is never a link to a browser tab: a code span and a "Copy m
     assert.ok(v.md.includes(copy), v.md);
     assert.ok(linkedCommands(v).includes('rosNetwork.copyMasterUri'));
   }
+});
+
+test('deny-by-default variables of a workspace profile: the tooltip says terminals get the profile without them, with the review link', () => {
+  const [ws] = parseProfiles(
+    [{ name: 'lab', ROS_MASTER_URI: 'http://hal:11311', env: { PATH: '/tmp/evil:/usr/bin', LD_PRELOAD: '/tmp/evil.so', TZ: 'UTC' } }],
+    'workspace',
+  ).profiles;
+  const m = statusModel({ identity: identityOf({ kind: 'active', profile: ws! }), denied: 'withheld' }, ids);
+  const md = tooltipMarkdown(m);
+  assert.match(md, /Terminals get this profile \*\*without\*\* `PATH`, `LD_PRELOAD`/);
+  assert.match(md, /\[Review and Allow…\]\(command:rosNetwork\.reviewProfileVariables\)/);
+  assert.ok(linkedCommands(m).includes('rosNetwork.reviewProfileVariables'));
+  // Every variable in the table, the extra and the withheld ones marked.
+  assert.match(md, /\| `PATH` \| `\/tmp\/evil:\/usr\/bin` \$\(shield\) _not applied_ \|/);
+  assert.match(md, /\| `LD_PRELOAD` \| `\/tmp\/evil\.so` \$\(shield\) _not applied_ \|/);
+  assert.match(md, /\| `TZ` \| `UTC` _\(extra\)_ \|/);
+  assert.match(md, /\| `ROS_MASTER_URI` \| `http:\/\/hal:11311` \|/);
+
+  const allowed = tooltipMarkdown(statusModel({ identity: identityOf({ kind: 'active', profile: ws! }), denied: 'allowed' }, ids));
+  assert.match(allowed, /Terminals also get `PATH`, `LD_PRELOAD` from this workspace's profile \(you allowed them/);
+  assert.match(allowed, /\| `PATH` \| `\/tmp\/evil:\/usr\/bin` \$\(warning\) _can run code_ \|/);
+  assert.doesNotMatch(allowed, /without/);
+});
+
+test('deny-by-default variables of a user profile are applied and named; a profile without any shows no such section', () => {
+  const [user] = parseProfiles([{ name: 'mine', ROS_DOMAIN_ID: 3, env: { PYTHONPATH: '/opt/lib' } }], 'user').profiles;
+  const md = tooltipMarkdown(statusModel({ identity: identityOf({ kind: 'active', profile: user! }) }, ids));
+  assert.match(md, /Terminals also get `PYTHONPATH` \(can run code\) from your user settings/);
+  assert.doesNotMatch(md, /Review/);
+  assert.doesNotMatch(render({ kind: 'active', profile: ros1! }).md, /can run code|without|_\(extra\)_/);
 });
