@@ -67,7 +67,8 @@ const profileSchema = {
     FASTDDS_BUILTIN_TRANSPORTS: str('Fast DDS builtin transports, e.g. `UDPv4` or `LARGE_DATA`.'),
     env: {
       type: 'object',
-      markdownDescription: 'Extra environment variables for terminals of this profile (e.g. `ROS_NAMESPACE`, `ZENOH_CONFIG_OVERRIDE`). Names that can make terminals run code (`PATH`, `LD_*`, `PYTHONPATH`, `BASH_ENV`, …) are applied from workspace settings only after a one-time confirmation per workspace.',
+      markdownDescription:
+        'Extra environment variables for terminals of this profile (e.g. `ROS_NAMESPACE`, `ZENOH_CONFIG_OVERRIDE`). Names that can make terminals run code (`PATH`, `LD_*`, `PYTHONPATH`, `BASH_ENV`, …) are applied from workspace settings only after a one-time confirmation per workspace.',
       propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
       additionalProperties: { type: ['string', 'number', 'boolean'] },
     },

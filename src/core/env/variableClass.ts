@@ -192,15 +192,14 @@ function short(v: string, max = 60): string {
 }
 
 /**
- * The picker's detail line: every variable, extra ones marked, denied ones flagged with whether
- * terminals get them (`state`). Values are raw; the caller sanitizes for display.
+ * The picker's detail line: every variable, deny-by-default ones first (a long line is cut at the
+ * end) with whether terminals get them (`state`), then the known ones, then the extra ones marked.
+ * Values are raw; the caller sanitizes for display.
  */
 export function variablesLine(profile: Profile, state: 'withheld' | 'allowed' | 'user'): string {
   const all = classifyProfile(profile);
   const text = (v: ClassifiedVariable) => (v.value === undefined ? `unset ${v.name}` : `${v.name}=${short(v.value)}`);
-  const parts = all.filter((v) => v.kind === 'known').map(text);
-  const other = all.filter((v) => v.kind === 'other');
-  if (other.length) parts.push(`extra: ${other.map(text).join(', ')}`);
+  const parts: string[] = [];
   const denied = all.filter((v) => v.kind === 'denied');
   if (denied.length) {
     const how =
@@ -211,5 +210,8 @@ export function variablesLine(profile: Profile, state: 'withheld' | 'allowed' | 
           : 'from your user settings';
     parts.push(`⚠ can run code (${how}): ${denied.map(text).join(', ')}`);
   }
+  parts.push(...all.filter((v) => v.kind === 'known').map(text));
+  const other = all.filter((v) => v.kind === 'other');
+  if (other.length) parts.push(`extra: ${other.map(text).join(', ')}`);
   return parts.join(' · ');
 }

@@ -67,6 +67,10 @@ export function registerProfileCommands(deps: {
 }): vscode.Disposable {
   const { profiles, profileSettings, store, log, approval } = deps;
   const detailOf = (p: Profile) => pickerDetail(p, approval);
+  const withheldNote = (p: Profile) => {
+    const g = approval.gate(p);
+    return g.state === 'withheld' ? ` · $(shield) withholds ${g.denied.map((v) => v.name).join(', ')}` : '';
+  };
 
   function items(active?: string): ProfileItem[] {
     const trusted = profiles.snapshot.trusted;
@@ -74,7 +78,7 @@ export function registerProfileCommands(deps: {
       const locked = p.origin !== 'user' && !trusted;
       return {
         label: `${p.name === active ? '$(check) ' : ''}${locked ? '$(shield) ' : ''}${p.name}`,
-        description: `ROS ${p.rosVersion} · ${ORIGIN_LABEL[p.origin]}${locked ? ' · needs workspace trust' : ''}`,
+        description: `ROS ${p.rosVersion} · ${ORIGIN_LABEL[p.origin]}${locked ? ' · needs workspace trust' : ''}${withheldNote(p)}`,
         detail: detailOf(p),
         profile: p,
       };

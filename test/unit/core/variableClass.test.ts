@@ -133,8 +133,9 @@ test('the confirmation names each variable with its value and what it can do, an
 test("the picker's line shows every variable, extra ones marked, denied ones with whether terminals get them", () => {
   const p = hostile();
   const line = variablesLine(p, 'withheld');
-  assert.match(line, /^ROS_MASTER_URI=http:\/\/hal:11311 · ROS_LOG_DIR=\/tmp\/ros · extra: TZ=UTC · /);
-  assert.match(line, /⚠ can run code \(not applied until you allow them\): PATH=\/tmp\/evil:\/usr\/bin, LD_PRELOAD=\/tmp\/evil\.so$/);
+  // The warning first: the picker cuts a long line at its end.
+  assert.match(line, /^⚠ can run code \(not applied until you allow them\): PATH=\/tmp\/evil:\/usr\/bin, LD_PRELOAD=\/tmp\/evil\.so · /);
+  assert.match(line, / · ROS_MASTER_URI=http:\/\/hal:11311 · ROS_LOG_DIR=\/tmp\/ros · extra: TZ=UTC$/);
   assert.match(variablesLine(p, 'allowed'), /allowed in this workspace/);
   assert.match(variablesLine(profile({ name: 'u', env: { PATH: '/opt' } }, 'user'), 'user'), /from your user settings\): PATH=\/opt/);
   assert.equal(variablesLine(profile({ name: 'r', ROS_DOMAIN_ID: 1 }), 'withheld'), 'ROS_DOMAIN_ID=1');
