@@ -151,7 +151,8 @@ export function renderExport(plan: EnvPlan, format: ExportFormat): string {
           lines.push(`${e.name}=`);
           continue;
         }
-        const q = quote(e.value);
+        // Quoted only where a consumer needs it: dotenv-linter's QuoteCharacter reports quotes that are not.
+        const q = /^[A-Za-z0-9_@%+:,./-]+$/.test(e.value) ? e.value : quote(e.value);
         if (q === undefined) {
           const label = EXPORT_FORMATS.find((f) => f.id === format)!.label;
           throw new ExportRefused(

@@ -15,10 +15,10 @@ export { lintModel, MAX_LINT_BYTES } from './lintModel';
 export { detectKind } from './fileKind';
 
 /** The source parser for a kind (the lint engine and the hovers read files the same way). */
-export function parseSource(kind: FileKind, text: string): SourceModel {
+export function parseSource(kind: FileKind, text: string, optIn?: ReadonlySet<string>): SourceModel {
   switch (kind) {
     case 'dotenv':
-      return dotenvSource(text, 'dotenv');
+      return dotenvSource(text, 'dotenv', { unorderedKey: optIn?.has('UnorderedKey') === true });
     case 'shell':
       return shellSource(text);
     case 'compose':
@@ -73,7 +73,7 @@ export function lintText(path: string, text: string, ctx: LintContext, kindOverr
   const skipped = notLintable(text);
   if (skipped) return { kind, findings: skipped };
   try {
-    const model = parseSource(kind, text);
+    const model = parseSource(kind, text, ctx.optIn);
     const startup = startupRules(path, model, ctx);
     const findings = lintModel(model, ctx);
     return { kind, findings: startup.length ? [...findings, ...startup] : findings };

@@ -177,7 +177,13 @@ export function lintModel(model: SourceModel, ctx: LintContext): Finding[] {
     // active profile only when the file says nothing. Both generations' variables: a bridge.
     const ros = scopeCtx?.ros ?? model.ros ?? (ros1Only && ros2Only ? undefined : (inferred ?? ctx.ros));
     const distro = scopeCtx?.distro ?? model.distro ?? ctx.distro;
-    const here = { ...ctx, ...(ros ? { rosHere: ros } : {}), ...(distro ? { distroHere: distro } : {}) };
+    const container = model.kind === 'compose' || model.kind === 'devcontainer' || scope.startsWith('container@');
+    const here = {
+      ...ctx,
+      ...(ros ? { rosHere: ros } : {}),
+      ...(distro ? { distroHere: distro } : {}),
+      ...(container ? { container } : {}),
+    };
     const renamable: ValueContext = { ...here, renamable: true };
     const notRenamable: ValueContext = { ...here, renamable: false };
     const quiet = scopeCtx?.quiet;

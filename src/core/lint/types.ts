@@ -65,6 +65,8 @@ export interface LintContext {
   readonly profile?: { readonly name: string; readonly variables: ReadonlyMap<string, string> };
   /** Linux ephemeral range read from /proc, when known. */
   readonly ephemeral?: { lo: number; hi: number };
+  /** Checks that are off by default and turned on (dotenv-linter's `UnorderedKey`). */
+  readonly optIn?: ReadonlySet<string>;
 }
 
 /** What a source knows about one scope (a compose service, a devcontainer). */

@@ -7,6 +7,8 @@ import type { HoverContext } from '../../core/lint/hover/hoverAt';
 import { scopeFor, type ProfileService } from '../profiles/profileService';
 import type { Profile } from '../../core/profiles/profileSchema';
 import { planToEnv, type EnvPlan } from '../../core/env/envPlan';
+import { optInChecks } from '../../core/lint/settings/ruleSettings';
+import { readLintSettings } from './lintSettings';
 
 /**
  * What the linter knows about this machine and the active profile: the ROS generation and distro
@@ -45,8 +47,10 @@ export class LintContextProvider {
     const distroGen = distroRaw ? rosGenerationOfDistro(distroRaw) : undefined;
     // A machine distro of the other generation than the profile says nothing about the profile's target.
     const distro = distroRaw && distroGen && (!ros || ros === distroGen) ? distroRaw.toLowerCase() : undefined;
+    const optIn = optInChecks(readLintSettings(uri).rules);
     return {
       os: targetOsOf(process.platform),
+      ...(optIn.size ? { optIn } : {}),
       ...(ros ? { ros } : {}),
       ...(distro ? { distro } : {}),
       ...(profile ? { profile: this.profileContext(profile) } : {}),

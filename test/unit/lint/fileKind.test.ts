@@ -1,14 +1,17 @@
 // File kinds by content where names lie: the CLI walker and the editor (detectKind with the text)
 // find the same files.
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { walkFiles } from '../../../src/core/lint/walkFiles';
 import { detectKind } from '../../../src/core/lint/fileKind';
-import { lintText } from '../../../src/core/lint/lintEngine';
+import { lintText, prepareLint } from '../../../src/core/lint/lintEngine';
 
 const dir = join(__dirname, '../../fixtures/lint-idioms/kinds');
+
+// docker/ros_entrypoint is a shell script: its grammar must have loaded (run alone, this test failed).
+before(() => prepareLint('shell'));
 
 const EXPECTED: Record<string, string> = {
   'bringup/launch/robot.py': 'ros2-launch-py',

@@ -59,6 +59,8 @@ export interface ValueContext extends LintContext {
   readonly distroHere?: string;
   /** The key span is a real key that may be renamed (not a node arg). */
   readonly renamable: boolean;
+  /** A container's environment (compose service, docker run, devcontainer): the image's own scripts read it too. */
+  readonly container?: boolean;
 }
 
 const f = (code: string, severity: Finding['severity'], message: string, span: Assignment['valueSpan'], fixes?: Fix[]): Finding => ({
@@ -350,6 +352,8 @@ function discoveryRules(a: Assignment, v: string, ctx: ValueContext): Finding[] 
           f('DISC003', 'warning', `ROS_STATIC_PEERS was added in Iron and is ignored on ${ctx.distroHere ?? ctx.distro}`, a.keySpan),
         );
       const problems: string[] = [];
+      // An empty value is "no static peers" (rcl skips it), as the ROS docs' scenarios write it.
+      if (v === '') break;
       if (/[,\s]/.test(v.trim())) problems.push("',' or spaces used as separators");
       const items = v.split(/[;,\s]+/);
       if (v.split(';').some((x, i, arr) => x === '' && !(i === arr.length - 1 && arr.length > 1))) problems.push('empty items');
@@ -616,7 +620,16 @@ export function valueRules(a: Assignment, ctx: ValueContext, scopeEnv: ReadonlyM
   if (ros === 2 && ROS1_KEYS.includes(a.name)) out.push(f('PREC002', 'warning', `${a.name} has no effect in ROS 2`, a.keySpan));
   if (ros === 1 && ROS2_ONLY.includes(a.name)) out.push(f('PREC002', 'warning', `${a.name} has no effect in ROS 1`, a.keySpan));
   if (ros === 2 && a.name === 'ROS_NAMESPACE')
-    out.push(f('PREC002', 'warning', 'ROS_NAMESPACE is not supported in ROS 2: use --ros-args -r __ns:=… or PushRosNamespace', a.keySpan));
+    out.push(
+      ctx.container
+        ? f(
+            'PREC002',
+            'info',
+            "ROS 2 nodes do not read ROS_NAMESPACE: only the image's own scripts can use it (nodes need --ros-args -r __ns:=… or PushRosNamespace)",
+            a.keySpan,
+          )
+        : f('PREC002', 'warning', 'ROS_NAMESPACE is not supported in ROS 2: use --ros-args -r __ns:=… or PushRosNamespace', a.keySpan),
+    );
   if (a.name === 'ROS_DISTRO' && a.value) {
     const g = rosGenerationOfDistro(a.value);
     const version = scopeEnv.get('ROS_VERSION')?.value;

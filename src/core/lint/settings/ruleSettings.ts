@@ -19,11 +19,23 @@ export function parseRuleSettings(raw: unknown): { rules: ReadonlyMap<string, Ru
   return { rules, problems };
 }
 
-/** Findings with the user's severities; rules set to "off" are dropped. */
+/** Checks off by default that a rule setting turns on (`"FMT001/UnorderedKey": "info"`), by their names. */
+const OPT_IN: Readonly<Record<string, string>> = { 'FMT001/UNORDEREDKEY': 'UnorderedKey' };
+
+/** The opt-in checks the settings turn on (LintContext.optIn). */
+export function optInChecks(rules: ReadonlyMap<string, RuleSetting>): ReadonlySet<string> {
+  return new Set(Object.entries(OPT_IN).flatMap(([key, name]) => (rules.has(key) && rules.get(key) !== 'off' ? [name] : [])));
+}
+
+/**
+ * Findings with the user's severities; rules set to "off" are dropped. A dotenv-linter check can be
+ * set on its own (`FMT001/QuoteCharacter`) and wins over its code's setting.
+ */
 export function applyRuleSettings(findings: readonly Finding[], rules: ReadonlyMap<string, RuleSetting>): Finding[] {
   if (rules.size === 0) return [...findings];
   return findings.flatMap((f) => {
-    const s = rules.get(f.code);
+    const check = f.code === 'FMT001' ? /^(\w+):/.exec(f.message)?.[1] : undefined;
+    const s = (check && rules.get(`FMT001/${check.toUpperCase()}`)) || rules.get(f.code);
     if (s === undefined) return [f];
     return s === 'off' ? [] : [{ ...f, severity: s }];
   });

@@ -1,6 +1,7 @@
 import { isScalar, Scalar } from 'yaml';
-import { asMap, asScalar, asSeq, deref, entries, innerSpan, nodeSpan, readYaml, str, type Entry, type YamlDoc } from './yamlDoc';
+import { asMap, asScalar, asSeq, deref, entries, field, innerSpan, nodeSpan, readYaml, str, type Entry, type YamlDoc } from './yamlDoc';
 import { isLoopbackHost, parseMasterUri } from '../../ros/masterUri';
+import { placeholderNear, templateFinding } from './templatePlaceholder';
 import { imageContext } from '../imageContext';
 import type { Assignment, Finding, SourceModel } from '../types';
 import type { RosGeneration } from '../../ros/variables';
@@ -50,6 +51,47 @@ function serviceNet(y: YamlDoc, name: string, keys: ServiceKeys): ServiceNet {
     }
   if (!keys.network_mode && networks.size === 0) networks.add('default');
   return { networks, addresses };
+}
+
+/** What the file says of a top-level network: created elsewhere (external), its IPv4 subnets. */
+interface NetworkDecl {
+  readonly external: boolean;
+  readonly subnets: readonly string[];
+}
+
+function networkDecls(y: YamlDoc, root: Parameters<typeof entries>[1]): Map<string, NetworkDecl> {
+  const out = new Map<string, NetworkDecl>();
+  const nets = asMap(y, entries(y, root).find((e) => e.key === 'networks')?.value);
+  for (const n of nets ? entries(y, nets) : []) {
+    const cfg = asMap(y, n.value);
+    const ext = cfg ? field(y, cfg, 'external')?.value : undefined;
+    const external = ext !== undefined && (asMap(y, ext) !== undefined || str(y, ext) === 'true');
+    const ipam = cfg ? asMap(y, field(y, cfg, 'ipam')?.value) : undefined;
+    const configs = ipam ? asSeq(y, field(y, ipam, 'config')?.value) : undefined;
+    const subnets = (configs?.items ?? []).flatMap((c) => {
+      const m = asMap(y, c);
+      const v = m ? str(y, field(y, m, 'subnet')?.value) : undefined;
+      return v ? [v] : [];
+    });
+    out.set(n.key, { external, subnets });
+  }
+  return out;
+}
+
+/** Whether an IPv4 address lies in an `a.b.c.d/n` subnet. */
+function inSubnet(ip: string, cidr: string): boolean {
+  const quad = (s: string) => {
+    const p = s.split('.');
+    if (p.length !== 4 || p.some((x) => !/^\d{1,3}$/.test(x) || Number(x) > 255)) return undefined;
+    return p.reduce((acc, x) => acc * 256 + Number(x), 0);
+  };
+  const [base, bits] = cidr.split('/');
+  const a = quad(ip);
+  const b = quad(base ?? '');
+  const n = Number(bits);
+  if (a === undefined || b === undefined || !Number.isInteger(n) || n < 0 || n > 32) return false;
+  const size = 2 ** (32 - n);
+  return Math.floor(a / size) === Math.floor(b / size);
 }
 
 /** Official ROS images (and OSRF's): they leave RMW_IMPLEMENTATION unset, so Fast DDS. */
@@ -167,18 +209,24 @@ export function composeSource(text: string): SourceModel {
   const assignments: Assignment[] = [];
   const scopes = new Map<string, { ros?: RosGeneration; distro?: string; quiet?: ReadonlySet<string> }>();
   const y = readYaml(text, { prettyErrors: false });
-  for (const e of y.errors)
+  const bad = y.errors[0];
+  if (bad) {
+    const placeholder = placeholderNear(text, bad.pos[0]);
+    if (placeholder) return { kind: 'compose', text, assignments, findings: [templateFinding('FMT001', placeholder, 'docker compose')] };
+    // The later errors cascade from the first (compose stops at it).
     findings.push({
       code: 'FMT001',
       severity: 'error',
-      message: `YAML: ${e.message.split('\n')[0]}`,
-      span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) },
+      message: `YAML: ${bad.message.split('\n')[0]}`,
+      span: { start: bad.pos[0], end: Math.max(bad.pos[1], bad.pos[0] + 1) },
     });
+  }
   const root = asMap(y, y.doc.contents);
   if (!root) return { kind: 'compose', text, assignments, findings };
   const services = asMap(y, entries(y, root).find((e) => e.key === 'services')?.value);
   if (!services) return { kind: 'compose', text, assignments, findings };
   const serviceEntries = entries(y, services);
+  const decls = networkDecls(y, root);
   const nets = new Map<string, ServiceNet>();
   for (const sp of serviceEntries) {
     const svc = asMap(y, sp.value);
@@ -311,6 +359,13 @@ export function composeSource(text: string): SourceModel {
       const parsed = master && !master.includes('$') ? parseMasterUri(master) : undefined;
       const host = parsed?.ok ? parsed.uri.host : undefined;
       const masterService = host !== undefined ? serviceAt(host, net) : undefined;
+      // The master is an address of a network this service is on (an overlay across PCs, HARMONI's multi-PC setup).
+      const masterNet =
+        host !== undefined && !masterService
+          ? [...net.networks].find((n) => decls.get(n)?.subnets.some((c) => inSubnet(host, c)))
+          : undefined;
+      // Every network created outside this file: its driver (ipvlan, macvlan, overlay) and members are not known here.
+      const external = net.networks.size > 0 && [...net.networks].every((n) => decls.get(n)?.external);
       const hostnameFix = (preferred: boolean) =>
         env.ROS_HOSTNAME || env.ROS_IP || keys.environment?.merged
           ? []
@@ -322,7 +377,24 @@ export function composeSource(text: string): SourceModel {
               },
             ];
       // Without ROS_MASTER_URI (or with a loopback one) the service uses its own master.
-      if (host !== undefined && !masterService && !isLoopbackHost(host)) {
+      if (masterNet) {
+        findings.push({
+          code: 'DC001',
+          severity: 'info',
+          message: `ROS 1 service '${name}' reaches its master ${host} on the network '${masterNet}' (${decls.get(masterNet)!.subnets.join(', ')}); ROS nodes outside that network cannot reach its nodes. Use network_mode: host if they must`,
+          span: svcKey,
+          fixes: hostnameFix(false),
+        });
+      } else if (host !== undefined && !masterService && !isLoopbackHost(host) && external) {
+        const names = [...net.networks].map((n) => `'${n}'`).join(', ');
+        findings.push({
+          code: 'DC001',
+          severity: 'info',
+          message: `ROS 1 service '${name}' is on ${names}, created outside this file: if its master ${host} is not on that network too, its nodes advertise the container's hostname and random XML-RPC/TCPROS ports, which the master and peers cannot reach. Use network_mode: host then`,
+          span: svcKey,
+          fixes: [{ title: 'Use network_mode: host', edits: hostModeEdits(text, svc, svcKey, keys) }],
+        });
+      } else if (host !== undefined && !masterService && !isLoopbackHost(host)) {
         findings.push({
           code: 'DC001',
           severity: 'warning',

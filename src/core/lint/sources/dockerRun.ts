@@ -2,7 +2,7 @@ import { imageContext } from '../imageContext';
 import { isLoopbackHost, parseMasterUri } from '../../ros/masterUri';
 import type { RosGeneration } from '../../ros/variables';
 import type { Span } from '../../text/positions';
-import type { Assignment, Finding, WordPart } from '../types';
+import type { Assignment, Finding, ScopeContext, WordPart } from '../types';
 
 // `docker run` / `docker create` / `podman run` / `docker compose run` arguments, from a shell
 // script's syntax tree or a devcontainer's runArgs, as the compose rules see a service: its
@@ -207,7 +207,7 @@ export function containerFindings(
   runs: readonly ContainerRun[],
   text: string,
   syntax: 'shell' | 'json',
-): { findings: Finding[]; scopes: Map<string, { ros?: RosGeneration; distro?: string }> } {
+): { findings: Finding[]; scopes: Map<string, ScopeContext> } {
   /** New words after an argument: `… --ipc host` in a script, `…, "--ipc=host"` in runArgs. */
   const insertAfter = (w: ArgWord, shell: string, json: string) => ({
     span: { start: w.span.end, end: w.span.end },
@@ -221,7 +221,7 @@ export function containerFindings(
     return { span: { start, end: s.end }, newText: '' };
   };
   const findings: Finding[] = [];
-  const scopes = new Map<string, { ros?: RosGeneration; distro?: string }>();
+  const scopes = new Map<string, ScopeContext>();
   const onNetwork = new Map<string, Set<string>>();
   for (const r of runs) {
     const net = r.network?.value ?? 'bridge';
@@ -232,7 +232,8 @@ export function containerFindings(
   for (const r of runs) {
     const scope = r.env[0]?.scope;
     const g = generationOf(r);
-    if (scope) scopes.set(scope, g);
+    // Off the host network, DC001 says what HOST005 would (compose does the same).
+    if (scope) scopes.set(scope, r.network?.value === 'host' ? g : { ...g, quiet: new Set(['HOST005']) });
     if (r.composeRun) continue;
     const env = new Map(r.env.map((a) => [a.name, a]));
     const net = r.network?.value;
@@ -253,7 +254,18 @@ export function containerFindings(
         m && (m.value === undefined || (m.computed?.length === 1 && m.computed[0]!.text.replace(/[{}]/g, '') === '$ROS_MASTER_URI'));
       const parsed = m?.value !== undefined ? parseMasterUri(m.value) : undefined;
       const masterHost = parsed?.ok ? parsed.uri.host : undefined;
-      const inside = masterHost !== undefined && net !== undefined && onNetwork.get(net)?.has(masterHost);
+      // Started by another script: a user-defined network where this container is reached by its own
+      // name (ROS_HOSTNAME = --name/--hostname/alias) and the master by a container name (HARMONI's setup).
+      const ownName = env.get('ROS_HOSTNAME')?.value;
+      const byName =
+        masterHost !== undefined &&
+        net !== undefined &&
+        net !== 'bridge' &&
+        ownName !== undefined &&
+        r.names.includes(ownName) &&
+        /^[A-Za-z_][A-Za-z0-9_-]*$/.test(masterHost) &&
+        !isLoopbackHost(masterHost);
+      const inside = masterHost !== undefined && net !== undefined && (onNetwork.get(net)?.has(masterHost) || byName);
       const where = net === undefined || net === 'bridge' ? "Docker's default bridge network" : `the network '${net}'`;
       if ((masterHost !== undefined && !isLoopbackHost(masterHost) && !inside) || inherited) {
         // `--network ros_net` → `--network host`; `--network=ros_net` → `--network=host`; none → added.

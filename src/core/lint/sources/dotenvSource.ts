@@ -6,7 +6,167 @@ import { dotenvFixQuote } from '../../env/exportFormats';
 import { LineIndex } from '../../text/positions';
 
 /** Values whose `;`/`&` end the command when the file is sourced by a shell. */
-const SHELL_SENSITIVE = /[;&|<>`]|\$\(/;
+const SHELL_SENSITIVE = /[;&|<>]/;
+
+/**
+ * Where the shell word that starts a value ends (bash's quoting and `$(…)`/`${…}`/backtick nesting),
+ * or -1 when it is left open. `$(cd "$(dirname "$0")" && pwd)/x` is one word: its blanks and `&&`
+ * are inside the substitution.
+ */
+export function shellWordEnd(v: string): number {
+  const stack: string[] = [];
+  for (let i = 0; i < v.length; i++) {
+    const c = v[i]!;
+    const top = stack[stack.length - 1];
+    if (top === "'") {
+      if (c === "'") stack.pop();
+      continue;
+    }
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (top === '`') {
+      if (c === '`') stack.pop();
+      continue;
+    }
+    if (c === '$' && (v[i + 1] === '(' || v[i + 1] === '{')) {
+      stack.push(v[i + 1] === '(' ? ')' : '}');
+      i++;
+      continue;
+    }
+    if (top === '"') {
+      if (c === '"') stack.pop();
+      else if (c === '`') stack.push('`');
+      continue;
+    }
+    if (c === '"' || c === "'" || c === '`') {
+      stack.push(c);
+      continue;
+    }
+    if (top === ')') {
+      if (c === '(') stack.push(')');
+      else if (c === ')') stack.pop();
+      continue;
+    }
+    if (top === '}') {
+      if (c === '}') stack.pop();
+      continue;
+    }
+    if (/[\s;&|<>()]/.test(c)) return i;
+  }
+  return stack.length ? -1 : v.length;
+}
+
+const CONTROL_COMMENT = /^\s*#\s*dotenv-linter:(?:on|off)\s+\S/;
+
+const isWordChar = (c: string) => /[A-Za-z0-9_]/.test(c);
+/** Whether `s` ends in an odd number of backslashes (the `$` after it is escaped). */
+const escapedAfter = (s: string) => (/\\+$/.exec(s)?.[0].length ?? 0) % 2 === 1;
+
+/**
+ * dotenv-linter's SubstitutionKey on the raw value: for each `$`, the text up to the next `$` is
+ * wrong when it opens `{` without `}`, closes `}` without `{`, or has a non-word character inside
+ * the braces; an escaped `$` and single-quoted values are skipped.
+ */
+function dotenvLinterSubstitution(raw: string): boolean {
+  let v = raw.trim();
+  if (v.startsWith("'")) return false;
+  for (let idx = v.indexOf('$'); idx >= 0; idx = v.indexOf('$')) {
+    const prefix = v.slice(0, idx);
+    const rawKey = v.slice(idx + 1);
+    const j = rawKey.indexOf('$');
+    const initial = j < 0 ? rawKey : rawKey.slice(0, j);
+    const eb = initial.indexOf('}');
+    const bad = initial.startsWith('{') !== eb >= 0 || (eb >= 0 && ![...initial.slice(1, eb)].every(isWordChar));
+    if (bad && !escapedAfter(prefix)) return true;
+    v = j < 0 ? '' : rawKey.slice(j);
+  }
+  return false;
+}
+
+/**
+ * What is wrong with the value's substitutions: `malformed` (dotenv-linter's SubstitutionKey, and no
+ * consumer reads it as meant), `modifier` (a `${VAR-x}`/`${VAR:?msg}`/… form docker compose and
+ * shells expand, python-dotenv does not), or nothing (`${VAR:-default}` is read by all three).
+ */
+function substitutionProblem(raw: string): 'malformed' | 'modifier' | undefined {
+  if (!dotenvLinterSubstitution(raw)) return undefined;
+  const v = raw.trim().replace(/^"(.*)"$/s, '$1');
+  let modifier = false;
+  /** Reads `${…}` at `i` (just after `${`); returns the index after its `}`, or -1. */
+  const braced = (i: number): number => {
+    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(v.slice(i))?.[0];
+    if (!name) return -1;
+    i += name.length;
+    if (v[i] === '}') return i + 1;
+    const op = /^(?::?[-?+=])/.exec(v.slice(i))?.[0];
+    if (!op) return -1;
+    if (op !== ':-') modifier = true;
+    for (i += op.length; i < v.length; i++) {
+      if (v[i] === '\\') i++;
+      else if (v[i] === '}') return i + 1;
+      else if (v[i] === '$') {
+        modifier = true;
+        if (v[i + 1] === '{') {
+          const end = braced(i + 2);
+          if (end < 0) return -1;
+          i = end - 1;
+        }
+      }
+    }
+    return -1;
+  };
+  for (let i = 0; i < v.length; i++) {
+    if (v[i] === '\\') i++;
+    else if (v[i] === '$' && v[i + 1] === '{') {
+      const end = braced(i + 2);
+      if (end < 0) return 'malformed';
+      i = end - 1;
+    } else if (v[i] === '$') {
+      const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(v.slice(i + 1))?.[0] ?? '';
+      if (name && v[i + 1 + name.length] === '}') return 'malformed';
+      i += name.length;
+    }
+  }
+  return modifier ? 'modifier' : undefined;
+}
+
+/** The keys a raw value substitutes (`$X`, `${X}`, in "…" too), as UnorderedKey's groups read them. */
+function substitutedKeys(raw: string): string[] {
+  let v = raw.trim();
+  if (v.startsWith("'")) return [];
+  if (v.startsWith('"')) {
+    if (v.length > 1 && v.endsWith('"') && !escapedAfter(v.slice(0, -1))) v = v.slice(1, -1);
+    else return [];
+  }
+  const keys: string[] = [];
+  for (let idx = v.indexOf('$'); idx >= 0; idx = v.indexOf('$')) {
+    const rawKey = v.slice(idx + 1);
+    if (escapedAfter(v.slice(0, idx))) {
+      v = rawKey;
+      continue;
+    }
+    let key: string;
+    let rest: string;
+    const close = rawKey.indexOf('}', 1);
+    if (rawKey.startsWith('{') && close > 0) {
+      key = rawKey.slice(1, close);
+      rest = rawKey.slice(close);
+    } else {
+      const m = /^[A-Za-z0-9_]*/.exec(rawKey)![0];
+      key = m;
+      rest = rawKey.slice(m.length);
+    }
+    if (key === '') return keys;
+    keys.push(key);
+    v = rest;
+  }
+  return keys;
+}
+
+/** An unquoted value only a shell computes (command substitution), written as one shell word. */
+const shellComputed = (value: string) => (value.includes('$(') || value.includes('`')) && shellWordEnd(value) === value.length;
 
 /** Keys are nearly always UPPER_SNAKE: decided with char codes instead of three regexes and toUpperCase. */
 function keyShape(key: string): 'upper' | 'word' | 'other' {
@@ -97,16 +257,26 @@ function startsLikeName(key: string): boolean {
  * Built on the scanner's reused entry: per line, only the assignment and its spans are allocated;
  * findings build their spans when they fire.
  */
-export function dotenvSource(text: string, dialect: 'dotenv' | 'shell'): SourceModel {
+export interface DotenvOptions {
+  /** dotenv-linter's UnorderedKey, off by default (rule setting `FMT001/UnorderedKey`). */
+  readonly unorderedKey?: boolean;
+}
+
+export function dotenvSource(text: string, dialect: 'dotenv' | 'shell', options: DotenvOptions = {}): SourceModel {
   // Whether the file is meant to be sourced by a shell (an `export` entry; every shell script) decides
   // severities per entry, before the scan has seen them all: a cheap text search guesses, the scan
   // knows, and a wrong guess (an `export` line inside a quoted value, `export =1`) scans again.
   const guess = dialect === 'shell' || hasExportLine(text);
-  const first = dotenvModel(text, dialect, guess);
-  return first.sourced === guess ? first.model : dotenvModel(text, dialect, first.sourced).model;
+  const first = dotenvModel(text, dialect, guess, options);
+  return first.sourced === guess ? first.model : dotenvModel(text, dialect, first.sourced, options).model;
 }
 
-function dotenvModel(text: string, dialect: 'dotenv' | 'shell', sourced: boolean): { model: SourceModel; sourced: boolean } {
+function dotenvModel(
+  text: string,
+  dialect: 'dotenv' | 'shell',
+  sourced: boolean,
+  options: DotenvOptions,
+): { model: SourceModel; sourced: boolean } {
   let exported = dialect === 'shell';
   const syntax: Finding[] = [];
   const findings: Finding[] = [];
@@ -124,6 +294,11 @@ function dotenvModel(text: string, dialect: 'dotenv' | 'shell', sourced: boolean
     into = findings,
   ) => into.push({ code: 'FMT001', severity, message: `${check}: ${message}`, span, ...(fixes ? { fixes } : {}) });
   let blankRun = 0;
+  // The logical line being scanned (line() runs before its entry): dotenv-linter reads raw lines.
+  let lineStart = 0;
+  let lineEnd = 0;
+  /** UnorderedKey's group: keys since the last blank line, control comment or substitution of one of them. */
+  const group: string[] = [];
   let rosVersion: Assignment | undefined;
   let distro: Assignment | undefined;
 
@@ -134,8 +309,10 @@ function dotenvModel(text: string, dialect: 'dotenv' | 'shell', sourced: boolean
     const value = e.value;
     const first = seen.firstOffset(key, e.keyStart);
     const prev = first === e.keyStart ? undefined : first;
-    if (dialect === 'dotenv') dotenvChecks(e, prev);
-    if (e.delimiter && e.quote === 'none' && sourced && SHELL_SENSITIVE.test(value)) {
+    // `$(…)`/backticks: the file is for a shell (no other consumer substitutes commands), which computes the value.
+    const computed = e.delimiter !== undefined && e.quote === 'none' && shellComputed(value);
+    if (dialect === 'dotenv') dotenvChecks(e, prev, computed);
+    if (e.delimiter && e.quote === 'none' && sourced && !computed && SHELL_SENSITIVE.test(value)) {
       const span = rawSpan(e);
       const cut = value.search(SHELL_SENSITIVE);
       const c = value[cut];
@@ -162,7 +339,7 @@ function dotenvModel(text: string, dialect: 'dotenv' | 'shell', sourced: boolean
     const raw = rawSpan(e);
     const a: Assignment = {
       name: key,
-      value: e.delimiter ? value : undefined,
+      value: e.delimiter && !computed ? value : undefined,
       keySpan: keySpan(e),
       valueSpan:
         e.quote === 'none'
@@ -173,6 +350,7 @@ function dotenvModel(text: string, dialect: 'dotenv' | 'shell', sourced: boolean
       scope: 'file',
       quote: e.quote,
       exported: e.exported,
+      ...(computed ? { computed: [{ text: value, dynamic: true }] } : {}),
     };
     assignments.push(a);
     // The first assignment of each decides (its value may be undefined: KEY without '=').
@@ -180,14 +358,15 @@ function dotenvModel(text: string, dialect: 'dotenv' | 'shell', sourced: boolean
     else if (key.length === 10 && !distro && key === 'ROS_DISTRO') distro = a;
   };
 
-  const dotenvChecks = (e: ScannedEntry, prev: number | undefined) => {
+  const dotenvChecks = (e: ScannedEntry, prev: number | undefined, computed: boolean) => {
     const key = e.key;
     const value = e.value;
     const shape = keyShape(key);
+    // dotenv-linter's checks are independent: one line may get several (`.foo=x`: LeadingCharacter and LowercaseKey).
     if (shape !== 'upper') {
       const upper = key.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
       const known = ROS_VARIABLE_BY_NAME.has(upper);
-      if (key !== key.toUpperCase()) {
+      if (key !== key.toUpperCase())
         fmt(
           'LowercaseKey',
           known ? 'error' : 'warning',
@@ -195,7 +374,8 @@ function dotenvModel(text: string, dialect: 'dotenv' | 'shell', sourced: boolean
           keySpan(e),
           [{ title: `Rename to ${upper}`, edits: [{ span: keySpan(e), newText: upper }], isPreferred: known }],
         );
-      } else if (shape === 'other') {
+      // Leading junk is LeadingCharacter's; a delimiter is a non-word character after it.
+      if (/[^\p{L}\p{N}_]/u.test(key.replace(/^[^\p{L}_]+/u, '').trim()))
         fmt(
           'IncorrectDelimiter',
           known ? 'error' : 'warning',
@@ -203,12 +383,13 @@ function dotenvModel(text: string, dialect: 'dotenv' | 'shell', sourced: boolean
           keySpan(e),
           [{ title: `Rename to ${upper}`, edits: [{ span: keySpan(e), newText: upper }], isPreferred: known }],
         );
-      } else if (!startsLikeName(key)) {
-        fmt('LeadingCharacter', 'warning', 'Invalid leading character detected', keySpan(e));
-      }
-    } else if (!startsLikeName(key)) {
-      fmt('LeadingCharacter', 'warning', 'Invalid leading character detected', keySpan(e));
     }
+    // The raw line's first character (indentation counts, `export` starts with a letter).
+    if (!/^[\p{L}_]/u.test(text.slice(lineStart, lineStart + 2)))
+      fmt('LeadingCharacter', 'warning', 'Invalid leading character detected', {
+        start: lineStart,
+        end: Math.max(lineStart + 1, e.keyStart),
+      });
     if (!e.delimiter) {
       fmt(
         'KeyWithoutValue',
@@ -245,14 +426,33 @@ function dotenvModel(text: string, dialect: 'dotenv' | 'shell', sourced: boolean
         keySpan(e),
       );
     const unquoted = e.quote === 'none';
-    if (unquoted && value !== '' && /\s/.test(value)) {
+    // dotenv-linter reads the raw text after the delimiter (quotes and an inline comment included).
+    const raw = e.delimiter ? text.slice(e.delimiterAt + 1, lineEnd).replace(/\r$/, '') : '';
+    if (options.unorderedKey) unorderedKey(e, raw);
+    if (computed) return;
+    // dotenv-linter's "quotes not needed", plus the characters a shell sourcing the file needs them for (`a;b`).
+    if (e.delimiter && /["']/.test(raw) && !/\\n|[\s$#&=;|<>()`\\]/.test(raw)) {
+      const span = rawSpan(e);
+      fmt('QuoteCharacter', 'info', `The value has quote characters (', ")`, span, [
+        { title: `Write ${value} without quotes`, edits: [{ span, newText: value }], isPreferred: /^[\w@%+:,./-]*$/.test(value) },
+      ]);
+    }
+    // One shell word (blanks only inside ${…}): every consumer reads it whole.
+    if (unquoted && value !== '' && /\s/.test(value) && shellWordEnd(value) !== value.length) {
       fmt('ValueWithoutQuotes', sourced ? 'error' : 'warning', 'This value needs to be surrounded in quotes', rawSpan(e), [
         { title: 'Quote the value', edits: [{ span: rawSpan(e), newText: dotenvFixQuote(value) }], isPreferred: true },
       ]);
     }
     const hasDollar = value.includes('$');
-    if (e.quote !== 'single' && hasDollar && /\$\{[^}]*$|\$\{[^}]*[^A-Za-z0-9_:?+\-=}][^}]*\}/.test(value))
-      fmt('SubstitutionKey', 'warning', `The ${key} key is not assigned properly`, rawSpan(e));
+    const substitution = hasDollar ? substitutionProblem(raw) : undefined;
+    if (substitution === 'malformed') fmt('SubstitutionKey', 'warning', `The ${key} key is not assigned properly`, rawSpan(e));
+    else if (substitution === 'modifier')
+      fmt(
+        'SubstitutionKey',
+        'info',
+        `The ${key} key is not assigned properly for python-dotenv, which expands only \${VAR} and \${VAR:-default} (docker compose and shells expand this one)`,
+        rawSpan(e),
+      );
     // Unquoted, the raw value is the value.
     if (unquoted && value.includes('#'))
       findings.push({
@@ -285,8 +485,23 @@ function dotenvModel(text: string, dialect: 'dotenv' | 'shell', sourced: boolean
       });
   };
 
+  const unorderedKey = (e: ScannedEntry, raw: string) => {
+    if (substitutedKeys(raw).some((k) => group.includes(k))) {
+      group.length = 0;
+      return;
+    }
+    group.push(e.key);
+    const sorted = [...group].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const next = sorted[sorted.indexOf(e.key) + 1];
+    if (next !== undefined && sorted.some((k, i) => k !== group[i]))
+      fmt('UnorderedKey', 'info', `The ${e.key} key should go before the ${next} key`, keySpan(e));
+  };
+
   // Whole-file checks of .env files: trailing whitespace, blank lines.
   const line = (kind: LineKind, start: number, end: number) => {
+    lineStart = start;
+    lineEnd = end;
+    if (kind === LineKind.Blank || (kind === LineKind.Comment && CONTROL_COMMENT.test(text.slice(start, end)))) group.length = 0;
     if (kind !== LineKind.Blank) {
       // Trailing blanks before the line break (and one '\r'), found from the end without a slice.
       if (end > start && text.charCodeAt(end - 1) === 13) end--;
@@ -307,7 +522,7 @@ function dotenvModel(text: string, dialect: 'dotenv' | 'shell', sourced: boolean
       return;
     }
     blankRun++;
-    if (blankRun === 2 && end < text.length)
+    if (blankRun >= 2 && end < text.length)
       fmt(
         'ExtraBlankLine',
         'info',
@@ -329,9 +544,33 @@ function dotenvModel(text: string, dialect: 'dotenv' | 'shell', sourced: boolean
     entry,
     error:
       dialect === 'dotenv'
-        ? (message, start, end) => syntax.push({ code: 'FMT001', severity: 'error', message: `Syntax: ${message}`, span: { start, end } })
+        ? (message, start, end) => {
+            // `FOO BAR=x`: dotenv-linter's IncorrectDelimiter (every consumer fails on it).
+            const spaced = /^[ \t]*(?:export[ \t]+)?([^=#\s][^=#]*?[^=#\s])[ \t]*=/.exec(text.slice(lineStart, lineEnd));
+            if (spaced && /\s/.test(spaced[1]!)) {
+              const at = lineStart + spaced[0].indexOf(spaced[1]!);
+              syntax.push({
+                code: 'FMT001',
+                severity: 'error',
+                message: `IncorrectDelimiter: The ${spaced[1]} key has incorrect delimiter`,
+                span: { start: at, end: at + spaced[1]!.length },
+              });
+            } else syntax.push({ code: 'FMT001', severity: 'error', message: `Syntax: ${message}`, span: { start, end } });
+          }
         : noLine,
   });
+  // dotenv-linter counts the end after a final line break as one more (blank) line: a blank line before it is extra.
+  if (dialect === 'dotenv' && blankRun >= 1 && text.endsWith('\n') && text.length > 1) {
+    const at = text.length - (text.endsWith('\r\n') ? 2 : 1);
+    fmt(
+      'ExtraBlankLine',
+      'info',
+      'Extra blank line detected',
+      { start: text.length, end: text.length },
+      [{ title: 'Remove the blank line', edits: [{ span: { start: at, end: text.length }, newText: '' }], isPreferred: true }],
+      lineFindings,
+    );
+  }
   if (dialect === 'dotenv' && text.length > 0 && !text.endsWith('\n'))
     fmt(
       'EndingBlankLine',

@@ -1,3 +1,4 @@
+import { placeholderNear, templateFinding } from './templatePlaceholder';
 import { parseXmlTree, type XmlAttribute, type XmlElement } from './xmlTree';
 import type { Assignment, Finding, SourceModel } from '../types';
 import { argWordEnd, resolveValue, type ArgTable, type ArgValue } from './launchSubstitutions';
@@ -83,7 +84,20 @@ export function launchXmlSource(text: string, hint: 'ros1' | 'ros2' | 'auto'): S
     attributesOf: READ_ATTRIBUTES,
     ...(hint === 'auto' ? { onElement: (e) => void (ros2Seen ||= isRos2Element(e)) } : {}),
   });
-  if (error) findings.push({ code: 'FMT005', severity: 'error', message: `XML: ${error.message}`, span: error.span });
+  if (error) {
+    const placeholder = placeholderNear(text, error.span.start);
+    if (placeholder) {
+      const ros = hint === 'ros2' ? 2 : 1;
+      return {
+        kind: ros === 1 ? 'ros1-launch' : 'ros2-launch-xml',
+        text,
+        assignments,
+        findings: [templateFinding('FMT005', placeholder, 'roslaunch')],
+        ros,
+      };
+    }
+    findings.push({ code: 'FMT005', severity: 'error', message: `XML: ${error.message}`, span: error.span });
+  }
   const ros: 1 | 2 = hint === 'ros2' || ros2Seen || (hint === 'auto' && ROS2_SUBSTITUTION.test(text)) ? 2 : 1;
   const args = fileArgs(root);
   // Where each group, include and node starts: an <env> written after it does not reach it.

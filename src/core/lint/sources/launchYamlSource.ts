@@ -1,4 +1,5 @@
 import { asMap, asScalar, asSeq, deref, entries, innerSpan, nodeSpan, readYaml, type YamlDoc } from './yamlDoc';
+import { placeholderNear, templateFinding } from './templatePlaceholder';
 import type { Assignment, Finding, SourceModel } from '../types';
 
 type YMap = NonNullable<ReturnType<typeof asMap>>;
@@ -12,13 +13,18 @@ export function launchYamlSource(text: string): SourceModel {
   const findings: Finding[] = [];
   const assignments: Assignment[] = [];
   const y = readYaml(text);
-  for (const e of y.errors)
+  const bad = y.errors[0];
+  if (bad) {
+    const placeholder = placeholderNear(text, bad.pos[0]);
+    if (placeholder)
+      return { kind: 'ros2-launch-yaml', text, assignments, findings: [templateFinding('FMT005', placeholder, 'ros2 launch')], ros: 2 };
     findings.push({
       code: 'FMT005',
       severity: 'error',
-      message: `YAML: ${e.message.split('\n')[0]}`,
-      span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) },
+      message: `YAML: ${bad.message.split('\n')[0]}`,
+      span: { start: bad.pos[0], end: Math.max(bad.pos[1], bad.pos[0] + 1) },
     });
+  }
   let seq = 0;
   const entry = (action: string, bodyNode: unknown, scope: string, keyNode: unknown) => {
     const body = asMap(y, bodyNode);

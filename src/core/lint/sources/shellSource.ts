@@ -178,6 +178,23 @@ function readScript(text: string, root: Node): SourceModel {
   };
 }
 
+/** Nodes whose bodies run instead of each other (if/elif/else, case arms) or only when called (functions). */
+const BRANCHES: ReadonlySet<string> = new Set(['elif_clause', 'else_clause', 'case_item', 'function_definition']);
+
+/**
+ * The scope of an assignment inside branches: `file/then@12/case_item@40`. Scopes of one `if` or
+ * `case` are siblings, so `ROS_HOSTNAME` in one arm and `ROS_IP` in another never meet in a rule,
+ * while each arm still sees what the file sets outside it.
+ */
+function branchScope(n: Node): string {
+  const path: string[] = [];
+  for (let c: Node = n, p = n.parent; p; c = p, p = p.parent) {
+    if (BRANCHES.has(p.type)) path.push(`${p.type}@${p.startIndex}`);
+    else if (p.type === 'if_statement' && !BRANCHES.has(c.type)) path.push(`then@${p.startIndex}`);
+  }
+  return ['file', ...path.reverse()].join('/');
+}
+
 /** One `NAME=value` node, wherever it stands. */
 function assignment(text: string, n: Node, nameNode: Node, findings: Finding[], removals: Map<Assignment, Span>): Assignment {
   const name = textOf(nameNode, text);
@@ -185,7 +202,8 @@ function assignment(text: string, n: Node, nameNode: Node, findings: Finding[], 
   const valueNode = n.childForFieldName('value');
   const opEnd = nameNode.endIndex + (text[nameNode.endIndex] === '+' ? 2 : 1);
   const append = text[nameNode.endIndex] === '+';
-  let scope = 'file';
+  const outer = branchScope(n);
+  let scope = outer;
   let exported = false;
   let statement: Node | undefined = n;
   if (parent?.type === 'declaration_command') {
@@ -200,7 +218,7 @@ function assignment(text: string, n: Node, nameNode: Node, findings: Finding[], 
     const cmd = parent.childForFieldName('name');
     // tree-sitter-bash joins `NAME=v >file` and the next line's command; bash runs them apart.
     if (cmd && !newlineBetween(text, n.endIndex, cmd.startIndex)) {
-      scope = `file/cmd@${parent.startIndex}`;
+      scope = `${outer}/cmd@${parent.startIndex}`;
       statement = undefined;
     }
   } else if (parent?.type === 'variable_assignments') statement = undefined;
