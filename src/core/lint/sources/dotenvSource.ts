@@ -245,12 +245,6 @@ class FirstSeen {
 const keySpan = (e: ScannedEntry) => ({ start: e.keyStart, end: e.keyEnd });
 const rawSpan = (e: ScannedEntry) => ({ start: e.valueStart, end: e.valueEnd });
 
-/** Whether a key starts like a shell variable name (a letter or '_'). */
-function startsLikeName(key: string): boolean {
-  const c = key.charCodeAt(0);
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
-
 /**
  * `.env` files and shell scripts (their `export NAME=value` lines). Structural checks follow
  * dotenv-linter (reported as FMT001 with the check's name) plus the shell pitfalls (FMT003/FMT004).
