@@ -53,6 +53,16 @@ class Bytes {
   setU16(at: number, v: number): void {
     this.view.setUint16(at, v, true);
   }
+  /** A 16-bit length, then `body` padded to 4 bytes; the length counts the padded body (parameters and submessages). */
+  sized16(body: (b: Bytes) => void): this {
+    const lenAt = this.len;
+    this.u16(0);
+    const start = this.len;
+    body(this);
+    this.pad4();
+    this.setU16(lenAt, this.len - start);
+    return this;
+  }
   done(): Uint8Array {
     return this.buf.slice(0, this.len);
   }
@@ -76,13 +86,7 @@ export class ParamListWriter {
   private readonly b = new Bytes();
 
   private param(pid: number, body: (b: Bytes) => void): this {
-    this.b.u16(pid);
-    const lenAt = this.b.len;
-    this.b.u16(0);
-    const start = this.b.len;
-    body(this.b);
-    this.b.pad4();
-    this.b.setU16(lenAt, this.b.len - start);
+    this.b.u16(pid).sized16(body);
     return this;
   }
   raw(pid: number, v: Uint8Array): this {
@@ -164,13 +168,10 @@ export class MessageWriter {
   }
 
   private sub(id: number, flags: number, body: (b: Bytes) => void): this {
-    this.b.u8(id).u8(flags | 1);
-    const lenAt = this.b.len;
-    this.b.u16(0);
-    const start = this.b.len;
-    body(this.b);
-    this.b.pad4();
-    this.b.setU16(lenAt, this.b.len - start);
+    this.b
+      .u8(id)
+      .u8(flags | 1)
+      .sized16(body);
     return this;
   }
 

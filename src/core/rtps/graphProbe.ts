@@ -23,7 +23,7 @@ import { FragmentAssembler, reassembledData } from './fragments';
 import { buildGraph, type Ros2Graph } from './graph';
 import { hex } from './byteReader';
 import { parseMessage, type DataSubmessage, type Submessage } from './message';
-import { ipv4Addresses, toParticipant, type Disposable, type Ros2Participant, type SocketFactory } from './monitor';
+import { bindUdp, ipv4Addresses, toParticipant, type Disposable, type Ros2Participant, type SocketFactory } from './monitor';
 
 export const ROS_DISCOVERY_TOPIC = 'ros_discovery_info';
 export const ROS_DISCOVERY_TYPE = 'rmw_dds_common::msg::dds_::ParticipantEntitiesInfo_';
@@ -446,23 +446,13 @@ export function createRos2GraphProbe(o: GraphProbeOptions): GraphProbe {
     }
   };
 
-  const bind = (sock: dgram.Socket, port: number, address: string): Promise<Error | undefined> =>
-    new Promise((resolve) => {
-      const onError = (e: Error): void => resolve(e);
-      sock.once('error', onError);
-      sock.bind({ port, address }, () => {
-        sock.off('error', onError);
-        resolve(undefined);
-      });
-    });
-
   const open = async (): Promise<void> => {
     addrs = [...(o.interfaces ?? ipv4Addresses((o.networkInterfaces ?? os.networkInterfaces)()))];
     if (o.loopback && !addrs.includes('127.0.0.1')) addrs.push('127.0.0.1');
     const u = factory({ type: 'udp4', reuseAddr: false });
     sockets.push(u);
     u.on('message', onMessage);
-    const e = await bind(u, 0, '0.0.0.0');
+    const e = await bindUdp(u, 0, '0.0.0.0');
     if (e) {
       problem(`bind: ${e.message}`);
       return;
@@ -477,7 +467,7 @@ export function createRos2GraphProbe(o: GraphProbeOptions): GraphProbe {
     const mc = factory({ type: 'udp4', reuseAddr: true });
     sockets.push(mc);
     mc.on('message', onMessage);
-    const me = await bind(mc, ports.discoveryMulticast, '0.0.0.0');
+    const me = await bindUdp(mc, ports.discoveryMulticast, '0.0.0.0');
     if (me) problem(`bind ${ports.discoveryMulticast}: ${(me as NodeJS.ErrnoException).code ?? me.message}`);
     else {
       mc.on('error', (x) => problem(`multicast socket: ${x.message}`));

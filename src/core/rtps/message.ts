@@ -116,6 +116,20 @@ function readSnSet(r: ByteReader): { base: number; bits: number[] } {
   return { base, bits };
 }
 
+/**
+ * DATA and DATA_FRAG: steps to `at` (octetsToInlineQos counts from after the fixed fields) and reads
+ * the inline QoS when the Q flag is set; the reader is marked bad when either runs past the body.
+ */
+function readInlineQos(r: ByteReader, at: number, present: boolean): ParameterList | undefined {
+  if (r.ok) r.pos = at;
+  if (r.pos > r.end) r.ok = false;
+  if (!r.ok || !present) return undefined;
+  const qos = parseParameterList(r.bytes, r.pos, r.end, r.le);
+  if (!qos.complete) r.ok = false;
+  r.pos = qos.end;
+  return qos;
+}
+
 export function parseHeader(bytes: Uint8Array): RtpsHeader | undefined {
   if (bytes.length < HEADER_SIZE) return undefined;
   const r = new ByteReader(bytes, 0, bytes.length, false);
@@ -172,14 +186,7 @@ export function parseMessage(bytes: Uint8Array): RtpsMessage | undefined {
         const readerId = r.u32be();
         const writerId = r.u32be();
         const writerSN = r.seq();
-        r.pos = r.ok ? bodyStart + 4 + toQos : r.pos;
-        if (r.pos > bodyEnd) r.ok = false;
-        let inlineQos: ParameterList | undefined;
-        if (r.ok && (flags & 2) !== 0) {
-          inlineQos = parseParameterList(bytes, r.pos, bodyEnd, le);
-          if (!inlineQos.complete) r.ok = false;
-          r.pos = inlineQos.end;
-        }
+        const inlineQos = readInlineQos(r, bodyStart + 4 + toQos, (flags & 2) !== 0);
         const hasPayload = (flags & 0x0c) !== 0;
         const payload = hasPayload && r.ok ? bytes.subarray(r.pos, bodyEnd) : undefined;
         if (r.ok)
@@ -205,14 +212,7 @@ export function parseMessage(bytes: Uint8Array): RtpsMessage | undefined {
         const fragmentsInSubmessage = r.u16();
         const fragmentSize = r.u16();
         const sampleSize = r.u32();
-        r.pos = r.ok ? bodyStart + 4 + toQos : r.pos;
-        if (r.pos > bodyEnd) r.ok = false;
-        let inlineQos: ParameterList | undefined;
-        if (r.ok && (flags & 2) !== 0) {
-          inlineQos = parseParameterList(bytes, r.pos, bodyEnd, le);
-          if (!inlineQos.complete) r.ok = false;
-          r.pos = inlineQos.end;
-        }
+        const inlineQos = readInlineQos(r, bodyStart + 4 + toQos, (flags & 2) !== 0);
         if (r.ok)
           out.push({
             kind: 'dataFrag',

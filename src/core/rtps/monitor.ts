@@ -134,6 +134,18 @@ interface Entry {
   expiresAt: number;
 }
 
+/** Binds a UDP socket; resolves with the bind error (EADDRINUSE …) instead of rejecting, or undefined. */
+export function bindUdp(sock: dgram.Socket, port: number, address: string): Promise<Error | undefined> {
+  return new Promise((resolve) => {
+    const onError = (e: Error): void => resolve(e);
+    sock.once('error', onError);
+    sock.bind({ port, address }, () => {
+      sock.off('error', onError);
+      resolve(undefined);
+    });
+  });
+}
+
 export function ipv4Addresses(ifaces: NodeJS.Dict<os.NetworkInterfaceInfo[]>): string[] {
   const out: string[] = [];
   for (const list of Object.values(ifaces)) for (const i of list ?? []) if (i.family === 'IPv4') out.push(i.address);
@@ -301,22 +313,12 @@ export function createRos2Monitor(o: Ros2MonitorOptions): Ros2Monitor {
     }
   };
 
-  const bind = (sock: dgram.Socket, port: number, address: string): Promise<Error | undefined> =>
-    new Promise((resolve) => {
-      const onError = (e: Error): void => resolve(e);
-      sock.once('error', onError);
-      sock.bind({ port, address }, () => {
-        sock.off('error', onError);
-        resolve(undefined);
-      });
-    });
-
   const open = async (): Promise<void> => {
     const addrs = o.interfaces ?? ipv4Addresses((o.networkInterfaces ?? os.networkInterfaces)());
     const mc = factory({ type: 'udp4', reuseAddr: true });
     sockets.push(mc);
     mc.on('message', onMessage);
-    const err = await bind(mc, ports.discoveryMulticast, '0.0.0.0');
+    const err = await bindUdp(mc, ports.discoveryMulticast, '0.0.0.0');
     mc.on('error', (e) => problems.push(`multicast socket: ${e.message}`));
     if (err) problems.push(`bind ${ports.discoveryMulticast}: ${(err as NodeJS.ErrnoException).code ?? err.message}`);
     else if (!disposed) {
@@ -334,7 +336,7 @@ export function createRos2Monitor(o: Ros2MonitorOptions): Ros2Monitor {
       for (let i = 0; i < LOOPBACK_INDEXES && !bound && !disposed; i++) {
         const port = ports.participant(i).discoveryUnicast;
         const s = factory({ type: 'udp4', reuseAddr: false });
-        const e = await bind(s, port, '127.0.0.1');
+        const e = await bindUdp(s, port, '127.0.0.1');
         if (e) {
           s.close();
           continue;
