@@ -119,6 +119,20 @@ test('decode work is bounded: too many references, too deep nesting are errors (
   assert.throws(() => parseMethodResponse(ok('<value><string>&bogus;</string></value>')), /unknown reference/);
 });
 
+test('decode work is bounded: too many values or comments in one reply are an error, a large real list is not', () => {
+  const n = DECODE_LIMITS.items;
+  const list = (item: string, count: number) => ok(`<value><array><data>${item.repeat(count)}</data></array></value>`);
+  assert.throws(() => parseMethodResponse(list('<value/>', n)), /values or markup items/);
+  assert.throws(() => parseMethodResponse(list('<value><i4>1</i4></value>', n)), /values or markup items/);
+  assert.throws(() => parseMethodResponse(ok(`<value><string>${'<!---->'.repeat(n + 1)}</string></value>`)), /values or markup items/);
+  assert.throws(
+    () => parseMethodResponse(ok(`<value><string>${'<![CDATA[a]]>'.repeat(n + 1)}</string></value>`)),
+    /values or markup items/,
+  );
+  // getParamNames of a large robot: tens of thousands of names still decode.
+  assert.equal((parseMethodResponse(list('<value><string>/arm/joint_1/p</string></value>', 60_000)) as unknown[]).length, 60_000);
+});
+
 test('a struct member named __proto__ is an own property, not the prototype', () => {
   const v = parseMethodResponse(
     ok(

@@ -68,10 +68,12 @@ const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', a
 
 /**
  * Work limits per reply, beyond the byte cap of the call: a reply of nothing but `&amp;` (8 MB is
- * 1.6 M references) or nesting a million arrays deep must cost the extension host milliseconds, not
- * seconds or a stack overflow. ROS replies use a handful of references and four levels.
+ * 1.6 M references), of a million empty `<value/>`s or comments, or nesting a million arrays deep
+ * must cost the extension host milliseconds, not seconds or a stack overflow. ROS replies use a
+ * handful of references and four levels; `items` (values, comments, CDATA sections) leaves room for
+ * a master ~100x the benchmark's 25 nodes / 100 topics, or 60,000 parameter names.
  */
-export const DECODE_LIMITS = { references: 65_536, depth: 64 } as const;
+export const DECODE_LIMITS = { references: 65_536, depth: 64, items: 65_536 } as const;
 
 /** A reply that is not an XML-RPC methodResponse at all (as opposed to a malformed one). */
 export class NotXmlRpcError extends Error {}
@@ -81,6 +83,8 @@ class Parser {
 
   /** References decoded so far, against DECODE_LIMITS.references. */
   private refs = 0;
+  /** Values and skipped markup so far, against DECODE_LIMITS.items. */
+  private items = 0;
   private depth = 0;
   /** Set by typed() when the value just read was a <double> (a ROS status code must be an int). */
   private wasDouble = false;
@@ -131,6 +135,7 @@ class Parser {
       }
       const c1 = s.charCodeAt(pos + 1);
       if (c1 === 33 /* ! */ || c1 === 63 /* ? */) {
+        this.item();
         if (s.startsWith('<![CDATA[', pos)) {
           const end = s.indexOf(']]>', pos + 9);
           if (end < 0) throw new Error('unterminated CDATA');
@@ -252,8 +257,13 @@ class Parser {
     return v;
   }
 
+  private item(): void {
+    if (++this.items > DECODE_LIMITS.items) throw new Error(`more than ${DECODE_LIMITS.items} values or markup items in one reply`);
+  }
+
   value(): unknown {
     this.wasDouble = false;
+    this.item();
     // Fast path for the bulk of a ROS reply (names and URIs): one indexOf instead of six tokens.
     if (this.peeked === null) {
       const s = this.s;
