@@ -8,9 +8,11 @@ import type { lintText as LintText } from '../src/core/lint/lintEngine';
 import type { LintContext } from '../src/core/lint/types';
 import { buildBundles } from './lib/build';
 import { FILE_NAMES, generate, type GeneratedKind } from './lib/generate';
-import { sample, summarize } from './lib/stats';
+import { pairedRatio, sample, sampleInterleaved, summarize } from './lib/stats';
 import type { BenchResult, Row } from './lib/report';
 import type { BenchOptions } from './run';
+
+type Lint = typeof LintText;
 
 const CTX: LintContext = { os: 'linux' };
 
@@ -42,7 +44,7 @@ export async function run(o: BenchOptions = {}): Promise<BenchResult> {
   const perRound = o.quick ? 3 : 14;
   const rows: Row[] = [];
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { lintText } = require(join(buildBundles(true), 'lint.js')) as { lintText: typeof LintText };
+  const { lintText } = require(join(buildBundles(true), 'lint.js')) as { lintText: Lint };
   const kinds = Object.keys(LABEL) as GeneratedKind[];
   const inputs = kinds.map((kind) => ({ kind, text: generate(kind, { bytes }), path: `/ws/${FILE_NAMES[kind]}` }));
   const warmup = o.quick ? 1 : 15;
@@ -61,6 +63,7 @@ export async function run(o: BenchOptions = {}): Promise<BenchResult> {
       ...(target ? { target: { op: '>=', value: target, on: 'median' } } : {}),
     });
   }
+  rows.push(...(await realSizes(o, lintText, kinds)));
   // Re-lint after an edit: a 5,000-line ROS 1 launch file, one digit changed per run (what the
   // editor does on every keystroke, after its debounce).
   const lines = o.quick ? 500 : 5000;
@@ -88,4 +91,54 @@ export async function run(o: BenchOptions = {}): Promise<BenchResult> {
       `engine only (lintText: parse + rules) from the production bundle dist/lint.js, in-memory text, Linux context; generated files of ~${(bytes / 1e6).toFixed(1)} MB each (bench/lib/generate.ts); ${warmup} warm-up lints per kind, then ${rounds} rounds of ${perRound} timed lints through the kinds in turn.`,
     ],
   };
+}
+
+/** Sizes real projects have: a small launch file, a robot's compose file, the largest .env or launch file of a big stack. */
+const REAL_SIZES = [4_000, 20_000, 150_000];
+
+/**
+ * `ROSNET_BENCH_LINT_COMPARE="before=/path/to/checkout,…"`: those checkouts' production lint.js,
+ * interleaved with this one's on the same generated files (before/after rows of a change).
+ */
+function compared(): Array<{ name: string; lintText: Lint }> {
+  const spec = process.env.ROSNET_BENCH_LINT_COMPARE;
+  if (!spec) return [];
+  return spec.split(',').map((entry) => {
+    const [name, root] = entry.split('=') as [string, string];
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { lintText } = require(join(buildBundles(true, root), 'lint.js')) as { lintText: Lint };
+    return { name, lintText };
+  });
+}
+
+/** ms per lint at real file sizes, per kind; with ROSNET_BENCH_LINT_COMPARE, per engine, interleaved, with the ratio to each. */
+async function realSizes(o: BenchOptions, lintText: Lint, kinds: readonly GeneratedKind[]): Promise<Row[]> {
+  const engines = [{ name: 'this checkout', lintText }, ...compared()];
+  const sizes = o.quick ? [4_000] : [...REAL_SIZES, 500_000];
+  const runs = o.quick ? 3 : 25;
+  const rows: Row[] = [];
+  for (const bytes of sizes) {
+    for (const kind of kinds) {
+      const path = `/ws/${FILE_NAMES[kind]}`;
+      const text = generate(kind, { bytes });
+      const variants = Object.fromEntries(engines.map((e) => [e.name, () => e.lintText(path, text, CTX)]));
+      const ms = await sampleInterleaved(variants, { warmup: o.quick ? 1 : 15, runs });
+      for (const e of engines) {
+        const other = engines.filter((x) => x !== e);
+        rows.push({
+          metric: `${LABEL[kind]} (${fmtBytes(text.length)})${engines.length > 1 ? `, ${e.name}` : ''}`,
+          unit: 'ms',
+          stats: summarize(ms[e.name]!),
+          ...(e === engines[0] && other.length
+            ? { ratio: { to: other[0]!.name, stats: pairedRatio(ms[e.name]!, ms[other[0]!.name]!) } }
+            : {}),
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+function fmtBytes(n: number): string {
+  return n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.round(n / 1000)} KB`;
 }

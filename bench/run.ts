@@ -25,6 +25,7 @@ export const BENCHMARKS: Record<string, () => Promise<Bench>> = {
   activation: async () => (await import('./activation.bench')).run,
   linearity: async () => (await import('./linearity.bench')).run,
   keystroke: async () => (await import('./keystroke.bench')).run,
+  xmlrpcDecode: async () => (await import('./xmlrpcDecode.bench')).run,
 };
 
 export function select(args: readonly string[]): string[] {

@@ -2,8 +2,8 @@
 // and the ratio compared with a generous bound (linear work gives ~8, a per-item scan to the end of
 // the file ~64). The doubling benchmark with the real figures is bench/linearity.bench.ts.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { bestTime, LINEARITY_CASES } from '../../../bench/lib/linearity';
+import { before, test } from 'node:test';
+import { bestTime, LINEARITY_CASES, prepareLinearity } from '../../../bench/lib/linearity';
 import { doctorEnvFile } from '../../../bench/lib/hostileInputs';
 import { formatText } from '../../../src/core/lint/report/text';
 import { inputFromEnvFile } from '../../../src/core/doctor/doctorInput';
@@ -11,6 +11,8 @@ import { buildFacts } from '../../../src/core/doctor/facts';
 import { MAX_EVIDENCE, syntaxCheck } from '../../../src/core/doctor/syntaxChecks';
 import type { DoctorDeps } from '../../../src/core/doctor/deps';
 import type { Finding } from '../../../src/core/lint/types';
+
+before(prepareLinearity);
 
 for (const c of LINEARITY_CASES) {
   test(`linear time: ${c.label} (8x the input, well under 64x the time)`, () => {
