@@ -180,65 +180,6 @@ function keyShape(key: string): 'upper' | 'word' | 'other' {
   return upper ? 'upper' : 'word';
 }
 
-/**
- * Each key's first offset, for DuplicatedKey: open addressing over an FNV-1a hash of the key's char
- * codes. Every line of a .env file has a new key, and a Map cost more per line than the rest of the
- * line's checks together (V8 hashes each new string and grows its table by rehashing).
- */
-class FirstSeen {
-  private slots: Int32Array;
-  private readonly keys: string[] = [];
-  /** Per key (by its index in `keys`): its hash and first offset; typed arrays, grown by doubling. */
-  private hashes: Int32Array;
-  private offsets: Float64Array;
-  /** Sized for about one key per 24 characters of text (half full), so a typical file never grows it. */
-  constructor(textLength: number) {
-    let size = 1024;
-    while (size < textLength / 12) size *= 2;
-    this.slots = new Int32Array(size).fill(-1);
-    this.hashes = new Int32Array(size >> 1);
-    this.offsets = new Float64Array(size >> 1);
-  }
-  /** The first offset of `key`, after recording `offset` for it if it is new. */
-  firstOffset(key: string, offset: number): number {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-    const mask = this.slots.length - 1;
-    for (let i = h & mask; ; i = (i + 1) & mask) {
-      const at = this.slots[i]!;
-      if (at < 0) {
-        const k = this.keys.length;
-        this.slots[i] = k;
-        this.keys.push(key);
-        if (k === this.hashes.length) this.growRecords();
-        this.hashes[k] = h;
-        this.offsets[k] = offset;
-        if ((k + 1) * 2 > this.slots.length) this.grow();
-        return offset;
-      }
-      if (this.hashes[at] === h && this.keys[at] === key) return this.offsets[at]!;
-    }
-  }
-  private growRecords(): void {
-    const hashes = new Int32Array(this.hashes.length * 2);
-    hashes.set(this.hashes);
-    this.hashes = hashes;
-    const offsets = new Float64Array(this.offsets.length * 2);
-    offsets.set(this.offsets);
-    this.offsets = offsets;
-  }
-  private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2).fill(-1);
-    const mask = slots.length - 1;
-    for (let k = 0; k < this.keys.length; k++) {
-      let i = this.hashes[k]! & mask;
-      while (slots[i]! >= 0) i = (i + 1) & mask;
-      slots[i] = k;
-    }
-    this.slots = slots;
-  }
-}
-
 // An entry's spans as fresh objects, made only when a check fires or an assignment is kept (most
 // lines pass every check); module functions rather than closures over the entry, which cost two
 // allocations per line.
@@ -277,7 +218,7 @@ function dotenvModel(
   const lineFindings: Finding[] = [];
   const assignments: Assignment[] = [];
   /** Key → offset of its first assignment; the line is computed only for a duplicate. */
-  const seen = new FirstSeen(text.length);
+  const seen = new Map<string, number>();
   let lines: LineIndex | undefined;
   const fmt = (
     check: string,
@@ -301,8 +242,8 @@ function dotenvModel(
     if (dialect === 'shell' && !e.delimiter) return;
     const key = e.key;
     const value = e.value;
-    const first = seen.firstOffset(key, e.keyStart);
-    const prev = first === e.keyStart ? undefined : first;
+    const prev = seen.get(key);
+    if (prev === undefined) seen.set(key, e.keyStart);
     // `$(…)`/backticks: the file is for a shell (no other consumer substitutes commands), which computes the value.
     const computed = e.delimiter !== undefined && e.quote === 'none' && shellComputed(value);
     if (dialect === 'dotenv') dotenvChecks(e, prev, computed);
