@@ -161,4 +161,30 @@ suite('ROS Network: profiles in a real VS Code', () => {
     ]);
     assert.equal(clip, text);
   });
+
+  test('Copy Profile As refuses a value the format cannot carry (nothing copied) and the Node variant copies it', async () => {
+    const cfg = vscode.workspace.getConfiguration('rosNetwork');
+    const before = cfg.inspect<unknown[]>('profiles')!.workspaceValue!;
+    const name = 'quoted (export)';
+    try {
+      await cfg.update(
+        'profiles',
+        [...before, { name, ROS_MASTER_URI: 'http://hal:11311', env: { NOTE: "it's" } }],
+        vscode.ConfigurationTarget.Workspace,
+      );
+      // python-dotenv and Node disagree on "it's" in the portable quoting; `.env for Node` writes it in double quotes.
+      // Until the snapshot has the new profile, the command copies the active one: wait for NOTE.
+      const node = await waitFor('the new profile', async () => {
+        const t = await vscode.commands.executeCommand<string | undefined>('rosNetwork.copyProfileAs', 'dotenv-node', name);
+        return t?.includes('NOTE=') ? t : undefined;
+      });
+      assert.match(node, /^NOTE="it's"$/m);
+      await vscode.env.clipboard.writeText('sentinel');
+      const refused = await vscode.commands.executeCommand<string | undefined>('rosNetwork.copyProfileAs', 'dotenv', name);
+      assert.equal(refused, undefined);
+      assert.equal(await vscode.env.clipboard.readText(), 'sentinel', 'a refused export copies nothing');
+    } finally {
+      await cfg.update('profiles', before, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });
