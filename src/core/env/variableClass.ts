@@ -169,15 +169,22 @@ export function withoutDenied(profile: Profile): Profile {
 
 const ORIGIN_WORDS: Record<ProfileOrigin, string> = {
   user: 'your user settings',
-  workspace: "this workspace's settings (.vscode/settings.json or the .code-workspace file)",
-  workspaceFolder: "a workspace folder's settings (.vscode/settings.json)",
+  workspace: "this workspace's settings",
+  workspaceFolder: "a workspace folder's settings",
 };
 
-/** What the one-time confirmation says: which names, what values, what they can do. */
-export function approvalPrompt(profile: Profile, denied: readonly ClassifiedVariable[]): { message: string; detail: string } {
+/**
+ * What the one-time confirmation says: which names, what values, what they can do, and where the
+ * profile is defined (`file`: the settings file, when the adapter knows it).
+ */
+export function approvalPrompt(
+  profile: Profile,
+  denied: readonly ClassifiedVariable[],
+  file?: string,
+): { message: string; detail: string } {
   const lines = denied.map((v) => `• ${v.name}${v.value === undefined ? ' cleared (set to empty)' : `=${v.value}`}\n   ${v.risk ?? ''}`);
   return {
-    message: `The profile '${profile.name}' from ${ORIGIN_WORDS[profile.origin]} sets ${denied.length === 1 ? 'a variable' : `${denied.length} variables`} that can make terminals run other programs or code. Allow ${denied.length === 1 ? 'it' : 'them'} in this workspace?`,
+    message: `The profile '${profile.name}' from ${ORIGIN_WORDS[profile.origin]}${file ? ` (${file})` : ''} sets ${denied.length === 1 ? 'a variable' : `${denied.length} variables`} that can make terminals run other programs or code. Allow ${denied.length === 1 ? 'it' : 'them'} in this workspace?`,
     detail: [
       ...lines,
       '',

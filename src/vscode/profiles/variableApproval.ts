@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as path from 'node:path';
 import { StateKeys } from '../../ids';
 import type { Profile } from '../../core/profiles/profileSchema';
 import {
@@ -14,6 +15,14 @@ import { sanitizeForDisplay } from '../../core/text/sanitize';
 
 const ALLOW = 'Allow in This Workspace';
 const REVOKE = 'Stop Applying Them';
+
+/** The settings file a workspace profile comes from, as the user would look for it. */
+function settingsFileOf(profile: Profile): string | undefined {
+  if (profile.origin === 'workspaceFolder') return '.vscode/settings.json of a folder';
+  if (profile.origin !== 'workspace') return undefined;
+  const ws = vscode.workspace.workspaceFile;
+  return ws && ws.scheme !== 'untitled' ? path.basename(ws.path) : '.vscode/settings.json';
+}
 
 /** What terminals may get of a profile now. */
 export interface GatedProfile {
@@ -71,7 +80,7 @@ export class VariableApproval implements vscode.Disposable {
     const g = this.gate(profile);
     if (g.state === 'allowed') return this.offerRevoke(profile, g.denied);
     if (g.state !== 'withheld') return false;
-    const prompt = approvalPrompt(profile, g.denied);
+    const prompt = approvalPrompt(profile, g.denied, settingsFileOf(profile));
     const shown = { message: sanitizeForDisplay(prompt.message), detail: prompt.detail.split('\n').map(sanitizeForDisplay).join('\n') };
     this.lastPromptValue = shown;
     this.prompts++;

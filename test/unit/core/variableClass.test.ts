@@ -120,8 +120,8 @@ test('the approval key is the exact denied names and values: any change gives an
 
 test('the confirmation names each variable with its value and what it can do, and where the profile comes from', () => {
   const p = hostile();
-  const { message, detail } = approvalPrompt(p, deniedVariables(p));
-  assert.match(message, /'lab' from this workspace's settings/);
+  const { message, detail } = approvalPrompt(p, deniedVariables(p), '.vscode/settings.json');
+  assert.match(message, /'lab' from this workspace's settings \(\.vscode\/settings\.json\) sets/);
   assert.match(message, /2 variables that can make terminals run other programs or code/);
   assert.match(detail, /PATH=\/tmp\/evil:\/usr\/bin\n.*which program every command name runs/);
   assert.match(detail, /LD_PRELOAD=\/tmp\/evil\.so\n.*load a library into every program/);
