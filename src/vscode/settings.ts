@@ -44,6 +44,7 @@ export const settings = {
     rules: setting('lint.rules'),
     exclude: setting('lint.exclude'),
     include: setting('lint.include'),
+    markdown: setting('lint.markdown'),
   },
   ros2: { graphDiscovery: setting('ros2.graphDiscovery') },
 };

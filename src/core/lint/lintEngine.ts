@@ -1,5 +1,6 @@
 import { dotenvSource } from './sources/dotenvSource';
 import { shellSource } from './sources/shellSource';
+import { markdownSource } from './sources/markdownSource';
 import { loadShellParser, shellParserReady } from './sources/shellParser';
 import { composeSource } from './sources/composeSource';
 import { launchXmlSource } from './sources/launchXmlSource';
@@ -35,6 +36,8 @@ export function parseSource(kind: FileKind, text: string, optIn?: ReadonlySet<st
       return devcontainerSource(text);
     case 'settings':
       return settingsSource(text);
+    case 'markdown':
+      return markdownSource(text);
   }
 }
 
@@ -58,7 +61,7 @@ export function shellAssignments(text: string): SourceModel['assignments'] {
  * asynchronously on the first shell file); lintText and hoverAt are synchronous and need it done.
  */
 export function prepareLint(kind: FileKind | undefined): Promise<void> {
-  return kind === 'shell' ? loadShellParser() : Promise.resolve();
+  return kind === 'shell' || kind === 'markdown' ? loadShellParser() : Promise.resolve();
 }
 
 export interface LintResult {

@@ -5,7 +5,17 @@ import type { TargetOs } from '../ros/domain';
 export type Severity = 'error' | 'warning' | 'info';
 
 export type FileKind =
-  'dotenv' | 'shell' | 'compose' | 'ros1-launch' | 'ros2-launch-xml' | 'ros2-launch-yaml' | 'ros2-launch-py' | 'devcontainer' | 'settings';
+  | 'dotenv'
+  | 'shell'
+  | 'compose'
+  | 'ros1-launch'
+  | 'ros2-launch-xml'
+  | 'ros2-launch-yaml'
+  | 'ros2-launch-py'
+  | 'devcontainer'
+  | 'settings'
+  /** Fenced shell blocks of a README, only when rosNetwork.lint.markdown is on. */
+  | 'markdown';
 
 export interface TextEdit {
   readonly span: Span;

@@ -45,6 +45,7 @@ export const SETTING_SPECS = {
   'lint.exclude': stringList(DEFAULT_LINT_EXCLUDE),
   'ros2.graphDiscovery': oneOf('whenVisible', ['whenVisible', 'never'] as const),
   'lint.include': stringList([]),
+  'lint.markdown': bool(false),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SPECS;

@@ -95,7 +95,9 @@ export class LintDiagnostics implements vscode.Disposable {
   }
 
   private isCandidate(doc: vscode.TextDocument): boolean {
-    return vscode.languages.match(this.selector, doc) > 0 || (doc.uri.scheme === 'file' && this.included(doc.uri));
+    return (
+      vscode.languages.match(this.selector, doc) > 0 || (doc.uri.scheme === 'file' && (this.included(doc.uri) || this.markdown(doc.uri)))
+    );
   }
 
   private included(uri: vscode.Uri): boolean {
@@ -105,8 +107,13 @@ export class LintDiagnostics implements vscode.Disposable {
     return matchesAnyGlob(include, uri.fsPath, rel);
   }
 
+  private markdown(uri: vscode.Uri): boolean {
+    return /\.(md|markdown)$/i.test(uri.fsPath) && readLintSettings(uri).markdown;
+  }
+
   /** The kind by name, then content; a file matched by `rosNetwork.lint.include` is read as KEY=VALUE lines otherwise. */
   private kindOf(uri: vscode.Uri, text: string): FileKind | undefined {
+    if (this.markdown(uri)) return 'markdown';
     return detectKind(uri.fsPath, text) ?? (this.included(uri) ? 'dotenv' : undefined);
   }
 
@@ -294,7 +301,7 @@ export class LintDiagnostics implements vscode.Disposable {
     const exclude = readLintSettings().exclude;
     const excludeGlob = exclude.length && !exclude.some((g) => /[{}]/.test(g)) ? `{${exclude.join(',')}}` : undefined;
     const found = new Map<string, vscode.Uri>();
-    const globs = [...LINT_GLOBS, ...CONTENT_GLOBS, ...readLintSettings().include];
+    const globs = [...LINT_GLOBS, ...CONTENT_GLOBS, ...readLintSettings().include, ...(readLintSettings().markdown ? ['**/*.md'] : [])];
     for (const list of await Promise.all(globs.map((g) => vscode.workspace.findFiles(g, excludeGlob, MAX_WORKSPACE_FILES)))) {
       for (const u of list) found.set(u.toString(), u);
     }

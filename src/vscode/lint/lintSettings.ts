@@ -9,6 +9,8 @@ export interface LintSettingsView {
   readonly exclude: readonly string[];
   /** Globs of files linted whatever their name (kind by content, else read as KEY=VALUE lines). */
   readonly include: readonly string[];
+  /** Lint the fenced shell blocks of Markdown files. */
+  readonly markdown: boolean;
 }
 
 /** Typed facade over `rosNetwork.lint.*`, read per resource (folder settings can differ). */
@@ -20,6 +22,7 @@ export function readLintSettings(uri?: vscode.Uri): LintSettingsView {
     ruleProblems: problems,
     exclude: settings.lint.exclude.get(uri),
     include: settings.lint.include.get(uri),
+    markdown: settings.lint.markdown.get(uri),
   };
 }
 
