@@ -170,6 +170,33 @@ suite('ROS Network: lint in a real VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  test('a version linted for a code-action request is not linted again when the debounce fires', async () => {
+    const target = file('scratch-once.env');
+    fs.writeFileSync(target.fsPath, 'ROS_DOMAIN_ID=5\n');
+    const doc = await open('scratch-once.env');
+    // The open's own lint, and its diagnostics event (VS Code fires it 50 ms after the publish), pass first.
+    await new Promise((r) => setTimeout(r, 800));
+    let events = 0;
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === doc.uri.toString())) events++;
+    });
+    try {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(doc.uri, new vscode.Position(1, 0), 'ROS_IP=robot.local\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      // Before the debounce: the request lints the new text and publishes it.
+      await codeActions(doc.uri, new vscode.Range(1, 8, 1, 8));
+      assert.deepEqual(codes(doc.uri), ['HOST001']);
+      // The debounced lint (300 ms) would publish the same diagnostics again: a second event.
+      await new Promise((r) => setTimeout(r, 1200));
+      assert.equal(events, 1, 'one publish for one version');
+    } finally {
+      sub.dispose();
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      fs.rmSync(target.fsPath, { force: true });
+    }
+  });
+
   test('rule settings: a rule set to off disappears, a changed severity applies, lint.enabled=false clears everything', async () => {
     const doc = await open('launch/talker.launch');
     await diagnosticsFor(doc.uri, 'talker.launch', (d) => d.some((x) => codeOf(x) === 'URI002') && d.some((x) => codeOf(x) === 'HOST001'));

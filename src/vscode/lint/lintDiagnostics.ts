@@ -61,6 +61,9 @@ export class LintDiagnostics implements vscode.Disposable {
   ];
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly linted = new Map<string, LintedText>();
+  /** Kinds whose parser had loaded (prepareLint), and the lints made after that: a lint made before says "not linted yet". */
+  private readonly prepared = new Set<FileKind | undefined>();
+  private readonly complete = new WeakSet<LintedText>();
   /** Files linted by "Lint Workspace" that are not open: kept up to date on settings changes. */
   private readonly fromWorkspace = new Set<string>();
   /** URI004/HOST003 of the active profile per settings.json: the text and profile they were computed for. */
@@ -82,7 +85,7 @@ export class LintDiagnostics implements vscode.Disposable {
     this.subscriptions = [
       this.collection,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
-      vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && this.schedule(e.document, DEBOUNCE_MS)),
+      vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && this.schedule(e.document, DEBOUNCE_MS, true)),
       vscode.workspace.onDidCloseTextDocument((d) => this.closed(d)),
       vscode.workspace.onDidChangeConfiguration((e) => affectsLintSettings(e) && this.relintAll()),
       profiles.onDidChange(() => this.relintAll()),
@@ -123,7 +126,11 @@ export class LintDiagnostics implements vscode.Disposable {
     return matchesAnyGlob(exclude, uri.fsPath, rel);
   }
 
-  private schedule(doc: vscode.TextDocument, delay: number): void {
+  /**
+   * Lints `doc` after `delay`. `typed`: skipped when this version was linted meanwhile (VS Code asks
+   * for code actions 250 ms after the cursor moves, and that request lints the new text first).
+   */
+  private schedule(doc: vscode.TextDocument, delay: number, typed = false): void {
     if (!this.isCandidate(doc)) return;
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
@@ -135,7 +142,9 @@ export class LintDiagnostics implements vscode.Disposable {
           .ready()
           .then(() => this.prepare(doc.uri))
           .then(() => {
-            if (!doc.isClosed) this.lintDocument(doc);
+            const done = this.linted.get(key);
+            if (doc.isClosed || (typed && done?.version === doc.version && this.complete.has(done))) return;
+            this.lintDocument(doc);
           });
       }, delay),
     );
@@ -145,7 +154,9 @@ export class LintDiagnostics implements vscode.Disposable {
   private async prepare(uri: vscode.Uri): Promise<void> {
     try {
       const engine = this.engine.get();
-      await engine.prepareLint(engine.detectKind(uri.fsPath));
+      const kind = engine.detectKind(uri.fsPath);
+      await engine.prepareLint(kind);
+      this.prepared.add(kind);
     } catch (e) {
       this.log.warn(`cannot load the parser for ${uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -265,6 +276,7 @@ export class LintDiagnostics implements vscode.Disposable {
     });
     const linted: LintedText = { version, kind, text, lines, entries };
     this.linted.set(uri.toString(), linted);
+    if (this.prepared.has(this.engine.get().detectKind(uri.fsPath))) this.complete.add(linted);
     this.collection.set(
       uri,
       entries.map((e) => e.diagnostic),
