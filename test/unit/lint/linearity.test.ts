@@ -19,9 +19,13 @@ for (const c of LINEARITY_CASES) {
     const small = c.make(c.testBytes);
     const big = c.make(8 * c.testBytes);
     bestTime(c, small, 2); // warm-up
-    const ratio = bestTime(c, big, 2) / Math.max(bestTime(c, small, 4), 1);
-    process.stderr.write(`RATIO ${c.name} ${ratio.toFixed(1)}\n`);
-    assert.ok(ratio < 24, `8x the input took ${ratio.toFixed(1)}x the time`);
+    // Up to three measurements: a shared machine can stall one of them, while a per-item scan to
+    // the end of the input (~64x) fails all three.
+    const ratios: number[] = [];
+    for (let attempt = 0; attempt < 3 && !(ratios.at(-1)! < 24); attempt++)
+      ratios.push(bestTime(c, big, 2) / Math.max(bestTime(c, small, 4), 1));
+    process.stderr.write(`RATIO ${c.name} ${ratios.map((r) => r.toFixed(1)).join(' ')}\n`);
+    assert.ok(ratios.at(-1)! < 24, `8x the input took ${ratios.map((r) => r.toFixed(1)).join(', ')}x the time`);
   });
 }
 
