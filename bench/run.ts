@@ -26,6 +26,7 @@ export const BENCHMARKS: Record<string, () => Promise<Bench>> = {
   linearity: async () => (await import('./linearity.bench')).run,
   keystroke: async () => (await import('./keystroke.bench')).run,
   xmlrpcDecode: async () => (await import('./xmlrpcDecode.bench')).run,
+  rtps: async () => (await import('./rtps.bench')).run,
 };
 
 export function select(args: readonly string[]): string[] {
