@@ -1,8 +1,9 @@
 // ROS 2 live against real Cyclone DDS 0.10 and Fast DDS 2.9 participants in the DDS lab (network
 // namespaces; needs root): the passive monitor, the graph probe, `rosnet discover --json`, loopback-only
-// participants, the Discovery Server ping, and a capture proving the passive monitor sends nothing.
+// participants, the Discovery Server ping, and captures proving the passive monitor sends nothing (on the
+// LAN interface, and on lo where it binds a participant port).
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,35 @@ const root = join(__dirname, '..', '..');
 const cli = join(root, 'dist', 'cli.js');
 /** Where the recorded datagrams go when ROSNET_RECORD_RTPS is set (the fuzz corpus is made from them). */
 const RECORD = process.env.ROSNET_RECORD_RTPS;
+
+/** tshark on one of host-a's interfaces, resolved once it says "Capturing on" (under load that takes longer than any fixed sleep). */
+async function startCapture(lab: DdsLab, file: string, dev: string): Promise<ChildProcess> {
+  const tshark = lab.start(lab.hostA, ['tshark', '-q', '-i', dev, '-f', 'udp', '-w', file], {}, { stdio: 'pipe' });
+  await new Promise<void>((resolve, reject) => {
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`tshark did not start capturing within 30 s: ${err}`)), 30_000);
+    tshark.stderr!.setEncoding('utf8').on('data', (d: string) => {
+      err += d;
+      if (/Capturing on/.test(err)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    tshark.once('exit', (code) => reject(new Error(`tshark exited (${code}) before capturing: ${err}`)));
+  });
+  return tshark;
+}
+
+async function stopCapture(tshark: ChildProcess): Promise<void> {
+  process.kill(-tshark.pid!, 'SIGINT');
+  await new Promise((r) => tshark.once('exit', r));
+}
+
+function countIn(capture: string, filter: string): number {
+  return spawnSync('tshark', ['-r', capture, '-Y', filter], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter((l) => l.trim()).length;
+}
 
 const hexGuid = (p: Ros2Participant) => p.guid.replace(/:/g, '');
 const has = (ps: readonly Ros2Participant[] | undefined, n: DdsNode) => (ps ?? []).some((p) => hexGuid(p) === n.guid);
@@ -53,20 +83,7 @@ test('ROS 2 live with real DDS participants', { timeout: 600_000 }, async (t) =>
     async () => {
       const domain = 21;
       const capture = join(work, 'host-a.pcapng');
-      const tshark = lab.start(lab.hostA, ['tshark', '-q', '-i', lab.hostA.dev, '-f', 'udp', '-w', capture], {}, { stdio: 'pipe' });
-      // tshark says "Capturing on '<dev>'" once it captures: under load that takes longer than any fixed sleep.
-      await new Promise<void>((resolve, reject) => {
-        let err = '';
-        const timer = setTimeout(() => reject(new Error(`tshark did not start capturing within 30 s: ${err}`)), 30_000);
-        tshark.stderr!.setEncoding('utf8').on('data', (d: string) => {
-          err += d;
-          if (/Capturing on/.test(err)) {
-            clearTimeout(timer);
-            resolve();
-          }
-        });
-        tshark.once('exit', (code) => reject(new Error(`tshark exited (${code}) before capturing: ${err}`)));
-      });
+      const tshark = await startCapture(lab, capture, lab.hostA.dev);
       const m = await monitor(['--domain', String(domain), '--interface', lab.hostA.ip]);
       // A long lease: a removal within seconds can only be the dispose, not the lease running out.
       const cy = await talker({ vendor: 'cyclonedds', domain, node: 'talker_c', pubs: ['/chatter'], leaseMs: 60_000 });
@@ -100,13 +117,9 @@ test('ROS 2 live with real DDS participants', { timeout: 600_000 }, async (t) =>
         t.diagnostic(`${n.vendor}: removed ${(gone.t ?? 0) - stopped} ms after SIGTERM (lease 60 s)`);
       }
       const stats = await m.stop();
-      process.kill(-tshark.pid!, 'SIGINT');
-      await new Promise((r) => tshark.once('exit', r));
+      await stopCapture(tshark);
       assert.ok((stats.find((e) => e.event === 'stats')?.datagrams ?? 0) > 0, 'the monitor received the announcements');
-      const count = (filter: string) =>
-        spawnSync('tshark', ['-r', capture, '-Y', filter], { encoding: 'utf8' })
-          .stdout.split('\n')
-          .filter((l) => l.trim()).length;
+      const count = (filter: string) => countIn(capture, filter);
       assert.ok(count(`ip.src == ${lab.hostB.ip}`) > 0, 'the capture saw host-b announce');
       assert.equal(count(`ip.src == ${lab.hostA.ip}`), 0, 'host-a (the passive monitor) sent no UDP datagram');
     },
@@ -213,27 +226,39 @@ test('ROS 2 live with real DDS participants', { timeout: 600_000 }, async (t) =>
     await fd.stop();
   });
 
-  await t.test('loopback only: both vendors on lo are seen by the monitor and the probe', async () => {
-    const domain = 24;
-    const m = await monitor(['--domain', String(domain), '--interface', '127.0.0.1', '--loopback']);
-    const cy = await talker({ vendor: 'cyclonedds', domain, node: 'sim_c', interface: 'lo', pubs: ['/clock'] }, lab.hostA);
-    const fd = await talker({ vendor: 'fastdds', domain, node: 'sim_f', interface: '127.0.0.1', pubs: ['/odom'] }, lab.hostA);
-    await m.waitFor((e) => has(e.participants, cy) && has(e.participants, fd), 20_000, 'both loopback talkers');
-    assert.deepEqual(
-      latest(m)
-        .map((p) => p.addresses.join())
-        .sort(),
-      ['127.0.0.1', '127.0.0.1'],
-    );
-    const probe = await monitor(['--domain', String(domain), '--interface', '127.0.0.1', '--loopback', '--graph']);
-    await probe.waitFor((e) => e.event === 'change' && (e.nodes ?? 0) >= 2, 15_000, 'two loopback nodes');
-    const g = (await probe.stop()).find((e) => e.event === 'graph')!.graph!;
-    assert.deepEqual(g.nodes.map((n) => n.fullName).sort(), ['/sim_c', '/sim_f']);
-    assert.deepEqual(g.topics.map((x) => x.name).sort(), ['/clock', '/odom']);
-    await m.stop();
-    await cy.stop();
-    await fd.stop();
-  });
+  await t.test(
+    'loopback only: both vendors on lo are seen by the monitor and the probe; the passive monitor sends nothing on lo',
+    async () => {
+      const domain = 24;
+      const capture = join(work, 'host-a-lo.pcapng');
+      const tshark = await startCapture(lab, capture, 'lo');
+      const m = await monitor(['--domain', String(domain), '--interface', '127.0.0.1', '--loopback']);
+      const ready = await m.waitFor((e) => e.event === 'ready', 15_000, 'monitor ready');
+      const own = ((ready as { listeners?: { kind: string; port: number }[] }).listeners ?? []).find((l) => l.kind === 'unicast');
+      assert.ok(own, `the monitor bound a loopback participant port: ${JSON.stringify(ready)}`);
+      const cy = await talker({ vendor: 'cyclonedds', domain, node: 'sim_c', interface: 'lo', pubs: ['/clock'] }, lab.hostA);
+      const fd = await talker({ vendor: 'fastdds', domain, node: 'sim_f', interface: '127.0.0.1', pubs: ['/odom'] }, lab.hostA);
+      await m.waitFor((e) => has(e.participants, cy) && has(e.participants, fd), 20_000, 'both loopback talkers');
+      assert.deepEqual(
+        latest(m)
+          .map((p) => p.addresses.join())
+          .sort(),
+        ['127.0.0.1', '127.0.0.1'],
+      );
+      const probe = await monitor(['--domain', String(domain), '--interface', '127.0.0.1', '--loopback', '--graph']);
+      await probe.waitFor((e) => e.event === 'change' && (e.nodes ?? 0) >= 2, 15_000, 'two loopback nodes');
+      const g = (await probe.stop()).find((e) => e.event === 'graph')!.graph!;
+      assert.deepEqual(g.nodes.map((n) => n.fullName).sort(), ['/sim_c', '/sim_f']);
+      assert.deepEqual(g.topics.map((x) => x.name).sort(), ['/clock', '/odom']);
+      await m.stop();
+      await cy.stop();
+      await fd.stop();
+      await stopCapture(tshark);
+      // The monitor's loopback port is bound exclusively: a datagram from it can only be the monitor's.
+      assert.ok(countIn(capture, `udp.dstport == ${own.port}`) > 0, 'the capture saw the participants announce to the monitor’s port');
+      assert.equal(countIn(capture, `udp.srcport == ${own.port}`), 0, 'the passive monitor sent nothing from its loopback port');
+    },
+  );
 
   await t.test('discovery server: up answers, closed port refused, silent address times out', async () => {
     const server = lab.start(lab.hostB, ['fast-discovery-server', '-i', '2', '-l', lab.hostB.ip, '-p', '11811'], {}, { stdio: 'pipe' });
