@@ -32,6 +32,7 @@ export class TerminalEnv implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   /** Process ids of task terminals seen since activation: relaunching one would run its task again. */
   private readonly taskPids = new Set<number>();
+  private identityKey: string;
 
   constructor(
     private readonly collection: vscode.GlobalEnvironmentVariableCollection,
@@ -40,6 +41,7 @@ export class TerminalEnv implements vscode.Disposable {
     private readonly startup?: ShellStartup,
     private readonly approval?: VariableApproval,
   ) {
+    this.identityKey = profiles.snapshot.identity.key;
     this.subscriptions.push(
       vscode.workspace.onDidSaveTextDocument((d) => {
         if (this.startup && d.uri.scheme === 'file' && isStartupFileName(d.uri.fsPath)) {
@@ -49,7 +51,15 @@ export class TerminalEnv implements vscode.Disposable {
       }),
       vscode.commands.registerCommand(Commands.relaunchTerminals, () => this.relaunchAll()),
       vscode.tasks.onDidStartTaskProcess((e) => e.processId !== undefined && this.taskPids.add(e.processId)),
-      profiles.onDidChange(() => this.sync()),
+      profiles.onDidChange((snapshot) => {
+        // A switch reads the start-up files again: they may have been edited outside VS Code since.
+        // LocalStatusFacts subscribes after us and reads the same fresh scan.
+        if (snapshot.identity.key !== this.identityKey) {
+          this.identityKey = snapshot.identity.key;
+          this.startup?.invalidate();
+        }
+        this.sync();
+      }),
       ...(approval ? [approval.onDidChange(() => this.sync())] : []),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (settings.terminal.enabled.isAffectedBy(e)) this.sync();
