@@ -39,7 +39,9 @@ export function addProfileEdits(text: string, path: SettingsPath, profile: Recor
     return modify(text, [...path], [profile], options);
   }
   if (array.type !== 'array') return undefined;
-  return modify(text, [...path, -1], profile, { ...options, isArrayInsertion: true });
+  const kids = array.children ?? [];
+  if (kids.length === 0) return modify(text, [...path, -1], profile, { ...options, isArrayInsertion: true });
+  return [appendElement(text, kids[kids.length - 1]!, profile, options.formattingOptions)];
 }
 
 /** Removes the first profile named `name`; the comments around it stay. */
@@ -190,6 +192,28 @@ function removeChild(text: string, parent: Node, index: number): SettingsTextEdi
   }
   // The only child.
   return { offset: start, length: node.offset + node.length - start, content: '' };
+}
+
+/**
+ * A new last element of an array, on the line after the current last one with its indentation (a
+ * `// comment` ending that line stays with it), or inline when that line goes on (`[{…}]`).
+ * jsonc-parser's own insertion reformats the whole line of the previous element.
+ */
+function appendElement(text: string, last: Node, value: unknown, fmt: FormattingOptions): SettingsTextEdit {
+  const lastEnd = last.offset + last.length;
+  const next = skipTrivia(text, lastEnd);
+  const hasComma = text[next] === ',';
+  const anchor = hasComma ? next + 1 : lastEnd;
+  const nl = text.indexOf('\n', anchor);
+  const rest = (nl < 0 ? text.slice(anchor) : text.slice(anchor, nl)).trim();
+  const endsLine = rest === '' || (rest.startsWith('//') && !rest.includes('*/'));
+  const indent = text.slice(lineStart(text, last.offset), last.offset);
+  if (!endsLine || !/^[ \t]*$/.test(indent))
+    return { offset: anchor, length: 0, content: `${hasComma ? ' ' : ', '}${JSON.stringify(value)}` };
+  const at = nl < 0 ? text.length : text[nl - 1] === '\r' ? nl - 1 : nl;
+  const eol = fmt.eol ?? '\n';
+  const body = JSON.stringify(value, null, fmt.insertSpaces ? ' '.repeat(fmt.tabSize ?? 2) : '\t').replace(/\n/g, `${eol}${indent}`);
+  return { offset: lastEnd, length: at - lastEnd, content: `${hasComma ? '' : ','}${text.slice(lastEnd, at)}${eol}${indent}${body}` };
 }
 
 /** A new property after the last one, on its own line with the same indentation, or inline. */

@@ -49,6 +49,24 @@ test('duplicate (append) keeps the comments, tabs and odd spacing of the other e
   );
 });
 
+test('append after a one-line last entry with a trailing comment: that entry and its comment stay byte for byte', () => {
+  const text =
+    '{\n  "rosNetwork.profiles": [\n    {"name":"old","ROS_MASTER_URI":"http://127.0.0.1:9"}   // compact on purpose\n    // the end\n  ]\n}\n';
+  const out = apply(text, addProfileEdits(text, P, { name: 'sim copy', ROS_DOMAIN_ID: 42 }));
+  assert.equal(
+    out,
+    '{\n  "rosNetwork.profiles": [\n    {"name":"old","ROS_MASTER_URI":"http://127.0.0.1:9"},   // compact on purpose\n    {\n      "name": "sim copy",\n      "ROS_DOMAIN_ID": 42\n    }\n    // the end\n  ]\n}\n',
+  );
+  // A trailing comma already there is reused; an entry that shares its line with "]" gets the new one inline.
+  const trailing = '{ "rosNetwork.profiles": [\n  { "name": "a" }, // first\n] }';
+  assert.equal(
+    apply(trailing, addProfileEdits(trailing, P, { name: 'b' })),
+    '{ "rosNetwork.profiles": [\n  { "name": "a" }, // first\n  {\n    "name": "b"\n  }\n] }',
+  );
+  const inline = '{ "rosNetwork.profiles": [{ "name": "a" }] }';
+  assert.equal(apply(inline, addProfileEdits(inline, P, { name: 'b' })), '{ "rosNetwork.profiles": [{ "name": "a" }, {"name":"b"}] }');
+});
+
 test('create/import into a file without the setting adds the key and nothing else changes', () => {
   const out = apply(none, addProfileEdits(none, P, { name: 'local', ROS_MASTER_URI: 'http://127.0.0.1:11311' }));
   assert.ok(out.startsWith('{\n  // nothing about ROS yet\n  "editor.tabSize": 2'), out);
