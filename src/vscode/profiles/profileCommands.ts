@@ -190,6 +190,7 @@ export function registerProfileCommands(deps: {
     } else if (pick.label.includes('Deactivate')) await activate(undefined);
     else if (pick.label.includes('Create')) await vscode.commands.executeCommand(Commands.createProfile);
     else if (pick.label.includes('Import')) await vscode.commands.executeCommand(Commands.importFromEnvironment);
+    else if (pick.label.includes('trust the workspace')) await vscode.commands.executeCommand('workbench.trust.manage');
   }
 
   /** The confirmation for the active profiles' deny-by-default variables (the status tooltip links here). */

@@ -123,9 +123,11 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
   private updateRestricted(): void {
     const n = vscode.workspace.isTrusted ? 0 : profilesInWorkspaceFile();
     void vscode.commands.executeCommand('setContext', ContextKeys.restrictedProfiles, n);
-    this.tree.message = n
-      ? `This folder defines ${plural(n, 'profile')} in its workspace settings. Trust the workspace to use ${n === 1 ? 'it' : 'them'}.`
-      : undefined;
+    // An empty tree shows the welcome content (same words, with the Trust button) only without a message.
+    this.tree.message =
+      n && this.profiles.snapshot.profiles().profiles.length > 0
+        ? `This folder defines ${plural(n, 'profile')} in its workspace settings. Trust the workspace to use ${n === 1 ? 'it' : 'them'}.`
+        : undefined;
   }
 
   private refresh(reprobe = true): void {
