@@ -247,8 +247,10 @@ export class TerminalEnv implements vscode.Disposable {
   async relaunchAll(): Promise<number> {
     const { shells, tasks, others } = await this.classify();
     for (const t of shells) {
-      t.show(true);
-      await vscode.commands.executeCommand('workbench.action.terminal.relaunch');
+      // The relaunch command acts on the active terminal, and show() activates it asynchronously:
+      // without the wait it relaunched whatever was active (e.g. a task terminal), not the shell.
+      if (await activate(t)) await vscode.commands.executeCommand('workbench.action.terminal.relaunch');
+      else this.log.warn(`could not make terminal '${t.name}' active to relaunch it`);
     }
     const names = (list: readonly vscode.Terminal[]) => list.map((t) => `'${t.name}'`).join(', ');
     this.log.info(
@@ -266,4 +268,20 @@ export class TerminalEnv implements vscode.Disposable {
   dispose(): void {
     for (const d of this.subscriptions) d.dispose();
   }
+}
+
+/** Shows a terminal and waits until it is the active one (false after 3 s). */
+async function activate(t: vscode.Terminal): Promise<boolean> {
+  if (vscode.window.activeTerminal === t) return true;
+  const active = new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => done(false), 3000);
+    const sub = vscode.window.onDidChangeActiveTerminal((a) => a === t && done(true));
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(ok);
+    };
+  });
+  t.show(true);
+  return (await active) || vscode.window.activeTerminal === t;
 }
