@@ -42,7 +42,15 @@ export const ContextKeys = {
   hasProfiles: 'rosNetwork.hasProfiles',
   /** Profiles the workspace settings define while Restricted Mode hides them (the view says so). */
   restrictedProfiles: 'rosNetwork.restrictedProfiles',
+  /** Set once the thing really happened; the getting-started walkthrough's steps complete on them. */
+  terminalWithProfile: 'rosNetwork.walkthrough.terminalWithProfile',
+  statusChecked: 'rosNetwork.walkthrough.statusChecked',
+  fileLinted: 'rosNetwork.walkthrough.fileLinted',
+  doctorRan: 'rosNetwork.walkthrough.doctorRan',
 } as const;
+
+/** The getting-started walkthrough (package.json `contributes.walkthroughs`). */
+export const WALKTHROUGH_ID = 'rosNetwork.gettingStarted';
 
 export const StateKeys = {
   activeProfile: 'rosNetwork.activeProfile',

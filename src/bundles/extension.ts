@@ -24,6 +24,7 @@ import { LintHover } from '../vscode/lint/lintHover';
 import { registerLintCommands } from '../vscode/lint/lintCommands';
 import { registerDomainPortsCommand } from '../vscode/lint/domainPortsCommand';
 import { DoctorPanel } from '../vscode/doctor/doctorPanel';
+import { WalkthroughProgress } from '../vscode/walkthrough/walkthroughProgress';
 import type { DoctorReport } from '../core/doctor/types';
 import type { MasterState } from '../core/status/masterStatus';
 import { tooltipMarkdown } from '../core/status/statusModel';
@@ -52,6 +53,10 @@ export interface RosNetworkApi {
     /** What the confirmation's "Allow in This Workspace" button does, for the active profile. */
     allow(): Promise<void>;
   };
+  /** The ROS Network view's tree as VS Code reads it (tests walk it: profile → group → item). */
+  view: Pick<vscode.TreeDataProvider<unknown>, 'getChildren' | 'getTreeItem'>;
+  /** The getting-started walkthrough steps completed in this window (the context keys set). */
+  walkthroughCompleted(): readonly string[];
   /** Network doctor: the same run as the command, and the panel's fix buttons (by check id). */
   doctor: {
     run(): Promise<DoctorReport | undefined>;
@@ -137,6 +142,8 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
       terminalEnv.plan(p),
     );
     context.subscriptions.push(doctor);
+    const walkthrough = new WalkthroughProgress({ profiles, monitor, ros2, lint, doctor });
+    context.subscriptions.push(walkthrough);
 
     const updateContext = () => {
       void vscode.commands.executeCommand('setContext', ContextKeys.hasActiveProfile, profiles.snapshot.identity.profile !== undefined);
@@ -194,6 +201,8 @@ export function activate(context: vscode.ExtensionContext): RosNetworkApi {
           if (p) await approval.allow(p);
         },
       },
+      view: view as unknown as RosNetworkApi['view'],
+      walkthroughCompleted: () => walkthrough.completed(),
       doctor: {
         run: () => doctor.run(),
         applyFix: (id) => doctor.applyFix(id),

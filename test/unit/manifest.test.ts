@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { MAX_TIMER_MS, SETTING_SPECS } from '../../src/core/settings/settingsSpec';
 import { join } from 'node:path';
 import { profileFields, DISCOVERY_RANGES } from '../../src/core/profiles/profileSchema';
 import { parseProfiles } from '../../src/core/profiles/parseProfiles';
-import { Commands } from '../../src/ids';
+import { Commands, ContextKeys, WALKTHROUGH_ID } from '../../src/ids';
 
 const root = join(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -76,4 +77,75 @@ test('nothing under src/core imports vscode', () => {
   for (const f of [...walk(join(root, 'src/core')), ...walk(join(root, 'src/cli'))]) {
     assert.doesNotMatch(readFileSync(f, 'utf8'), /from ['"]vscode['"]|require\(['"]vscode['"]\)/, f);
   }
+});
+
+interface WalkthroughStep {
+  id: string;
+  description: string;
+  media: { image?: string; altText?: string; markdown?: string };
+  completionEvents?: string[];
+}
+
+test('the getting-started walkthrough: create/import, switch, terminal, status, lint, doctor, each completing on a real event', () => {
+  const walkthroughs = pkg.contributes.walkthroughs as Array<{ id: string; steps: WalkthroughStep[] }>;
+  assert.deepEqual(
+    walkthroughs.map((w) => w.id),
+    [WALKTHROUGH_ID],
+  );
+  const steps = walkthroughs[0]!.steps;
+  assert.deepEqual(
+    steps.map((s) => s.id),
+    ['profile', 'switch', 'terminal', 'status', 'lint', 'doctor'],
+  );
+  const keys = new Set<string>(Object.values(ContextKeys));
+  const commands = new Set<string>(Object.values(Commands));
+  // VS Code's own commands a step may link to.
+  const builtin = new Set(['workbench.action.terminal.new']);
+  for (const s of steps) {
+    // onLink / onStepSelected / onView would tick a step without the thing having happened.
+    assert.ok(s.completionEvents?.length, `${s.id} has completion events`);
+    for (const e of s.completionEvents!) {
+      const m = /^onContext:([\w.]+)$/.exec(e);
+      assert.ok(m, `${s.id}: ${e} is an onContext event`);
+      assert.ok(keys.has(m[1]!), `${s.id}: ${m[1]} is a context key the extension sets`);
+    }
+    const links = [...s.description.matchAll(/\]\(command:([\w.]+)\)/g)].map((m) => m[1]!);
+    assert.ok(links.length, `${s.id} links a command`);
+    for (const c of links) assert.ok(commands.has(c) || builtin.has(c), `${s.id}: ${c} is contributed`);
+    const media = s.media.image ?? s.media.markdown;
+    assert.ok(media && existsSync(join(root, media)), `${s.id}: ${media} exists`);
+    if (s.media.image) assert.ok(s.media.altText, `${s.id} has alt text`);
+  }
+  // Each walkthrough key is set by the walkthrough adapter, the others by the composition root.
+  const progress = readFileSync(join(root, 'src/vscode/walkthrough/walkthroughProgress.ts'), 'utf8');
+  for (const k of ['terminalWithProfile', 'statusChecked', 'fileLinted', 'doctorRan'])
+    assert.match(progress, new RegExp(`this\\.mark\\('${k}'\\)`));
+  const root_ = readFileSync(join(root, 'src/bundles/extension.ts'), 'utf8');
+  assert.match(root_, /setContext', ContextKeys\.hasActiveProfile/);
+  assert.match(root_, /setContext', ContextKeys\.hasProfiles/);
+});
+
+test('the VSIX ships the README images (relative paths, not rewritten) and the walkthrough media, no source maps, no sources', () => {
+  const listed = execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], {
+    cwd: root,
+    encoding: 'utf8',
+  })
+    .split('\n')
+    .filter(Boolean);
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]!);
+  assert.ok(images.length >= 5, 'the README shows screenshots');
+  for (const img of images) {
+    assert.match(img, /^media\/screenshots\/[\w-]+\.png$/, `${img} is a relative path in the repository`);
+    assert.ok(existsSync(join(root, img)), `${img} exists`);
+    assert.ok(listed.includes(img), `${img} is in the VSIX`);
+  }
+  for (const s of (pkg.contributes.walkthroughs[0].steps as WalkthroughStep[]).map((x) => x.media.image ?? x.media.markdown!))
+    assert.ok(listed.includes(s), `${s} is in the VSIX`);
+  assert.deepEqual(
+    listed.filter((f) => f.endsWith('.map') || /^(src|test|scripts|bench|node_modules)\//.test(f)),
+    [],
+  );
+  // Without this, vsce rewrites relative links to a repository URL (which does not exist).
+  assert.match(pkg.scripts.package, /--no-rewrite-relative-links/);
 });

@@ -39,6 +39,9 @@ export class DoctorPanel implements vscode.Disposable {
   private running: Promise<DoctorReport | undefined> | undefined;
   private lastRefusal: string | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly reportEmitter = new vscode.EventEmitter<DoctorReport>();
+  /** A run finished with a report (not refused, not failed). */
+  readonly onDidReport = this.reportEmitter.event;
 
   constructor(
     bundlePath: string,
@@ -49,7 +52,10 @@ export class DoctorPanel implements vscode.Disposable {
     private readonly terminalPlan: (p: Profile) => EnvPlan,
   ) {
     this.core = new LazyBundle<DoctorCore>(bundlePath, 'doctor', log);
-    this.subscriptions.push(vscode.commands.registerCommand(Commands.runDoctor, () => this.run()));
+    this.subscriptions.push(
+      this.reportEmitter,
+      vscode.commands.registerCommand(Commands.runDoctor, () => this.run()),
+    );
   }
 
   /** Why the last run was refused (a workspace profile in Restricted Mode), as the warning said. */
@@ -94,6 +100,7 @@ export class DoctorPanel implements vscode.Disposable {
         `doctor: ${report.verdict} (${report.summary.error} errors, ${report.summary.warning} warnings) in ${report.durationMs} ms`,
       );
       if (this.panel === panel) this.render(panel, report);
+      this.reportEmitter.fire(report);
       return report;
     } catch (e) {
       this.log.error(`doctor failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

@@ -75,6 +75,9 @@ export class LintDiagnostics implements vscode.Disposable {
   private host:
     { readonly cache: InstanceType<LintEngine['HostLookupCache']>; readonly deps: ReturnType<LintEngine['nodeHostDeps']> } | undefined;
   private readonly subscriptions: vscode.Disposable[];
+  private readonly lintedEmitter = new vscode.EventEmitter<vscode.Uri>();
+  /** A file was linted (its diagnostics, possibly none, are in the collection). */
+  readonly onDidLint = this.lintedEmitter.event;
 
   constructor(
     private readonly engine: LintEngineLoader,
@@ -84,6 +87,7 @@ export class LintDiagnostics implements vscode.Disposable {
   ) {
     this.subscriptions = [
       this.collection,
+      this.lintedEmitter,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && this.schedule(e.document, DEBOUNCE_MS, true)),
       vscode.workspace.onDidCloseTextDocument((d) => this.closed(d)),
@@ -283,6 +287,7 @@ export class LintDiagnostics implements vscode.Disposable {
     );
     if (machine === undefined) this.hostFound.delete(uri.toString());
     else if (hostChecks) this.scheduleHostChecks(uri, text, version, machine);
+    this.lintedEmitter.fire(uri);
     return linted;
   }
 

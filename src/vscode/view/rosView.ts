@@ -104,14 +104,10 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
         ),
       ),
       vscode.commands.registerCommand(Commands.showParamValue, async (n: Node) => {
-        if (n.kind !== 'param') return;
-        try {
-          const v = await getParam(n.uri, n.name, { timeoutMs: 3000 });
-          this.paramValues.set(n.name, JSON.stringify(v));
-        } catch (e) {
-          this.paramValues.set(n.name, `(error: ${e instanceof Error ? e.message : String(e)})`);
-        }
+        if (n.kind !== 'param') return undefined;
+        await this.fetchParam(n.uri, n.name);
         this.emitter.fire(undefined);
+        return this.paramValues.get(n.name);
       }),
     );
   }
@@ -128,6 +124,14 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
       n && this.profiles.snapshot.profiles().profiles.length > 0
         ? `This folder defines ${plural(n, 'profile')} in its workspace settings. Trust the workspace to use ${n === 1 ? 'it' : 'them'}.`
         : undefined;
+  }
+
+  private async fetchParam(uri: string, name: string): Promise<void> {
+    try {
+      this.paramValues.set(name, JSON.stringify(await getParam(uri, name, { timeoutMs: 3000 })));
+    } catch (e) {
+      this.paramValues.set(name, `(error: ${e instanceof Error ? e.message : String(e)})`);
+    }
   }
 
   private refresh(reprobe = true): void {
@@ -427,7 +431,14 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
 
   private async groupChildren(group: 'nodes' | 'topics' | 'services' | 'params', uri: string): Promise<Node[]> {
     try {
-      if (group === 'params') return (await getParamNames(uri, { timeoutMs: 3000 })).map((name) => ({ kind: 'param' as const, name, uri }));
+      if (group === 'params') {
+        const names = await getParamNames(uri, { timeoutMs: 3000 });
+        // Values already shown are read again with the graph, so a `rosparam set` shows on the next refresh.
+        const live = new Set(names);
+        for (const k of [...this.paramValues.keys()]) if (!live.has(k)) this.paramValues.delete(k);
+        await mapLimit([...this.paramValues.keys()], 8, (name) => this.fetchParam(uri, name));
+        return names.map((name) => ({ kind: 'param' as const, name, uri }));
+      }
       this.graph ??= await probeMaster(uri, { timeoutMs: 3000 });
       const g = this.graph;
       if (!g.ok) return [{ kind: 'message', text: g.message }];
