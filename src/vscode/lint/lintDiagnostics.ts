@@ -144,7 +144,7 @@ export class LintDiagnostics implements vscode.Disposable {
         this.timers.delete(key);
         void this.contexts
           .ready()
-          .then(() => this.prepare(doc.uri))
+          .then(() => this.prepare(doc.uri, doc.getText()))
           .then(() => {
             const done = this.linted.get(key);
             if (doc.isClosed || (typed && done?.version === doc.version && this.complete.has(done))) return;
@@ -154,11 +154,14 @@ export class LintDiagnostics implements vscode.Disposable {
     );
   }
 
-  /** Loads what the file's kind needs before the synchronous lint (the shell grammar is WebAssembly). */
-  private async prepare(uri: vscode.Uri): Promise<void> {
+  /**
+   * Loads what the file's kind needs before the synchronous lint (the shell grammar is WebAssembly).
+   * The kind by content too: a script known only by its shebang, or a Markdown file, needs the grammar.
+   */
+  private async prepare(uri: vscode.Uri, text: string): Promise<void> {
     try {
       const engine = this.engine.get();
-      const kind = engine.detectKind(uri.fsPath);
+      const kind = this.kindOf(uri, text);
       await engine.prepareLint(kind);
       this.prepared.add(kind);
     } catch (e) {
@@ -280,7 +283,7 @@ export class LintDiagnostics implements vscode.Disposable {
     });
     const linted: LintedText = { version, kind, text, lines, entries };
     this.linted.set(uri.toString(), linted);
-    if (this.prepared.has(this.engine.get().detectKind(uri.fsPath))) this.complete.add(linted);
+    if (this.prepared.has(kind)) this.complete.add(linted);
     this.collection.set(
       uri,
       entries.map((e) => e.diagnostic),
@@ -293,9 +296,11 @@ export class LintDiagnostics implements vscode.Disposable {
 
   /** Lints a file from disk, or its open document. */
   async lintFile(uri: vscode.Uri): Promise<LintedText | undefined> {
-    await this.prepare(uri);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (open) return this.lintDocument(open);
+    if (open) {
+      await this.prepare(uri, open.getText());
+      return this.lintDocument(open);
+    }
     try {
       // A FIFO, socket or device matching a lint glob would block the read or never end.
       if (!((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.File)) {
@@ -303,8 +308,9 @@ export class LintDiagnostics implements vscode.Disposable {
         this.forget(uri);
         return undefined;
       }
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      return this.lintText(uri, new TextDecoder('utf-8').decode(bytes), undefined);
+      const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+      await this.prepare(uri, text);
+      return this.lintText(uri, text, undefined);
     } catch (e) {
       this.log.warn(`cannot read ${uri.fsPath}: ${String(e)}`);
       this.forget(uri);
