@@ -39,6 +39,23 @@ type Node =
 const PROBE_CONCURRENCY = 4;
 const PROFILE_REFRESH_MS = 10_000;
 
+/** Label and icon of the graph's groups, ROS 1 and ROS 2 alike. */
+const GRAPH_GROUPS = {
+  hosts: { label: 'Hosts', icon: 'vm' },
+  nodes: { label: 'Nodes', icon: 'circuit-board' },
+  topics: { label: 'Topics', icon: 'symbol-event' },
+  services: { label: 'Services', icon: 'symbol-method' },
+  params: { label: 'Parameters', icon: 'symbol-constant' },
+} as const;
+
+function groupItem(group: { label: string; icon: string }, count: number | undefined, id: string): vscode.TreeItem {
+  const item = new vscode.TreeItem(group.label, vscode.TreeItemCollapsibleState.Collapsed);
+  if (count !== undefined) item.description = String(count);
+  item.iconPath = new vscode.ThemeIcon(group.icon);
+  item.id = id;
+  return item;
+}
+
 /**
  * The "ROS Network" view: every profile with its live reachability (probed only while the view is
  * visible, a few at a time), and under the active one the master's graph.
@@ -251,15 +268,8 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
         item.id = `profile:${n.profile.name}`;
         return item;
       }
-      case 'group': {
-        const labels = { nodes: 'Nodes', topics: 'Topics', services: 'Services', params: 'Parameters' } as const;
-        const icons = { nodes: 'circuit-board', topics: 'symbol-event', services: 'symbol-method', params: 'symbol-constant' } as const;
-        const item = new vscode.TreeItem(labels[n.group], vscode.TreeItemCollapsibleState.Collapsed);
-        if (n.count !== undefined) item.description = String(n.count);
-        item.iconPath = new vscode.ThemeIcon(icons[n.group]);
-        item.id = `group:${n.group}`;
-        return item;
-      }
+      case 'group':
+        return groupItem(GRAPH_GROUPS[n.group], n.count, `group:${n.group}`);
       case 'node': {
         const item = new vscode.TreeItem(d(n.name));
         item.description = d(this.nodeUris.get(n.name) ?? '');
@@ -300,15 +310,8 @@ export class RosView implements vscode.TreeDataProvider<Node>, vscode.Disposable
       }
       case 'message':
         return new vscode.TreeItem(d(n.text));
-      case 'ros2group': {
-        const labels = { hosts: 'Hosts', nodes: 'Nodes', topics: 'Topics', services: 'Services' } as const;
-        const icons = { hosts: 'vm', nodes: 'circuit-board', topics: 'symbol-event', services: 'symbol-method' } as const;
-        const item = new vscode.TreeItem(labels[n.group], vscode.TreeItemCollapsibleState.Collapsed);
-        if (n.count !== undefined) item.description = String(n.count);
-        item.iconPath = new vscode.ThemeIcon(icons[n.group]);
-        item.id = `ros2group:${n.group}`;
-        return item;
-      }
+      case 'ros2group':
+        return groupItem(GRAPH_GROUPS[n.group], n.count, `ros2group:${n.group}`);
       case 'ros2host': {
         const item = new vscode.TreeItem(d(n.host.host), vscode.TreeItemCollapsibleState.Collapsed);
         item.description = `${n.host.local ? 'this machine · ' : ''}${plural(n.host.participants.length, 'participant')}`;
