@@ -68,3 +68,24 @@ test('DC003 as the effective RMW says: warning for an official image without RMW
   const { findings } = lint('compose/host-dds.yml');
   assert.match(findings[1]!.message, /^If the image does not set RMW_IMPLEMENTATION/);
 });
+
+test('ROS 2 launch YAML: an env list under an anchor is linted where it is written, for the nodes that alias it', () => {
+  const text = [
+    'launch:',
+    '  - node:',
+    '      pkg: demo_nodes_cpp',
+    '      exec: talker',
+    '      env: &robot_env',
+    '        - name: ROS_DOMAIN_ID',
+    "          value: '300'",
+    '  - node:',
+    '      pkg: demo_nodes_cpp',
+    '      exec: listener',
+    '      env: *robot_env',
+    '',
+  ].join('\n');
+  const findings = lintText('/ws/bringup/launch/robot.launch.yaml', text, { os: 'linux' }).findings;
+  const dom = findings.filter((f) => f.code === 'DOM002');
+  assert.equal(dom.length, 1, findings.map((f) => `${f.code} ${f.message}`).join('\n'));
+  assert.equal(text.slice(dom[0]!.span.start, dom[0]!.span.end), '300');
+});
