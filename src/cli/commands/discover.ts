@@ -1,3 +1,4 @@
+import { plural } from '../../core/text/plural';
 import * as os from 'node:os';
 import { MAX_DOMAIN_ID } from '../../core/ros/domain';
 import { isIpv4Literal } from '../../core/ros/ipLiteral';
@@ -44,7 +45,7 @@ function render(r: DiscoverResult, timeoutMs: number): string {
       `Topics (${g.topics.length}):`,
       ...g.topics.map(
         (t) =>
-          `  ${s(t.name)}  ${s(t.type)}  ${t.publishers} pub / ${t.subscribers} sub  ${t.reliability.join('+')} ${t.durability.join('+')}`,
+          `  ${s(t.name)}  ${s(t.type)}  ${plural(t.publishers, 'publisher')} / ${plural(t.subscribers, 'subscriber')}  ${t.reliability.join('+')} ${t.durability.join('+')}`,
       ),
     );
     lines.push(
