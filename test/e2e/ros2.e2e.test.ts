@@ -62,7 +62,7 @@ test('ROS 2 status bar and view follow real Cyclone and Fast DDS participants on
       const view = page.locator('.pane', { hasText: 'PROFILES & GRAPH' }).first();
       await view.locator('.monaco-list-row', { hasText: '/talker_c' }).first().waitFor({ timeout: 10_000 });
       const topic = await view.locator('.monaco-list-row', { hasText: '/chatter' }).first().innerText();
-      assert.match(topic, /std_msgs\/msg\/String · 2 pub \/ 2 sub/);
+      assert.match(topic, /std_msgs\/msg\/String · 2 publishers \/ 2 subscribers/);
       await expand(page, /^Hosts/, 'this machine');
       await screenshot(page, 'ros2-graph-view');
 
