@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startCodeServer } from '../test/harness/codeServer';
-import { launchBrowser, openWorkbench, runCommand } from '../test/harness/browser';
+import { launchBrowser, openFile, openWorkbench } from '../test/harness/browser';
 import { ROOT } from './lib/build';
 import { EDIT_IP, launchFile, shellScript } from './lib/editorFiles';
 import { summarize } from './lib/stats';
@@ -72,13 +72,7 @@ export function matchEdits(edits: readonly PageEdit[], host: HostFile, debounce:
 }
 
 async function openAt(page: Page, f: FileSpec, line: number): Promise<void> {
-  const name = f.rel.split('/').pop()!;
-  await runCommand(page, 'Go to File');
-  const input = page.locator('.quick-input-widget input');
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
+  await openFile(page, f.rel.split('/').pop()!);
   await page.locator('.editor-group-container.active .monaco-editor .view-line').first().waitFor({ timeout: 15_000 });
   await page.keyboard.press('Control+g');
   await page.keyboard.type(String(line));

@@ -6,17 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { runCommand, screenshot } from '../harness/browser';
+import { openFile, screenshot } from '../harness/browser';
 import { withWorkbench } from '../harness/workbench';
-
-async function openFile(page: Page, name: string): Promise<void> {
-  await runCommand(page, 'Go to File');
-  const input = page.locator('.quick-input-widget input');
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
-}
 
 /** The rendered editor line containing `text` (the active editor). */
 function editorLine(page: Page, text: string): Locator {

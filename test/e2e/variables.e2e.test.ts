@@ -3,25 +3,13 @@
 // The terminals write what they see into files this test reads.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { freePort } from '../harness/codeServer';
-import { newTerminalAndType, pickQuickItem, runCommand, screenshot, waitForStatusBar } from '../harness/browser';
+import { newTerminalAndType, pickQuickItem, runCommand, screenshot, waitForFile, waitForStatusBar } from '../harness/browser';
 import { withWorkbench } from '../harness/workbench';
-
-async function waitForFile(file: string, timeoutMs = 20_000): Promise<string> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (existsSync(file)) {
-      const t = readFileSync(file, 'utf8');
-      if (t.endsWith('\n')) return t.trim();
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${file} was not written within ${timeoutMs} ms`);
-}
 
 async function terminalSees(page: Page, dir: string, name: string): Promise<string> {
   const file = join(dir, `${name}.txt`);

@@ -1,6 +1,6 @@
 // Debian Chromium driven by playwright-core against code-server: the few gestures the e2e tests need.
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const SCREENSHOT_DIR = join(__dirname, '..', '..', 'test-results', 'screenshots');
@@ -97,4 +97,27 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+/** Opens a workspace file through Go to File and waits for its editor tab. */
+export async function openFile(page: Page, name: string): Promise<void> {
+  await runCommand(page, 'Go to File');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
+}
+
+/** The text a terminal command wrote to `file`, once it ends with a newline (the whole line is there). */
+export async function waitForFile(file: string, timeoutMs = 20_000): Promise<string> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (existsSync(file)) {
+      const t = readFileSync(file, 'utf8');
+      if (t.endsWith('\n')) return t.trim();
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${file} was not written within ${timeoutMs} ms`);
 }
