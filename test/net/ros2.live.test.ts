@@ -3,9 +3,7 @@
 // participants, the Discovery Server ping, and captures proving the passive monitor sends nothing (on the
 // LAN interface, and on lo where it binds a participant port).
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -19,9 +17,41 @@ const cli = join(root, 'dist', 'cli.js');
 /** Where the recorded datagrams go when ROSNET_RECORD_RTPS is set (the fuzz corpus is made from them). */
 const RECORD = process.env.ROSNET_RECORD_RTPS;
 
-/** tshark on one of host-a's interfaces, resolved once it says "Capturing on" (under load that takes longer than any fixed sleep). */
-async function startCapture(lab: DdsLab, file: string, dev: string): Promise<ChildProcess> {
-  const tshark = lab.start(lab.hostA, ['tshark', '-q', '-i', dev, '-f', 'udp', '-w', file], {}, { stdio: 'pipe' });
+/** One captured UDP datagram, as tshark prints it live. */
+interface Datagram {
+  src: string;
+  srcPort: number;
+  dstPort: number;
+}
+
+/**
+ * tshark on one of host-a's interfaces, printing each UDP datagram's addresses as it sees it (`-l`), resolved
+ * once it says "Capturing on". Streaming rather than reading a pcap file afterwards lets a test wait for the
+ * capture to have seen the traffic it expects before it concludes anything from what it did not see (a file
+ * read after SIGINT came back empty once in CI under load).
+ */
+interface Capture {
+  readonly datagrams: Datagram[];
+  waitFor(pred: (d: Datagram) => boolean, ms: number, what: string): Promise<void>;
+  stop(): Promise<Datagram[]>;
+}
+
+async function startCapture(lab: DdsLab, dev: string): Promise<Capture> {
+  const argv = ['tshark', '-l', '-i', dev, '-f', 'udp', '-T', 'fields', '-e', 'ip.src', '-e', 'udp.srcport', '-e', 'udp.dstport'];
+  const tshark = lab.start(lab.hostA, argv, {}, { stdio: 'pipe' });
+  const datagrams: Datagram[] = [];
+  const waiters = new Set<() => void>();
+  let rest = '';
+  tshark.stdout!.setEncoding('utf8').on('data', (d: string) => {
+    const lines = (rest + d).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) {
+      const [src, srcPort, dstPort] = line.trim().split('\t');
+      if (src) datagrams.push({ src, srcPort: Number(srcPort), dstPort: Number(dstPort) });
+    }
+    for (const w of waiters) w();
+  });
+  const exited = new Promise<void>((r) => tshark.stdout!.once('close', () => r()));
   await new Promise<void>((resolve, reject) => {
     let err = '';
     const timer = setTimeout(() => reject(new Error(`tshark did not start capturing within 30 s: ${err}`)), 30_000);
@@ -34,18 +64,29 @@ async function startCapture(lab: DdsLab, file: string, dev: string): Promise<Chi
     });
     tshark.once('exit', (code) => reject(new Error(`tshark exited (${code}) before capturing: ${err}`)));
   });
-  return tshark;
-}
-
-async function stopCapture(tshark: ChildProcess): Promise<void> {
-  process.kill(-tshark.pid!, 'SIGINT');
-  await new Promise((r) => tshark.once('exit', r));
-}
-
-function countIn(capture: string, filter: string): number {
-  return spawnSync('tshark', ['-r', capture, '-Y', filter], { encoding: 'utf8' })
-    .stdout.split('\n')
-    .filter((l) => l.trim()).length;
+  return {
+    datagrams,
+    waitFor: (pred, ms, what) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (!datagrams.some(pred)) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`the capture did not see ${what} within ${ms} ms (${datagrams.length} datagrams)`));
+        }, ms);
+        waiters.add(check);
+        check();
+      }),
+    stop: async () => {
+      process.kill(-tshark.pid!, 'SIGINT');
+      await exited;
+      return datagrams;
+    },
+  };
 }
 
 const hexGuid = (p: Ros2Participant) => p.guid.replace(/:/g, '');
@@ -55,14 +96,12 @@ test('ROS 2 live with real DDS participants', { timeout: 600_000 }, async (t) =>
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
   buildDdsParticipants();
   const lab: DdsLab = createDdsLab();
-  const work = mkdtempSync(join(tmpdir(), 'rosnet-ros2live-'));
   const nodes: DdsNode[] = [];
   const monitors: MonitorProcess[] = [];
   t.after(async () => {
     await Promise.all(nodes.map((n) => n.kill9()));
     await Promise.all(monitors.map((m) => m.stop()));
     lab.cleanup();
-    rmSync(work, { recursive: true, force: true });
   });
   const talker = async (o: DdsNodeOptions, on = lab.hostB) => {
     const n = await startDdsNode(
@@ -82,8 +121,7 @@ test('ROS 2 live with real DDS participants', { timeout: 600_000 }, async (t) =>
     'passive: both vendors listed with host, pid, vendor; each dispose form removes at once; the monitor sends nothing',
     async () => {
       const domain = 21;
-      const capture = join(work, 'host-a.pcapng');
-      const tshark = await startCapture(lab, capture, lab.hostA.dev);
+      const capture = await startCapture(lab, lab.hostA.dev);
       const m = await monitor(['--domain', String(domain), '--interface', lab.hostA.ip]);
       // A long lease: a removal within seconds can only be the dispose, not the lease running out.
       const cy = await talker({ vendor: 'cyclonedds', domain, node: 'talker_c', pubs: ['/chatter'], leaseMs: 60_000 });
@@ -117,11 +155,14 @@ test('ROS 2 live with real DDS participants', { timeout: 600_000 }, async (t) =>
         t.diagnostic(`${n.vendor}: removed ${(gone.t ?? 0) - stopped} ms after SIGTERM (lease 60 s)`);
       }
       const stats = await m.stop();
-      await stopCapture(tshark);
       assert.ok((stats.find((e) => e.event === 'stats')?.datagrams ?? 0) > 0, 'the monitor received the announcements');
-      const count = (filter: string) => countIn(capture, filter);
-      assert.ok(count(`ip.src == ${lab.hostB.ip}`) > 0, 'the capture saw host-b announce');
-      assert.equal(count(`ip.src == ${lab.hostA.ip}`), 0, 'host-a (the passive monitor) sent no UDP datagram');
+      await capture.waitFor((d) => d.src === lab.hostB.ip, 15_000, 'host-b announce');
+      const seen = await capture.stop();
+      assert.deepEqual(
+        seen.filter((d) => d.src === lab.hostA.ip),
+        [],
+        'host-a (the passive monitor) sent no UDP datagram',
+      );
     },
   );
 
@@ -230,8 +271,7 @@ test('ROS 2 live with real DDS participants', { timeout: 600_000 }, async (t) =>
     'loopback only: both vendors on lo are seen by the monitor and the probe; the passive monitor sends nothing on lo',
     async () => {
       const domain = 24;
-      const capture = join(work, 'host-a-lo.pcapng');
-      const tshark = await startCapture(lab, capture, 'lo');
+      const capture = await startCapture(lab, 'lo');
       const m = await monitor(['--domain', String(domain), '--interface', '127.0.0.1', '--loopback']);
       const ready = await m.waitFor((e) => e.event === 'ready', 15_000, 'monitor ready');
       const own = ((ready as { listeners?: { kind: string; port: number }[] }).listeners ?? []).find((l) => l.kind === 'unicast');
@@ -253,10 +293,14 @@ test('ROS 2 live with real DDS participants', { timeout: 600_000 }, async (t) =>
       await m.stop();
       await cy.stop();
       await fd.stop();
-      await stopCapture(tshark);
+      await capture.waitFor((d) => d.dstPort === own.port, 15_000, 'the participants announce to the monitor’s port');
+      const seen = await capture.stop();
       // The monitor's loopback port is bound exclusively: a datagram from it can only be the monitor's.
-      assert.ok(countIn(capture, `udp.dstport == ${own.port}`) > 0, 'the capture saw the participants announce to the monitor’s port');
-      assert.equal(countIn(capture, `udp.srcport == ${own.port}`), 0, 'the passive monitor sent nothing from its loopback port');
+      assert.deepEqual(
+        seen.filter((d) => d.srcPort === own.port),
+        [],
+        'the passive monitor sent nothing from its loopback port',
+      );
     },
   );
 
