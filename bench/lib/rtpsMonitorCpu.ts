@@ -1,7 +1,8 @@
 // Child process of bench/rtps.bench.ts: the passive monitor alone in a process, so its CPU is not
-// mixed with the benchmark's bookkeeping. Rounds of three windows: the monitor, a bare socket bound
+// mixed with the benchmark's bookkeeping. Rounds of four windows: the monitor, a bare socket bound
 // and joined the same way that only counts datagrams (the floor: Node's UDP receive path for the same
-// traffic), and neither (idle). One JSON line per round.
+// traffic), an empty timer firing as often as the datagrams arrived (what waking Node that often
+// costs, with no socket at all), and neither (idle). One JSON line per round.
 import * as dgram from 'node:dgram';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -71,11 +72,16 @@ async function main(): Promise<void> {
     const barePct = await window();
     const bareDatagrams = bare.count() - b0;
     bare.close();
+    const perSecond = bareDatagrams / (windowMs / 1000);
+    const tick = setInterval(() => {}, 1000 / Math.max(perSecond, 0.1));
+    const wakePct = await window();
+    clearInterval(tick);
     const idlePct = await window();
     console.log(
       JSON.stringify({
         monitorPct,
         barePct,
+        wakePct,
         idlePct,
         participants: v.participants.length,
         datagrams: v.datagrams - d0,

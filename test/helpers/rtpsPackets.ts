@@ -53,9 +53,9 @@ export function participantPayload(p: FakeParticipant): Uint8Array {
   return pl.payload();
 }
 
-export function announcement(p: FakeParticipant, sn = 1): Uint8Array {
+export function announcement(p: FakeParticipant, sn = 1, at = Date.now() / 1000): Uint8Array {
   return new MessageWriter(hexToBytes(p.prefix), VENDOR[p.vendor])
-    .infoTs(Date.now() / 1000)
+    .infoTs(at)
     .data({ readerId: EntityId.SPDP_READER, writerId: EntityId.SPDP_WRITER, sn, payload: participantPayload(p) })
     .done();
 }

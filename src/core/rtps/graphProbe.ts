@@ -356,8 +356,8 @@ export function createRos2GraphProbe(o: GraphProbeOptions): GraphProbe {
     const src = d.sourcePrefix;
     if (d.writerId === EntityId.SPDP_WRITER) return onParticipant(d, headerVendor, from);
     if (!peers.has(src)) return;
-    seen(`${src}:${d.writerId}`, d.writerSN);
     if (d.writerId === EntityId.SEDP_PUB_WRITER || d.writerId === EntityId.SEDP_SUB_WRITER) {
+      seen(`${src}:${d.writerId}`, d.writerSN);
       const s = decodeEndpoint(d);
       if (!s) return;
       if (s.kind === 'disposed') {
@@ -372,7 +372,12 @@ export function createRos2GraphProbe(o: GraphProbeOptions): GraphProbe {
       return;
     }
     const writerGuid = `${src}${d.writerId.toString(16).padStart(8, '0')}`;
-    if ((d.readerId === OUR_INFO_READER || infoWriters.has(writerGuid)) && d.payload && !d.keyOnly) {
+    // A sample of a writer whose SEDP publication has not arrived yet (sent to every reader, not to
+    // ours) is not counted as received: the next HEARTBEAT then asks for it again. Counting it lost a
+    // node's name for good when its ros_discovery_info sample came before its SEDP data.
+    if (d.readerId !== OUR_INFO_READER && !infoWriters.has(writerGuid)) return;
+    seen(`${src}:${d.writerId}`, d.writerSN);
+    if (d.payload && !d.keyOnly) {
       const info = decodeParticipantEntitiesInfo(d.payload);
       if (info && info.gid.startsWith(src)) {
         infos.set(info.gid, info);

@@ -127,11 +127,50 @@ export const LOOPBACK_INDEXES = 9;
 const MAX_SAMPLE_BYTES = 16384;
 
 interface Entry {
+  readonly key: string;
+  /** As last decoded; `lastSeen` below is newer (re-announcements skip the decode). */
   participant: Ros2Participant;
+  lastSeen: number;
   /** The announced content (without times and source), to tell a change from a repeat. */
   signature: string;
   payload: Uint8Array;
   expiresAt: number;
+  /** The datagram that carried the announcement alone, to recognise its re-sends before parsing. */
+  datagram?: { readonly bytes: Uint8Array; readonly from: string; readonly prefix: string; readonly skip: readonly number[] };
+}
+
+/**
+ * The byte ranges of a datagram that change between re-sends of the same announcement, as
+ * [start, end) pairs, or undefined when it is not one plain RTPS message: INFO_TS bodies (a new
+ * timestamp) and vendor-specific submessages (ids 0x80–0xff, which receivers that do not know the
+ * vendor ignore; Fast DDS appends one with a timestamp and a counter to every SPDP datagram).
+ */
+export function volatileRanges(b: Uint8Array): number[] | undefined {
+  const out: number[] = [];
+  for (let pos = 20; pos + 4 <= b.length;) {
+    const id = b[pos]!;
+    const le = (b[pos + 1]! & 1) !== 0;
+    const len = le ? b[pos + 2]! | (b[pos + 3]! << 8) : (b[pos + 2]! << 8) | b[pos + 3]!;
+    const end = len === 0 && id !== 0x09 ? b.length : pos + 4 + len;
+    if (end > b.length) return undefined;
+    // Bodies only: the headers (id, flags, length) are compared, so every other submessage lies at
+    // the same offset in both datagrams and none can hide inside a skipped range.
+    if (id === 0x09 || id >= 0x80) out.push(pos + 4, end);
+    pos = end;
+  }
+  return out;
+}
+
+/** The same bytes outside the volatile ranges (which are the same length in both: see volatileRanges). */
+export function sameDatagram(a: Uint8Array, b: Uint8Array, skip: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  let from = 0;
+  for (let k = 0; k <= skip.length; k += 2) {
+    const to = k < skip.length ? skip[k]! : a.length;
+    for (let i = from; i < to; i++) if (a[i] !== b[i]) return false;
+    from = skip[k + 1] ?? a.length;
+  }
+  return true;
 }
 
 /** Binds a UDP socket; resolves with the bind error (EADDRINUSE …) instead of rejecting, or undefined. */
@@ -151,6 +190,12 @@ export function ipv4Addresses(ifaces: NodeJS.Dict<os.NetworkInterfaceInfo[]>): s
   for (const list of Object.values(ifaces)) for (const i of list ?? []) if (i.family === 'IPv4') out.push(i.address);
   return out;
 }
+
+/** Leases above an hour are held to an hour (a participant that vanishes is forgotten within it). */
+const leaseMs = (seconds: number): number => Math.min(seconds, 3600) * 1000;
+
+const prefixKey = (b: Uint8Array): string =>
+  String.fromCharCode(b[8]!, b[9]!, b[10]!, b[11]!, b[12]!, b[13]!, b[14]!, b[15]!, b[16]!, b[17]!, b[18]!, b[19]!);
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
@@ -203,6 +248,8 @@ export function createRos2Monitor(o: Ros2MonitorOptions): Ros2Monitor {
   const maxParticipants = o.maxParticipants ?? 1000;
   const ports = domainPorts(o.domain);
   const table = new Map<string, Entry>(); // key: GUID hex; Map order = least recently seen first
+  /** Entries by the header's GUID prefix (12 bytes as latin1) of the datagram that announced them. */
+  const byPrefix = new Map<string, Entry>();
   const listeners = new Set<(v: Ros2DomainView) => void>();
   const sockets: dgram.Socket[] = [];
   const listening: Ros2Listener[] = [];
@@ -217,7 +264,9 @@ export function createRos2Monitor(o: Ros2MonitorOptions): Ros2Monitor {
 
   const snapshot = (): Ros2DomainView => ({
     domain: o.domain,
-    participants: [...table.values()].map((e) => e.participant).sort((a, b) => a.firstSeen - b.firstSeen),
+    participants: [...table.values()]
+      .map((e) => (e.participant.lastSeen === e.lastSeen ? e.participant : { ...e.participant, lastSeen: e.lastSeen }))
+      .sort((a, b) => a.firstSeen - b.firstSeen),
     listeners: [...listening],
     problems: [...problems],
     limits: {
@@ -250,7 +299,7 @@ export function createRos2Monitor(o: Ros2MonitorOptions): Ros2Monitor {
     let next = Infinity;
     for (const [k, e] of table) {
       if (e.expiresAt <= t) {
-        table.delete(k);
+        forget(k);
         removed = true;
       } else next = Math.min(next, e.expiresAt);
     }
@@ -258,54 +307,112 @@ export function createRos2Monitor(o: Ros2MonitorOptions): Ros2Monitor {
     if (removed) changed();
   }
 
-  const onSample = (d: DataSubmessage, headerVendor: string, from: string): void => {
+  /** A re-announcement: the entry moves to the most recently seen end and its lease restarts. */
+  const refresh = (e: Entry, t: number, from: string): void => {
+    table.delete(e.key);
+    table.set(e.key, e);
+    if (e.participant.sourceAddress !== from) e.participant = { ...e.participant, sourceAddress: from };
+    e.lastSeen = t;
+    const wasNext = e.expiresAt === timerAt;
+    e.expiresAt = t + leaseMs(e.participant.leaseSeconds);
+    // The timer waits for the earliest lease; when that one is renewed, move the timer to the new
+    // earliest now (rescheduling costs no wake-up) instead of waking to find nothing expired, which
+    // with 50 participants re-announcing happened about three times a second.
+    if (wasNext) rearm();
+  };
+
+  const rearm = (): void => {
+    let next = Infinity;
+    for (const x of table.values()) if (x.expiresAt < next) next = x.expiresAt;
+    if (timer !== undefined) clock.clearTimeout(timer);
+    timer = undefined;
+    timerAt = Infinity;
+    if (next < Infinity) arm(next);
+  };
+
+  const forget = (key: string): boolean => {
+    const e = table.get(key);
+    if (!e) return false;
+    table.delete(key);
+    if (e.datagram && byPrefix.get(e.datagram.prefix) === e) byPrefix.delete(e.datagram.prefix);
+    return true;
+  };
+
+  const onSample = (d: DataSubmessage, headerVendor: string, from: string, alone?: Uint8Array): void => {
     const t = now();
     // Re-announcements repeat the same bytes: refresh the lease without decoding.
     const key = `${d.sourcePrefix}000001c1`;
     const known = table.get(key);
     if (known && d.payload && sameBytes(known.payload, d.payload) && !isDispose(d)) {
-      table.delete(key);
-      table.set(key, known);
-      known.participant = { ...known.participant, lastSeen: t, sourceAddress: from };
-      known.expiresAt = t + known.participant.leaseSeconds * 1000;
+      refresh(known, t, from);
+      if (alone) remember(known, alone, from);
       return;
     }
     const s = decodeParticipant(d, headerVendor);
     if (!s) return;
     if (s.kind === 'disposed') {
-      if (table.delete(s.guid)) changed();
+      if (forget(s.guid)) changed();
       return;
     }
     const data = s.data;
     if (data.domainId !== undefined && data.domainId !== o.domain) return;
     const prev = table.get(data.guid);
-    if (prev) table.delete(data.guid);
+    if (prev) forget(data.guid);
     else if (table.size >= maxParticipants) {
-      const oldest = table.keys().next().value as string;
-      table.delete(oldest);
+      forget(table.keys().next().value as string);
       evicted++;
     }
     const participant = toParticipant(data, o.domain, from, prev?.participant.firstSeen ?? t, t);
     const { firstSeen: _f, lastSeen: _l, sourceAddress: _s, ...announced } = participant;
     const signature = JSON.stringify(announced);
-    const leaseMs = Math.min(data.leaseSeconds, 3600) * 1000;
-    table.set(data.guid, { participant, signature, payload: d.payload ? d.payload.slice() : new Uint8Array(0), expiresAt: t + leaseMs });
-    arm(t + leaseMs);
+    const lease = leaseMs(data.leaseSeconds);
+    const entry: Entry = {
+      key: data.guid,
+      participant,
+      lastSeen: t,
+      signature,
+      payload: d.payload ? d.payload.slice() : new Uint8Array(0),
+      expiresAt: t + lease,
+    };
+    table.set(data.guid, entry);
+    if (alone && data.guid === key) remember(entry, alone, from);
+    arm(t + lease);
     if (prev?.signature !== signature) changed();
+  };
+
+  const remember = (e: Entry, bytes: Uint8Array, from: string): void => {
+    const skip = volatileRanges(bytes);
+    if (!skip) return;
+    const prefix = prefixKey(bytes);
+    if (e.datagram && e.datagram.prefix !== prefix && byPrefix.get(e.datagram.prefix) === e) byPrefix.delete(e.datagram.prefix);
+    e.datagram = { bytes: bytes.slice(), from, prefix, skip };
+    byPrefix.set(prefix, e);
   };
 
   const onMessage = (msg: Buffer, rinfo: dgram.RemoteInfo): void => {
     if (disposed) return;
     datagrams++;
     o.onDatagram?.(msg, rinfo);
+    // Most datagrams are a known participant re-sending its announcement: recognise it by its bytes
+    // before any parsing (the passive monitor's whole steady-state cost is this branch).
+    if (msg.length >= 20) {
+      const e = byPrefix.get(prefixKey(msg));
+      const last = e?.datagram;
+      if (e && last && last.from === rinfo.address && sameDatagram(msg, last.bytes, last.skip)) {
+        refresh(e, now(), rinfo.address);
+        return;
+      }
+    }
     const bytes = new Uint8Array(msg.buffer, msg.byteOffset, msg.byteLength);
     const m = parseMessage(bytes);
     if (!m || m.truncated) malformed++;
     if (!m) return;
+    const spdp = m.submessages.filter((x) => x.kind === 'data' && x.writerId === EntityId.SPDP_WRITER);
+    const alone = !m.truncated && spdp.length === 1 && m.submessages.length === 1 ? bytes : undefined;
     for (const s of m.submessages) {
       if (s.kind === 'data' && s.writerId === EntityId.SPDP_WRITER) {
         if (s.payload && s.payload.length > MAX_SAMPLE_BYTES) continue;
-        onSample(s, m.header.vendorId, rinfo.address);
+        onSample(s, m.header.vendorId, rinfo.address, alone && s.sourcePrefix === m.header.guidPrefix ? alone : undefined);
       } else if (s.kind === 'dataFrag' && s.writerId === EntityId.SPDP_WRITER) {
         const whole = fragments.add(s.sourcePrefix, s);
         if (whole) onSample(reassembledData(s, whole), m.header.vendorId, rinfo.address);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { EntityId } from '../../../src/core/rtps/constants';
-import { MessageWriter, hexToBytes } from '../../../src/core/rtps/encode';
+import { MessageWriter, ParamListWriter, hexToBytes } from '../../../src/core/rtps/encode';
+import { Pid } from '../../../src/core/rtps/constants';
 import { createRos2GraphProbe } from '../../../src/core/rtps/graphProbe';
 import { parseMessage } from '../../../src/core/rtps/message';
 import { fakeSocketFactory, type FakeSocket } from '../../helpers/fakeDgram';
@@ -87,6 +88,47 @@ describe('graph probe (fake sockets, manual clock)', () => {
     u!.deliver(hb, '10.0.0.2');
     const ack = parseMessage(u!.sent[before]!.bytes)!.submessages.find((s) => s.kind === 'acknack');
     assert.deepEqual(ack?.kind === 'acknack' && [ack.writerId, ack.base, ack.missing], [EntityId.SEDP_PUB_WRITER, 1, [1, 2]]);
+    await probe.stop();
+  });
+
+  it('a ros_discovery_info sample that comes before its writer’s SEDP data is asked for again', async () => {
+    const { factory, sockets } = fakeSocketFactory();
+    const probe = createRos2GraphProbe({ domain: 5, interfaces: ['10.0.0.1'], socketFactory: factory, clock: new ManualClock() });
+    await probe.ready;
+    const [u] = sockets;
+    u!.deliver(announcement(peer), '10.0.0.2');
+    const ourPrefix = hexToBytes(probe.guid.replace(/:/g, '').slice(0, 24));
+    const INFO_WRITER = 0x00001003;
+    const from = () => new MessageWriter(hexToBytes(peer.prefix), [1, 0x0f]);
+    // 1. The sample, sent to every matched reader (reader id 0), before we know what writer it is.
+    u!.deliver(
+      from()
+        .data({ readerId: 0, writerId: INFO_WRITER, sn: 1, payload: new Uint8Array([0, 1, 0, 0, 1, 2, 3, 4]) })
+        .done(),
+      '10.0.0.2',
+    );
+    // 2. The writer's SEDP publication: topic ros_discovery_info.
+    const writerGuid = hexToBytes(`${peer.prefix}${INFO_WRITER.toString(16).padStart(8, '0')}`);
+    const pub = new ParamListWriter()
+      .raw(Pid.ENDPOINT_GUID, writerGuid)
+      .string(Pid.TOPIC_NAME, 'ros_discovery_info')
+      .string(Pid.TYPE_NAME, 'rmw_dds_common::msg::dds_::ParticipantEntitiesInfo_')
+      .payload();
+    u!.deliver(
+      from()
+        .infoDst(ourPrefix)
+        .data({ readerId: EntityId.SEDP_PUB_READER, writerId: EntityId.SEDP_PUB_WRITER, sn: 1, payload: pub })
+        .done(),
+      '10.0.0.2',
+    );
+    // 3. Its HEARTBEAT for that sample: we must ask for sequence number 1.
+    const before = u!.sent.length;
+    u!.deliver(from().infoDst(ourPrefix).heartbeat({ readerId: 0, writerId: INFO_WRITER, first: 1, last: 1, count: 1 }).done(), '10.0.0.2');
+    const acks = u!.sent.slice(before).flatMap((x) => parseMessage(x.bytes)!.submessages.filter((m) => m.kind === 'acknack'));
+    assert.deepEqual(
+      acks.map((a) => a.kind === 'acknack' && [a.writerId, a.base, a.missing]),
+      [[INFO_WRITER, 1, [1]]],
+    );
     await probe.stop();
   });
 
