@@ -61,6 +61,8 @@ const entries = [
   { entryPoints: ['src/bundles/lint.ts'], outfile: 'dist/lint.js', mainFields: ['module', 'main'] },
   // The network doctor core (with its own copy of the lint rules, not their parsers), required on the first "Run Network Doctor".
   { entryPoints: ['src/bundles/doctor.ts'], outfile: 'dist/doctor.js', mainFields: ['module', 'main'] },
+  // The thread that decodes large XML-RPC replies (src/core/probe/replyDecoder.ts), next to every bundle that probes.
+  { entryPoints: ['src/core/probe/xmlrpcWorker.ts'], outfile: 'dist/xmlrpcWorker.js' },
   // jsonc-parser's "main" is a UMD build whose inner require()s esbuild cannot follow; take its ESM build.
   {
     entryPoints: ['src/cli/main.ts'],

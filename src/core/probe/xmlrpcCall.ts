@@ -1,7 +1,8 @@
 import * as http from 'node:http';
 // Our own HTTP exchange (the xmlrpc package's Client has no timeout, no abort and no size limit: a
 // ROS master on a flaky Wi-Fi must never hang a poll) and our own codec (see xmlrpcCodec.ts).
-import { NotXmlRpcError, parseMethodResponse, serializeMethodCall, XmlRpcFault } from './xmlrpcCodec';
+import { NotXmlRpcError, serializeMethodCall, XmlRpcFault } from './xmlrpcCodec';
+import { decodeReply } from './replyDecoder';
 import { clampTimerMs } from '../util/timerMs';
 import { deadlineReached } from '../net/lookup';
 
@@ -164,36 +165,34 @@ export function callXmlRpc(uri: string, method: string, params: readonly unknown
       res.on('error', (e: NodeJS.ErrnoException) => finish(classifySocketError(e, t)));
       res.on('end', () => {
         if (settled) return;
-        const text = Buffer.concat(chunks).toString('utf8');
+        const head = Buffer.concat(chunks.slice(0, 4)).subarray(0, 512).toString('utf8');
         const notXmlRpc = (what: string) => finish(new RpcError('not-xmlrpc', `${t.display} answered with ${what}, not XML-RPC`));
         if (res.statusCode !== 200) {
           notXmlRpc(`HTTP ${res.statusCode}`);
           return;
         }
-        let value: unknown;
-        try {
-          value = parseMethodResponse(text);
-        } catch (err) {
-          if (err instanceof NotXmlRpcError) {
-            notXmlRpc(
-              /html/i.test(type) || /<html/i.test(text.slice(0, 512))
-                ? 'an HTML page'
-                : `a non-XML-RPC reply (${err.message}; it began ${JSON.stringify(text.slice(0, 48))})`,
-            );
-            return;
-          }
-          if (err instanceof XmlRpcFault) {
-            const msg = String(err.faultString ?? err.message);
-            finish(
-              new RpcError(
-                METHOD_MISSING.test(msg) ? 'not-ros-master' : 'fault',
-                `XML-RPC fault ${err.faultCode ?? ''}: ${msg}`.replace('  ', ' '),
-              ),
-            );
-          } else finish(new RpcError('malformed', `malformed XML-RPC reply: ${err instanceof Error ? err.message : String(err)}`));
-          return;
-        }
-        finish(undefined, value);
+        decodeReply(chunks, size).then(
+          (value) => finish(undefined, value),
+          (err: unknown) => {
+            if (err instanceof NotXmlRpcError) {
+              notXmlRpc(
+                /html/i.test(type) || /<html/i.test(head)
+                  ? 'an HTML page'
+                  : `a non-XML-RPC reply (${err.message}; it began ${JSON.stringify(head.slice(0, 48))})`,
+              );
+              return;
+            }
+            if (err instanceof XmlRpcFault) {
+              const msg = String(err.faultString ?? err.message);
+              finish(
+                new RpcError(
+                  METHOD_MISSING.test(msg) ? 'not-ros-master' : 'fault',
+                  `XML-RPC fault ${err.faultCode ?? ''}: ${msg}`.replace('  ', ' '),
+                ),
+              );
+            } else finish(new RpcError('malformed', `malformed XML-RPC reply: ${err instanceof Error ? err.message : String(err)}`));
+          },
+        );
       });
     });
     req.end(body);

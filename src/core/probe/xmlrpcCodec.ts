@@ -455,6 +455,11 @@ export function parseMethodResponse(text: string): unknown {
 
 const DOUBLE_FIRST = new WeakSet<unknown[]>();
 
+/** Carries the mark across a thread boundary (replyDecoder.ts): structured clone drops it. */
+export function markDoubleFirst(v: unknown[]): void {
+  DOUBLE_FIRST.add(v);
+}
+
 /** True when a decoded top-level array began with a <double>: `1.0` is not a ROS status code (an int). */
 export function firstItemIsDouble(v: unknown): boolean {
   return Array.isArray(v) && DOUBLE_FIRST.has(v);
