@@ -6,6 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as dgram from 'node:dgram';
 import * as os from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import * as v8 from 'node:v8';
@@ -191,6 +192,15 @@ function watch(m: ReturnType<typeof createRos2Monitor>) {
   return { appeared, removed, has: (k: string) => present.has(k) };
 }
 
+/** The kernel's count of UDP datagrams dropped because a socket's receive buffer was full. */
+function udpRcvbufErrors(): number {
+  const lines = readFileSync('/proc/net/snmp', 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('Udp: '));
+  const [names, values] = lines.map((l) => l.split(/\s+/));
+  return Number(values?.[names?.indexOf('RcvbufErrors') ?? -1] ?? 0);
+}
+
 async function until(what: string, cond: () => boolean, ms: number): Promise<void> {
   const end = performance.now() + ms;
   while (!cond()) {
@@ -357,6 +367,7 @@ export async function run(o: BenchOptions = {}): Promise<BenchResult> {
     const names = new Set(started.map((_, i) => `/graph_${i}`));
     const vendorOf = new Map(started.map((n, i) => [`/graph_${i}`, n.vendor]));
     for (let k = 0; k < graphTrials; k++) {
+      const drops0 = udpRcvbufErrors();
       const t0 = mono();
       const probe = createRos2GraphProbe({ domain, interfaces: [lan.hostIp] });
       let first: bigint | undefined;
@@ -386,7 +397,7 @@ export async function run(o: BenchOptions = {}): Promise<BenchResult> {
           const noTopic = started.map((_, i) => `/bench_${i}`).filter((x) => !last.topics.includes(x));
           // Counted as a 10 s trial (a miss of the target), and said: the other rows still run.
           graphFailures.push(
-            `${e.message} in trial ${k + 1}: ${last.peers} peers answered; nodes missing ${missing.map((n) => `${n} (${vendorOf.get(n)})`).join(' ') || 'none'}; topics without a publisher ${noTopic.join(' ') || 'none'}`,
+            `${e.message} in trial ${k + 1}: ${last.peers} peers answered; nodes missing ${missing.map((n) => `${n} (${vendorOf.get(n)})`).join(' ') || 'none'}; topics without a publisher ${noTopic.join(' ') || 'none'}; datagrams dropped for a full receive buffer meanwhile ${udpRcvbufErrors() - drops0}`,
           );
           return false;
         },

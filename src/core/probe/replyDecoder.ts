@@ -116,8 +116,9 @@ export function decodeReply(chunks: readonly Buffer[], size: number): Promise<un
       return Promise.reject(e as Error);
     }
   }
-  // One copy into memory of our own, then moved (not copied) to the worker.
-  const bytes = new Uint8Array(size);
+  // One copy into memory of our own (not zero-filled first, not from the shared pool), then moved
+  // (not copied) to the worker.
+  const bytes = Buffer.allocUnsafeSlow(size);
   let at = 0;
   for (const c of chunks) {
     bytes.set(c, at);
@@ -129,6 +130,6 @@ export function decodeReply(chunks: readonly Buffer[], size: number): Promise<un
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => stop(`decoding a ${size}-byte reply took longer than ${DEADLINE_MS / 1000} s`), DEADLINE_MS);
     pending.set(id, { resolve, reject, timer });
-    w.postMessage({ id, bytes } satisfies WorkerRequest, [bytes.buffer]);
+    w.postMessage({ id, bytes } satisfies WorkerRequest, [bytes.buffer as ArrayBuffer]);
   });
 }

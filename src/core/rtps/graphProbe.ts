@@ -432,7 +432,13 @@ export function createRos2GraphProbe(o: GraphProbeOptions): GraphProbe {
             final: true,
           }),
         );
-      } else if (s.writerId === EntityId.SEDP_SUB_WRITER && s.missing.includes(1)) sendReaderData(p, src);
+      } else if (s.writerId === EntityId.SEDP_SUB_WRITER && (s.base <= 1 || s.missing.includes(1))) {
+        // The peer has not got our reader (sn 1): a NACK of it, or Fast DDS's preemptive ACKNACK (base
+        // 1, nothing listed) when it matched us after our DATA(r) had arrived and been dropped for
+        // coming from a participant it did not know yet. Without the re-send it never learns of our
+        // ros_discovery_info reader and its node stays nameless.
+        sendReaderData(p, src);
+      }
     }
   };
 

@@ -132,6 +132,27 @@ describe('graph probe (fake sockets, manual clock)', () => {
     await probe.stop();
   });
 
+  it('a preemptive ACKNACK of our SEDP subscriptions (base 1, nothing listed) gets our reader again; base 2 gets nothing', async () => {
+    const { factory, sockets } = fakeSocketFactory();
+    const probe = createRos2GraphProbe({ domain: 5, interfaces: ['10.0.0.1'], socketFactory: factory, clock: new ManualClock() });
+    await probe.ready;
+    const [u] = sockets;
+    u!.deliver(announcement(peer), '10.0.0.2');
+    const ourPrefix = hexToBytes(probe.guid.replace(/:/g, '').slice(0, 24));
+    const ack = (base: number, count: number) =>
+      new MessageWriter(hexToBytes(peer.prefix), [1, 0x0f])
+        .infoDst(ourPrefix)
+        .acknack({ readerId: EntityId.SEDP_SUB_READER, writerId: EntityId.SEDP_SUB_WRITER, base, missing: [], count })
+        .done();
+    let before = u!.sent.length;
+    u!.deliver(ack(1, 1), '10.0.0.2');
+    assert.ok(sentKinds({ sent: u!.sent.slice(before) } as FakeSocket).includes('data:4c2'), 'our ros_discovery_info reader sent again');
+    before = u!.sent.length;
+    u!.deliver(ack(2, 2), '10.0.0.2');
+    assert.deepEqual(sentKinds({ sent: u!.sent.slice(before) } as FakeSocket), [], 'acknowledged: nothing more');
+    await probe.stop();
+  });
+
   it('stop: no announcement after the dispose, which goes to the group and every peer', async () => {
     const clock = new ManualClock();
     const { factory, sockets } = fakeSocketFactory();
