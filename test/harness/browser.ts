@@ -63,9 +63,22 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 
 /** Picks an item of the open quick pick by its label text. */
 export async function pickQuickItem(page: Page, label: string | RegExp): Promise<void> {
-  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: label }).first();
-  await row.waitFor({ state: 'visible', timeout: 10_000 });
-  await row.click();
+  const rows = '.quick-input-widget .quick-input-list .monaco-list-row';
+  await page.locator(rows, { hasText: label }).first().waitFor({ state: 'visible', timeout: 10_000 });
+  // By keyboard, not a click: a click moves the pointer onto the row, and the row's hover (a long
+  // description) can open over it and take the click (a CI run timed out on that after 30 s).
+  await page.mouse.move(0, 0);
+  const count = await page.locator(rows).count();
+  for (let i = 0; i <= count + 1; i++) {
+    const focused = page.locator(`${rows}.focused`).first();
+    const text = (await focused.count()) ? await focused.innerText() : '';
+    if (typeof label === 'string' ? text.includes(label) : label.test(text)) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`no quick pick item ${String(label)} could be focused`);
 }
 
 /** Opens a new integrated terminal and types a command in it. */
