@@ -141,6 +141,17 @@ export function parseHeader(bytes: Uint8Array): RtpsHeader | undefined {
   return { major, minor, vendorId, guidPrefix };
 }
 
+/** Where the submessage whose header starts at `pos` lies; its body may run past the end (truncated). */
+export function submessageAt(bytes: Uint8Array, pos: number): { id: number; flags: number; bodyStart: number; bodyEnd: number } {
+  const id = bytes[pos]!;
+  const flags = bytes[pos + 1]!;
+  const len16 = (flags & 1) !== 0 ? bytes[pos + 2]! | (bytes[pos + 3]! << 8) : (bytes[pos + 2]! << 8) | bytes[pos + 3]!;
+  const bodyStart = pos + 4;
+  // octetsToNextHeader 0 means "to the end of the message", except for PAD and INFO_TS.
+  const bodyEnd = len16 === 0 && id !== SubmessageId.PAD && id !== SubmessageId.INFO_TS ? bytes.length : bodyStart + len16;
+  return { id, flags, bodyStart, bodyEnd };
+}
+
 /** Decodes one UDP datagram; undefined when it is not RTPS at all. */
 export function parseMessage(bytes: Uint8Array): RtpsMessage | undefined {
   const header = parseHeader(bytes);
@@ -151,13 +162,8 @@ export function parseMessage(bytes: Uint8Array): RtpsMessage | undefined {
   let timestamp: number | undefined;
   let pos = HEADER_SIZE;
   while (pos + 4 <= bytes.length) {
-    const id = bytes[pos]!;
-    const flags = bytes[pos + 1]!;
+    const { id, flags, bodyStart, bodyEnd } = submessageAt(bytes, pos);
     const le = (flags & 1) !== 0;
-    const len16 = le ? bytes[pos + 2]! | (bytes[pos + 3]! << 8) : (bytes[pos + 2]! << 8) | bytes[pos + 3]!;
-    const bodyStart = pos + 4;
-    // octetsToNextHeader 0 means "to the end of the message", except for PAD and INFO_TS.
-    const bodyEnd = len16 === 0 && id !== SubmessageId.PAD && id !== SubmessageId.INFO_TS ? bytes.length : bodyStart + len16;
     if (bodyEnd > bytes.length) return { header, submessages: out, truncated: true };
     const r = new ByteReader(bytes, bodyStart, bodyEnd, le);
     const ctx = (): Context => ({ sourcePrefix, destPrefix, timestamp });

@@ -21,11 +21,11 @@ import * as dgram from 'node:dgram';
 import * as os from 'node:os';
 import { domainPorts } from '../ros/domain';
 import { realTimers, type Timers } from '../probe/poller';
-import { EntityId, LocatorKind, SPDP_MULTICAST_GROUP, vendorName } from './constants';
+import { EntityId, HEADER_SIZE, LocatorKind, SPDP_MULTICAST_GROUP, SubmessageId, vendorName } from './constants';
 import { decodeParticipant, isDispose, type ParticipantData } from './discoveryData';
 import { FragmentAssembler, reassembledData } from './fragments';
 import { formatGuid } from './guid';
-import { parseMessage, type DataSubmessage } from './message';
+import { parseMessage, submessageAt, type DataSubmessage } from './message';
 
 /** One participant as the monitor saw it. Strings come from the network: sanitize before display. */
 export interface Ros2Participant {
@@ -147,16 +147,13 @@ interface Entry {
  */
 export function volatileRanges(b: Uint8Array): number[] | undefined {
   const out: number[] = [];
-  for (let pos = 20; pos + 4 <= b.length;) {
-    const id = b[pos]!;
-    const le = (b[pos + 1]! & 1) !== 0;
-    const len = le ? b[pos + 2]! | (b[pos + 3]! << 8) : (b[pos + 2]! << 8) | b[pos + 3]!;
-    const end = len === 0 && id !== 0x09 ? b.length : pos + 4 + len;
-    if (end > b.length) return undefined;
+  for (let pos = HEADER_SIZE; pos + 4 <= b.length;) {
+    const { id, bodyStart, bodyEnd } = submessageAt(b, pos);
+    if (bodyEnd > b.length) return undefined;
     // Bodies only: the headers (id, flags, length) are compared, so every other submessage lies at
     // the same offset in both datagrams and none can hide inside a skipped range.
-    if (id === 0x09 || id >= 0x80) out.push(pos + 4, end);
-    pos = end;
+    if (id === SubmessageId.INFO_TS || id >= 0x80) out.push(bodyStart, bodyEnd);
+    pos = bodyEnd;
   }
   return out;
 }
@@ -407,8 +404,8 @@ export function createRos2Monitor(o: Ros2MonitorOptions): Ros2Monitor {
     const m = parseMessage(bytes);
     if (!m || m.truncated) malformed++;
     if (!m) return;
-    const spdp = m.submessages.filter((x) => x.kind === 'data' && x.writerId === EntityId.SPDP_WRITER);
-    const alone = !m.truncated && spdp.length === 1 && m.submessages.length === 1 ? bytes : undefined;
+    // Only a datagram that is this one announcement (no other submessage) can stand for its re-sends.
+    const alone = !m.truncated && m.submessages.length === 1 ? bytes : undefined;
     for (const s of m.submessages) {
       if (s.kind === 'data' && s.writerId === EntityId.SPDP_WRITER) {
         if (s.payload && s.payload.length > MAX_SAMPLE_BYTES) continue;
